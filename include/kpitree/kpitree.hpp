@@ -1,0 +1,14 @@
+// KPI Tree core library: reads a KPI tree from a grid of cells, audits its arithmetic,
+// tests its hypothesis links and plans with it.
+//
+// This library is independent of LibreOffice: it includes no UNO, rtl, sal, osl or cppuhelper
+// header and speaks only std types (tests/check_core_isolation.cmake enforces it). The Calc
+// add-in, the sidebar and the command line are adapters that convert cells to kpitree::Grid,
+// call the functions in functions.hpp and convert the result back.
+#pragma once
+
+#include "kpitree/check.hpp"
+#include "kpitree/functions.hpp"
+#include "kpitree/lint.hpp"
+#include "kpitree/table.hpp"
+#include "kpitree/tree.hpp"

@@ -1,0 +1,19 @@
+// UTF-8 helpers for names: trimming and case folding in any script.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kpitree {
+
+// Without leading/trailing ASCII white space, no-break space (U+00A0) and ideographic space
+// (U+3000).
+std::string_view trim(std::string_view text);
+
+// Simple Unicode case folding (lower case) of UTF-8 text; invalid bytes are kept as they are.
+std::string fold_case(std::string_view text);
+
+// printf-style "%.*g": a short display of a number with `digits` significant digits.
+std::string format_short(double value, int digits = 6);
+
+} // namespace kpitree
