@@ -1,0 +1,303 @@
+#!/usr/bin/python3
+"""Reference values for the statistics in the core library (tests/core/*_test.cpp).
+
+Run with Debian's python3 (python3-statsmodels 0.13, python3-scipy 1.10, python3-numpy):
+    /usr/bin/python3 tests/reference/gen_stats.py
+It rewrites, deterministically (fixed seeds), three text files next to itself. Numbers are
+written with repr(), which reads back to the same double. Lines starting with '#' are comments.
+
+granger_cases.txt   one block per case:
+    case NAME
+    lag L
+    effect v1 v2 ...            (the first column given to statsmodels)
+    cause v1 v2 ...             (the second column)
+    ok F p_ftest df_den df_num chi2 p_chi2 lr p_lr n_used ssr_r ssr_u
+ or error PROBLEM               statsmodels raised; PROBLEM is the kpitree::GrangerProblem name
+ or collinear F p_ftest df_den df_num   statsmodels returned these numbers from a rank-deficient
+                                design (pseudo-inverse); kpitree reports `collinear` instead
+    end
+padjust_cases.txt   one block per case:
+    case NAME / p ... / holm ... / bh ... / bonferroni ... / end
+    (statsmodels.stats.multitest.multipletests(p, method=...)[1] for holm, fdr_bh, bonferroni)
+causal_cases.txt    the KPI.CAUSAL policy re-implemented here from its description in causal.hpp,
+                    one block per case: case NAME / effect ... / cause ... (nan = missing) /
+                    `tested LAG PERIODS FIRST TRANSFORM p` or `insufficient PERIODS` / end
+dist_tails.txt      one line per value: `f x df1 df2 sf`, `t x df sf` or `chi2 x df sf`
+                    (scipy.stats.<dist>.sf)
+"""
+import os
+import warnings
+
+import numpy as np
+from scipy import stats
+from statsmodels.stats.multitest import multipletests
+from statsmodels.tools.sm_exceptions import InfeasibleTestError
+from statsmodels.tsa.stattools import grangercausalitytests
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+warnings.simplefilter("ignore")
+
+
+def fmt(values):
+    return " ".join(repr(float(v)) for v in values)
+
+
+# ---------------------------------------------------------------- Granger
+def granger_block(name, effect, cause, lag):
+    effect = np.asarray(effect, dtype=float)
+    cause = np.asarray(cause, dtype=float)
+    lines = [f"case {name}", f"lag {lag}", "effect " + fmt(effect), "cause " + fmt(cause)]
+    try:
+        res = grangercausalitytests(np.column_stack([effect, cause]), [lag], verbose=False)
+    except InfeasibleTestError as e:
+        msg = str(e)
+        problem = "constant_series" if "constant values" in msg else "perfect_fit"
+        lines.append(f"error {problem}")
+        lines.append(f"# statsmodels: InfeasibleTestError: {msg}")
+    except ValueError as e:
+        msg = str(e)
+        if "NaN or inf" in msg:
+            problem = "non_finite"
+        elif "Insufficient" in msg:
+            problem = "too_few_points"
+        else:
+            problem = "invalid_lag"
+        lines.append(f"error {problem}")
+        lines.append(f"# statsmodels: ValueError: {msg}")
+    else:
+        result, (down, joint, _) = res[lag]
+        F, p, df_den, df_num = result["ssr_ftest"]
+        chi2, p_chi2, _ = result["ssr_chi2test"]
+        lr, p_lr, _ = result["lrtest"]
+        x = joint.model.exog
+        sv = np.linalg.svd(x / np.linalg.norm(x, axis=0), compute_uv=False)
+        if sv[-1] / sv[0] < 1e-10:
+            lines.append("collinear " + fmt([F, p, df_den, df_num]))
+            lines.append(f"# statsmodels rank {joint.model.rank} of {x.shape[1]} columns")
+        else:
+            lines.append("ok " + fmt([F, p, df_den, df_num, chi2, p_chi2, lr, p_lr,
+                                      joint.nobs, down.ssr, joint.ssr]))
+    lines.append("end")
+    return "\n".join(lines)
+
+
+def ar_driven(rng, n, lag, beta, a=0.3, sd=1.0, burn=50):
+    """effect_t = a effect_{t-1} + beta cause_{t-lag} + e_t, cause white noise."""
+    cause = rng.normal(size=n + burn)
+    effect = np.zeros(n + burn)
+    for t in range(n + burn):
+        effect[t] = (a * effect[t - 1] if t >= 1 else 0.0) + (
+            beta * cause[t - lag] if t >= lag else 0.0) + sd * rng.normal()
+    return effect[burn:], cause[burn:]
+
+
+def granger_cases():
+    rng = np.random.default_rng(20240601)
+    blocks = []
+    # true drivers, lags 1-4, lengths 12-120
+    for n, lag in [(12, 1), (24, 1), (36, 1), (60, 2), (120, 1), (36, 3), (48, 4), (120, 4),
+                   (20, 2), (90, 3)]:
+        e, c = ar_driven(rng, n, min(lag, 2), 0.8)
+        blocks.append(granger_block(f"driver_n{n}_lag{lag}", e, c, lag))
+    # a very strong driver: p far in the tail (below 1e-12)
+    e, c = ar_driven(rng, 120, 1, 3.0, sd=0.3)
+    blocks.append(granger_block("strong_driver_tiny_p", e, c, 1))
+    e, c = ar_driven(rng, 100, 2, 2.0, sd=0.2)
+    blocks.append(granger_block("strong_driver_lag2_tiny_p", e, c, 2))
+    # independent white noise
+    for n, lag in [(12, 1), (36, 1), (36, 2), (60, 3), (120, 4), (15, 4)]:
+        blocks.append(granger_block(f"independent_n{n}_lag{lag}", rng.normal(size=n),
+                                    rng.normal(size=n), lag))
+    # trending series: independent random walks with drift, and linear trends plus noise
+    for n, lag in [(36, 1), (60, 2), (120, 3)]:
+        blocks.append(granger_block(f"random_walks_n{n}_lag{lag}",
+                                    np.cumsum(0.5 + rng.normal(size=n)),
+                                    np.cumsum(0.3 + rng.normal(size=n)), lag))
+    t = np.arange(48.0)
+    blocks.append(granger_block("linear_trends_noise_lag1", 100 + 5 * t + rng.normal(size=48),
+                                20 + 2 * t + rng.normal(size=48), 1))
+    # large magnitudes (sales in yen) and small ones (rates)
+    e, c = ar_driven(rng, 36, 1, 0.7)
+    blocks.append(granger_block("large_values", 1e9 + 1e6 * e, 5e7 + 1e5 * c, 1))
+    blocks.append(granger_block("small_values", 0.25 + 1e-4 * e, 1e-3 + 1e-6 * c, 2))
+    # near-collinear (full rank but ill-conditioned)
+    x = rng.normal(size=40)
+    blocks.append(granger_block("near_collinear_copy", x, x + 1e-6 * rng.normal(size=40), 1))
+    y = rng.normal(size=50)
+    blocks.append(granger_block("near_collinear_affine", y,
+                                2 * y + 3 + 1e-5 * rng.normal(size=50), 2))
+    # exactly collinear designs
+    z = rng.normal(size=30)
+    blocks.append(granger_block("collinear_identical", z, z.copy(), 1))
+    blocks.append(granger_block("collinear_affine", z, 2 * z + 1, 2))
+    blocks.append(granger_block("collinear_trend_cause_lag2", rng.normal(size=30),
+                                np.arange(30.0), 2))
+    # constant series, zeros, perfect fits
+    blocks.append(granger_block("constant_cause", rng.normal(size=24), np.full(24, 5.0), 1))
+    blocks.append(granger_block("zero_cause", rng.normal(size=24), np.zeros(24), 2))
+    blocks.append(granger_block("constant_effect", np.full(24, 3.0), rng.normal(size=24), 1))
+    blocks.append(granger_block("cause_constant_in_lag_window_lag2",
+                                rng.normal(size=20), np.r_[np.full(18, 7.0), 1.0, 2.0], 2))
+    blocks.append(granger_block("effect_constant_after_first", np.r_[5.0, np.ones(23)],
+                                rng.normal(size=24), 1))
+    blocks.append(granger_block("linear_trend_effect_perfect_fit", 10 + 3 * np.arange(30.0),
+                                rng.normal(size=30), 1))
+    # too short, and just long enough (df_den = 1)
+    for lag in [1, 2, 3, 4]:
+        n = 3 * lag + 1
+        blocks.append(granger_block(f"too_short_lag{lag}", rng.normal(size=n),
+                                    rng.normal(size=n), lag))
+    blocks.append(granger_block("minimum_length_lag1", rng.normal(size=5), rng.normal(size=5), 1))
+    blocks.append(granger_block("minimum_length_lag3", rng.normal(size=11), rng.normal(size=11),
+                                3))
+    # bad input
+    bad = rng.normal(size=20)
+    bad[7] = np.nan
+    blocks.append(granger_block("nan_value", bad, rng.normal(size=20), 1))
+    blocks.append(granger_block("lag_zero", rng.normal(size=20), rng.normal(size=20), 0))
+    with open(os.path.join(HERE, "granger_cases.txt"), "w") as f:
+        f.write("# generated by gen_stats.py; see its docstring for the format\n")
+        f.write("\n".join(blocks) + "\n")
+    return len(blocks)
+
+
+# ---------------------------------------------------------------- p-value adjustment
+def padjust_cases():
+    rng = np.random.default_rng(7)
+    cases = [
+        ("single", [0.03]),
+        ("single_zero", [0.0]),
+        ("single_one", [1.0]),
+        ("two", [0.01, 0.04]),
+        ("ties", [0.01, 0.02, 0.02, 0.02, 0.5]),
+        ("all_tied", [0.04] * 6),
+        ("zeros", [0.0, 0.0, 0.3, 0.01]),
+        ("ones", [1.0, 1.0, 0.2, 0.9]),
+        ("zeros_and_ones", [0.0, 1.0, 0.0, 1.0, 0.5]),
+        ("unsorted", [0.5, 0.001, 0.2, 0.04, 0.0105, 0.9]),
+        ("clipped", [0.3, 0.4, 0.5, 0.6]),
+        ("tiny", [1e-300, 1e-12, 3e-9, 0.049]),
+        ("descending", [0.9, 0.5, 0.1, 0.05, 0.01, 0.001]),
+        ("holm_monotone", [0.01, 0.011, 0.012, 0.013]),
+        ("bh_step_up", [0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205, 0.212, 0.216]),
+        ("uniform_20", list(rng.uniform(size=20))),
+        ("mixed_50", list(np.r_[rng.uniform(0, 0.01, 10), rng.uniform(size=40)])),
+        ("rounded_ties_30", list(np.round(rng.uniform(size=30), 2))),
+    ]
+    blocks = []
+    for name, p in cases:
+        p = np.asarray(p, dtype=float)
+        lines = [f"case {name}", "p " + fmt(p)]
+        for key, method in [("holm", "holm"), ("bh", "fdr_bh"), ("bonferroni", "bonferroni")]:
+            lines.append(f"{key} " + fmt(multipletests(p, method=method)[1]))
+        lines.append("end")
+        blocks.append("\n".join(lines))
+    with open(os.path.join(HERE, "padjust_cases.txt"), "w") as f:
+        f.write("# generated by gen_stats.py; see its docstring for the format\n")
+        f.write("\n".join(blocks) + "\n")
+    return len(blocks)
+
+
+# ---------------------------------------------------------------- distribution tails
+def dist_tails():
+    lines = []
+    for d1, d2 in [(1, 1), (1, 10), (2, 33), (3, 20), (4, 111), (7.5, 12.25), (1, 1000)]:
+        for x in [0.0, 1e-8, 0.5, 1.0, 3.0, 10.0, 50.0, 200.0, 1e3, 1e5, 1e8]:
+            lines.append("f " + fmt([x, d1, d2, stats.f.sf(x, d1, d2)]))
+    for df in [1, 2, 5, 10, 30, 100.5]:
+        for x in [-50.0, -3.0, -0.5, 0.0, 0.5, 2.0, 5.0, 10.0, 30.0, 100.0, 1e4, 1e7]:
+            lines.append("t " + fmt([x, df, stats.t.sf(x, df)]))
+    for df in [1, 2, 3, 4, 10, 25.5, 100]:
+        for x in [0.0, 1e-6, 0.5, 2.0, 10.0, 50.0, 100.0, 300.0, 1000.0, 1400.0]:
+            lines.append("chi2 " + fmt([x, df, stats.chi2.sf(x, df)]))
+    # keep only values scipy can represent (no underflow to 0) so relative checks are meaningful
+    kept = [l for l in lines if float(l.split()[-1]) > 0.0]
+    with open(os.path.join(HERE, "dist_tails.txt"), "w") as f:
+        f.write("# generated by gen_stats.py: scipy.stats sf values; see the docstring\n")
+        f.write("\n".join(kept) + "\n")
+    return len(kept)
+
+
+# ---------------------------------------------------------------- causal policy
+MIN_DF = 10
+
+
+def min_periods(lag):
+    return 3 * lag + 2 + MIN_DF
+
+
+def policy(effect, cause, max_lag=4):
+    ok = ~(np.isnan(effect) | np.isnan(cause))
+    best_len, best_start, start = 0, 0, 0
+    for i in range(len(ok) + 1):
+        if i < len(ok) and ok[i]:
+            continue
+        if i - start > 0 and i - start >= best_len:
+            best_len, best_start = i - start, start
+        start = i + 1
+    if best_len < min_periods(1):
+        return f"insufficient {best_len}"
+    e = effect[best_start:best_start + best_len]
+    c = cause[best_start:best_start + best_len]
+    growth = (e > 0).all() and (c > 0).all()
+    de, dc = (np.diff(np.log(e)), np.diff(np.log(c))) if growth else (np.diff(e), np.diff(c))
+    top = 1
+    while top < max_lag and min_periods(top + 1) <= best_len:
+        top += 1
+    lag, best = 1, np.inf
+    if top > 1:
+        for p in range(1, top + 1):
+            y = de[top:]
+            x = np.column_stack([de[top - j:len(de) - j] for j in range(1, p + 1)]
+                                + [np.ones(len(y))])
+            rss = np.sum((y - x @ np.linalg.lstsq(x, y, rcond=None)[0]) ** 2)
+            bic = len(y) * np.log(rss / len(y)) + (p + 1) * np.log(len(y))
+            if bic < best:
+                lag, best = p, bic
+    res = grangercausalitytests(np.column_stack([de, dc]), [lag], verbose=False)
+    p = res[lag][0]["ssr_ftest"][1]
+    transform = "growth_rates" if growth else "differences"
+    return f"tested {lag} {best_len} {best_start} {transform} {p!r}"
+
+
+def causal_cases():
+    rng = np.random.default_rng(99)
+    blocks = []
+
+    def add(name, effect, cause):
+        effect = np.asarray(effect, dtype=float)
+        cause = np.asarray(cause, dtype=float)
+        blocks.append("\n".join([f"case {name}", "effect " + fmt(effect),
+                                  "cause " + fmt(cause), policy(effect, cause), "end"]))
+
+    for n in [15, 24, 36, 60]:
+        e, c = ar_driven(rng, n, 1, 0.6)
+        add(f"driver_levels_n{n}", e, c)
+    for n in [20, 36, 48]:
+        gc = 0.01 + 0.05 * rng.normal(size=n)
+        ge = 0.01 + 0.05 * rng.normal(size=n)
+        ge[1:] += 0.5 * gc[:-1]
+        add(f"growth_driver_n{n}", 100 * np.exp(np.cumsum(ge)), 50 * np.exp(np.cumsum(gc)))
+    add("random_walks", np.cumsum(rng.normal(size=36)), np.cumsum(rng.normal(size=36)))
+    ar2 = np.zeros(60)
+    for t in range(2, 60):
+        ar2[t] = 0.5 * ar2[t - 1] - 0.4 * ar2[t - 2] + rng.normal()
+    add("ar2_effect_picks_lag2", np.cumsum(ar2), rng.normal(size=60))
+    e, c = ar_driven(rng, 40, 1, 0.6)
+    e[10] = np.nan
+    c[33] = np.nan
+    add("missing_values_window", e, c)
+    e, c = ar_driven(rng, 30, 1, 0.6)
+    e[14] = np.nan
+    add("missing_splits_window_latest", e, c)
+    with open(os.path.join(HERE, "causal_cases.txt"), "w") as f:
+        f.write("# generated by gen_stats.py; see its docstring for the format\n")
+        f.write("\n".join(blocks) + "\n")
+    return len(blocks)
+
+
+if __name__ == "__main__":
+    print("causal cases", causal_cases())
+    print("granger cases", granger_cases())
+    print("padjust cases", padjust_cases())
+    print("distribution values", dist_tails())
