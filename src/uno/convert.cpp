@@ -1,0 +1,107 @@
+#include "convert.hpp"
+
+#include <rtl/string.hxx>
+
+namespace kpitree::uno {
+
+std::string to_utf8(const rtl::OUString& text) {
+    const rtl::OString s = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
+    return std::string(s.getStr(), static_cast<std::size_t>(s.getLength()));
+}
+
+rtl::OUString to_oustring(std::string_view utf8) {
+    return rtl::OUString(utf8.data(), static_cast<sal_Int32>(utf8.size()), RTL_TEXTENCODING_UTF8);
+}
+
+namespace {
+
+Cell to_cell(const css::uno::Any& value) {
+    switch (value.getValueTypeClass()) {
+    case css::uno::TypeClass_VOID:
+        return Empty{};
+    case css::uno::TypeClass_DOUBLE:
+    case css::uno::TypeClass_FLOAT:
+    case css::uno::TypeClass_LONG:
+    case css::uno::TypeClass_SHORT:
+    case css::uno::TypeClass_HYPER:
+    case css::uno::TypeClass_BOOLEAN: {
+        double d = 0;
+        if (value >>= d)
+            return d;
+        bool b = false;
+        if (value >>= b)
+            return b ? 1.0 : 0.0;
+        return CellError{"#VALUE!"};
+    }
+    case css::uno::TypeClass_STRING: {
+        rtl::OUString s;
+        value >>= s;
+        if (s.isEmpty())
+            return Empty{};
+        return to_utf8(s);
+    }
+    default:
+        return CellError{"#VALUE!"};
+    }
+}
+
+} // namespace
+
+Grid to_grid(const AnyRows& rows) {
+    std::size_t columns = 0;
+    for (const auto& row : rows)
+        columns = std::max(columns, static_cast<std::size_t>(row.getLength()));
+    Grid grid(static_cast<std::size_t>(rows.getLength()), columns);
+    for (sal_Int32 r = 0; r < rows.getLength(); ++r) {
+        const auto& row = rows[r];
+        for (sal_Int32 c = 0; c < row.getLength(); ++c)
+            grid.at(static_cast<std::size_t>(r), static_cast<std::size_t>(c)) = to_cell(row[c]);
+    }
+    return grid;
+}
+
+AnyRows to_any_rows(const Grid& grid) {
+    AnyRows rows(static_cast<sal_Int32>(grid.rows()));
+    auto* out = rows.getArray();
+    for (std::size_t r = 0; r < grid.rows(); ++r) {
+        css::uno::Sequence<css::uno::Any> row(static_cast<sal_Int32>(grid.columns()));
+        auto* cells = row.getArray();
+        for (std::size_t c = 0; c < grid.columns(); ++c) {
+            const Cell& cell = grid.at(r, c);
+            if (const auto* d = std::get_if<double>(&cell))
+                cells[c] <<= *d;
+            else if (const auto* s = std::get_if<std::string>(&cell))
+                cells[c] <<= to_oustring(*s);
+            else if (const auto* e = std::get_if<CellError>(&cell))
+                cells[c] <<= to_oustring(e->code);
+        }
+        out[r] = row;
+    }
+    return rows;
+}
+
+std::optional<double> optional_number(const css::uno::Any& value, std::string_view what) {
+    if (!value.hasValue())
+        return std::nullopt;
+    double d = 0;
+    if (value >>= d)
+        return d;
+    rtl::OUString s;
+    if ((value >>= s) && s.trim().isEmpty())
+        return std::nullopt;
+    throw ArgumentError(std::string(what) + " must be a number");
+}
+
+std::optional<std::string> optional_text(const css::uno::Any& value) {
+    if (!value.hasValue())
+        return std::nullopt;
+    rtl::OUString s;
+    if (value >>= s)
+        return to_utf8(s);
+    double d = 0;
+    if (value >>= d)
+        return format_number(d);
+    throw ArgumentError("expected a name");
+}
+
+} // namespace kpitree::uno

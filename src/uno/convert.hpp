@@ -1,0 +1,56 @@
+// The UNO boundary: converts Calc's cell arrays to the core's Grid and back, reads optional
+// arguments, and turns core exceptions into the UNO exceptions Calc understands. Nothing else
+// in the adapters touches both worlds.
+#pragma once
+
+#include "kpitree/functions.hpp"
+#include "kpitree/table.hpp"
+
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/uno/Any.hxx>
+#include <com/sun/star/uno/RuntimeException.hpp>
+#include <com/sun/star/uno/Sequence.hxx>
+#include <rtl/ustring.hxx>
+
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kpitree::uno {
+
+namespace css = com::sun::star;
+using AnyRows = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
+
+std::string to_utf8(const rtl::OUString& text);
+rtl::OUString to_oustring(std::string_view utf8);
+
+// Calc cells (double, string, void; anything else is treated as an error cell) to a Grid.
+// Empty strings count as empty cells (XCellRangeData::getDataArray reports empties so).
+Grid to_grid(const AnyRows& rows);
+// A Grid back to cells: numbers, strings, void for empty.
+AnyRows to_any_rows(const Grid& grid);
+
+// Optional arguments: void = not given. A number where text is expected is used as its text,
+// text where a number is expected throws ArgumentError naming `what`.
+std::optional<double> optional_number(const css::uno::Any& value, std::string_view what);
+std::optional<std::string> optional_text(const css::uno::Any& value);
+
+// Runs `body` and converts escaping exceptions: ArgumentError -> IllegalArgumentException
+// (Calc shows Err:502), anything else -> RuntimeException (#VALUE!). Exceptions must never
+// cross into the office unconverted: they could take the user's unsaved work down with them.
+template <class Body> auto guarded(Body&& body) -> decltype(body()) {
+    try {
+        return body();
+    } catch (const ArgumentError& e) {
+        throw css::lang::IllegalArgumentException(to_oustring(e.what()), {}, 0);
+    } catch (const css::uno::Exception&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw css::uno::RuntimeException(to_oustring(std::string("KPI Tree: ") + e.what()));
+    } catch (...) {
+        throw css::uno::RuntimeException("KPI Tree: unknown failure");
+    }
+}
+
+} // namespace kpitree::uno

@@ -1,0 +1,123 @@
+"""A real LibreOffice for tests: the built .oxt installed into a throwaway profile, a headless
+soffice started on a private pipe, and a UNO connection to it. No mocks.
+
+    with Office(oxt) as office:
+        doc = office.new_calc()
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import uuid
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+SOFFICE = os.environ.get("KPITREE_SOFFICE", "/usr/lib/libreoffice/program/soffice")
+UNOPKG = os.environ.get("KPITREE_UNOPKG", "/usr/lib/libreoffice/program/unopkg")
+
+
+def props(**kwargs):
+    out = []
+    for k, v in kwargs.items():
+        p = PropertyValue()
+        p.Name, p.Value = k, v
+        out.append(p)
+    return tuple(out)
+
+
+class Office:
+    def __init__(self, oxt=None, headless=True, display=None, language=None):
+        self.oxt = oxt
+        self.headless = headless
+        self.display = display
+        self.language = language
+        self.dir = tempfile.mkdtemp(prefix="kpitree-office-")
+        self.profile = "file://" + os.path.join(self.dir, "profile")
+        self.cache = "file://" + os.path.join(self.dir, "shared")
+        self.pipe = "kpitree" + uuid.uuid4().hex[:12]
+        self.process = None
+        self.ctx = None
+        self.desktop = None
+
+    def env_args(self):
+        return ["-env:UserInstallation=" + self.profile, "-env:UNO_SHARED_PACKAGES_CACHE=" + self.cache]
+
+    def install(self):
+        if not self.oxt:
+            return
+        result = subprocess.run([UNOPKG, "add", "--shared", "-f", self.oxt] + self.env_args(),
+                                capture_output=True, text=True, timeout=300)
+        if result.returncode != 0:
+            raise RuntimeError("unopkg add failed: " + result.stdout + result.stderr)
+
+    def start(self):
+        self.install()
+        args = [SOFFICE, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+                "--accept=pipe,name=%s;urp;" % self.pipe] + self.env_args()
+        if self.headless:
+            args[1:1] = ["--headless", "--invisible"]
+        env = dict(os.environ)
+        if self.display:
+            env["DISPLAY"] = self.display
+        if self.language:
+            env["LANGUAGE"] = self.language
+            env["LC_ALL"] = self.language.replace("-", "_") + ".UTF-8"
+        if not self.headless:
+            env.setdefault("SAL_USE_VCLPLUGIN", "gen")
+        self.process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, start_new_session=True)
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local)
+        url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe
+        deadline = time.time() + 120
+        while True:
+            try:
+                self.ctx = resolver.resolve(url)
+                break
+            except NoConnectException:
+                if time.time() > deadline or self.process.poll() is not None:
+                    raise RuntimeError("soffice did not answer on pipe " + self.pipe)
+                time.sleep(0.3)
+        self.desktop = self.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.frame.Desktop", self.ctx)
+        return self
+
+    def alive(self):
+        """The office still answers a UNO call."""
+        try:
+            return self.desktop.getComponents() is not None
+        except Exception:
+            return False
+
+    def new_calc(self):
+        return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,
+                                                 props(Hidden=self.headless))
+
+    def load(self, path, hidden=None):
+        url = uno.systemPathToFileUrl(os.path.abspath(path))
+        hidden = self.headless if hidden is None else hidden
+        return self.desktop.loadComponentFromURL(url, "_blank", 0, props(Hidden=hidden))
+
+    def stop(self):
+        if self.desktop is not None:
+            try:
+                self.desktop.terminate()
+            except Exception:
+                pass
+        if self.process is not None:
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, 9)
+                self.process.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
