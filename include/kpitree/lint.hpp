@@ -2,6 +2,7 @@
 // tree (WARN) and what is worth knowing (INFO).
 #pragma once
 
+#include "kpitree/causal.hpp"
 #include "kpitree/tree.hpp"
 
 #include <cstddef>
@@ -22,7 +23,7 @@ struct Finding {
 struct LintOptions {
     int max_depth = 4; // links below the KGI before the tree counts as too deep
     // Periods with values for both ends that a ~ link needs to be tested (KPI.CAUSAL at lag 1).
-    std::size_t min_hypothesis_periods = 10;
+    std::size_t min_hypothesis_periods = causal_min_periods(1);
 };
 
 // All findings, errors first, then warnings, then infos; table order within each.

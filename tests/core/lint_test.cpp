@@ -1,8 +1,7 @@
 #include "kpitree/lint.hpp"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+#include <gtest/gtest.h>
 
 using namespace kpitree;
 
@@ -25,7 +24,8 @@ std::vector<Cell> row(const char* name, const char* parent, const char* link, in
                       double value = 1.0) {
     std::vector<Cell> r{name, parent, link};
     for (int p = 0; p < periods; ++p)
-        r.push_back(value);
+        r.emplace_back(std::in_place_type<double>, value); // push_back(double): GCC 12 false
+                                                           // -Wmaybe-uninitialized
     return r;
 }
 
@@ -80,14 +80,30 @@ TEST(Lint, WarningsAndInfos) {
     EXPECT_TRUE(has(all, "INFO Short (table row 8): no value in 9 of 12 periods"));
     EXPECT_TRUE(has(all, "INFO L1 (table row 2): has a single arithmetic child 'L2'"));
     // Sorted by severity.
-    auto first_info = std::find_if(all.begin(), all.end(),
-                                   [](auto& s) { return s.rfind("INFO", 0) == 0; });
-    EXPECT_TRUE(std::none_of(first_info, all.end(),
-                             [](auto& s) { return s.rfind("WARN", 0) == 0; }));
+    auto first_info =
+        std::find_if(all.begin(), all.end(), [](auto& s) { return s.rfind("INFO", 0) == 0; });
+    EXPECT_TRUE(
+        std::none_of(first_info, all.end(), [](auto& s) { return s.rfind("WARN", 0) == 0; }));
 }
 
 TEST(Lint, TableErrorsHaveNoRow) {
     const auto all = texts(Grid::from_rows({{"just one column"}}));
     ASSERT_EQ(all.size(), 1u);
     EXPECT_EQ(all.front().rfind("ERROR a tree table needs at least 4 columns", 0), 0u);
+}
+
+// The threshold used to be a separate constant (10) that disagreed with KPI.CAUSAL, which needs
+// causal_min_periods(1) = 15 periods: a link lint called testable came out INSUFFICIENT.
+TEST(Lint, HypothesisThresholdIsCausalMinimum) {
+    EXPECT_EQ(LintOptions{}.min_hypothesis_periods, causal_min_periods(1));
+    const std::size_t need = causal_min_periods(1);
+    const int just_short = static_cast<int>(need) - 1;
+    const auto short_tree =
+        texts(Grid::from_rows({row("K", "", "", just_short), row("H", "K", "~", just_short)}));
+    EXPECT_TRUE(has(short_tree, "hypothesis link to 'K' has " + std::to_string(need - 1) +
+                                    " periods with both values; testing it needs at least " +
+                                    std::to_string(need)));
+    const auto enough = texts(Grid::from_rows(
+        {row("K", "", "", static_cast<int>(need)), row("H", "K", "~", static_cast<int>(need))}));
+    EXPECT_FALSE(has(enough, "hypothesis link"));
 }
