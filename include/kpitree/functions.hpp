@@ -13,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace kpitree {
 
@@ -22,7 +23,17 @@ struct ArgumentError : std::invalid_argument {
     using std::invalid_argument::invalid_argument;
 };
 
+// A result that does not exist for this data (a Granger test on too few points or a constant
+// series). The add-in shows it as Err:523 (no convergence): the arguments are fine, the
+// statistic is undefined. The message says why.
+struct UndefinedResult : std::domain_error {
+    using std::domain_error::domain_error;
+};
+
 using NodeName = std::optional<std::string>;
+// A period argument as the cell holds it: a 1-based period number, the period's header label
+// ("Jan"), or Empty when the argument was skipped.
+using PeriodArg = Cell;
 
 // KPI.CHECK: one status per row (see status_text in check.hpp).
 Grid check_cells(const Grid& table, std::optional<double> tolerance, const NodeName& node = {});
@@ -32,5 +43,48 @@ Grid expected_cells(const Grid& table, const NodeName& node = {});
 Grid residual_cells(const Grid& table, const NodeName& node = {});
 // KPI.LINT: one finding per row of the result (not aligned), or one row "OK".
 Grid lint_cells(const Grid& table);
+
+// KPI.GRANGER: the statsmodels ssr_ftest of "cause helps predict effect" at `lag`. `effect`
+// and `cause` are each one row or one column of numbers, equally long, without empty or text
+// cells (else ArgumentError); `lag` is an integer >= 1. `output` "p" (default) gives the
+// p-value (1×1); "F" gives F, df_num, df_den (1×3). Throws UndefinedResult where the test is
+// undefined (n <= 3 lag + 1, a constant series, a perfect or collinear fit).
+Grid granger_cells(const Grid& effect, const Grid& cause, double lag,
+                   const std::optional<std::string>& output = {});
+
+// KPI.PADJUST: adjusted p-values, same shape as `pvalues`. `method` holm, bh or bonferroni
+// (see parse_padjust_method). Empty cells stay empty and are not part of the family; text or a
+// number outside [0, 1] throws ArgumentError.
+Grid padjust_cells(const Grid& pvalues, const std::string& method);
+
+// KPI.CAUSAL: per row SUPPORTED / UNSUPPORTED / INSUFFICIENT + evidence for ~ links, IDENTITY
+// for arithmetic links, empty for KGIs (causal_status_text). alpha in (0, 1), default 0.05;
+// max_lag an integer in 1..max_causal_lag, default 4; else ArgumentError. The adjustment family
+// is every tested ~ link of the table, also when `node` picks one row.
+inline constexpr int max_causal_lag = 100;
+Grid causal_cells(const Grid& table, std::optional<double> alpha = {},
+                  std::optional<double> max_lag = {}, const NodeName& node = {});
+
+// KPI.CONTRIB: each row's contribution to its KGI's change from `from_period` to
+// `to_period` (period numbers or header labels, see PeriodArg), or its status text. `method`
+// "lmdi" (default) or "shapley". Unknown periods or methods throw ArgumentError.
+Grid contrib_cells(const Grid& table, const PeriodArg& from_period, const PeriodArg& to_period,
+                   const std::optional<std::string>& method = {}, const NodeName& node = {});
+
+// KPI.TARGET: the value each row must reach for its KGI to hit `kgi_target` (finite, else
+// ArgumentError), starting from `period` (default: the KGI's last period with data). `flex`
+// names the KPIs that may move (empty: all).
+Grid target_cells(const Grid& table, double kgi_target, const PeriodArg& period = {},
+                  const std::vector<std::string>& flex = {}, const NodeName& node = {});
+
+// KPI.ROLLUP: per row × bucket of `periods_per_bucket` periods (an integer >= 1, else
+// ArgumentError); the header row shows the bucket labels (bucket_label), a partial last bucket
+// says so. `kinds` is empty or one column with one cell per table row: flow, stock, ratio or
+// empty (infer); anything else throws ArgumentError.
+Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kinds = {});
+
+// KPI.ELASTICITY: % change of the row's KGI for a 1 % change of the row, others fixed, in
+// `period` (default: the KGI's last period with data).
+Grid elasticity_cells(const Grid& table, const PeriodArg& period = {}, const NodeName& node = {});
 
 } // namespace kpitree

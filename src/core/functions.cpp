@@ -1,8 +1,13 @@
 #include "kpitree/functions.hpp"
 
+#include "kpitree/causal.hpp"
+#include "kpitree/granger.hpp"
 #include "kpitree/lint.hpp"
+#include "kpitree/padjust.hpp"
+#include "kpitree/planning.hpp"
 #include "kpitree/tree.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -15,7 +20,9 @@ namespace {
 // unusable. All write into a row of `width` cells.
 using RowWriter = std::function<void(std::size_t node, Cell* cells)>;
 
-Cell text(std::string s) { return Cell(std::move(s)); }
+Cell text(std::string s) {
+    return Cell(std::move(s));
+}
 
 Grid node_not_found(const Tree& tree, const std::string& name) {
     Grid out(1, 1);
@@ -25,17 +32,16 @@ Grid node_not_found(const Tree& tree, const std::string& name) {
     else if (it == tree.by_key.end())
         out.at(0, 0) = text("ERROR no KPI named '" + trim_name(name) + "' in the table");
     else
-        out.at(0, 0) = text("ERROR '" + trim_name(name) +
-                            "' is ambiguous: the name appears more than once");
+        out.at(0, 0) =
+            text("ERROR '" + trim_name(name) + "' is ambiguous: the name appears more than once");
     return out;
 }
 
 Grid aligned(const Tree& tree, std::size_t table_rows, std::size_t width,
-             const std::function<void(Cell*)>& header, const RowWriter& row,
-             const NodeName& node) {
+             const std::function<void(Cell*)>& header, const RowWriter& row, const NodeName& node) {
     if (node) {
         const auto i = tree.find(*node);
-        if (!i)
+        if (!i || !tree.table_errors.empty())
             return node_not_found(tree, *node);
         Grid out(1, width);
         row(*i, &out.at(0, 0));
@@ -57,8 +63,7 @@ Grid aligned(const Tree& tree, std::size_t table_rows, std::size_t width,
 
 // EXPECTED and RESIDUAL: a period block, numbers where defined; the row's ERROR status in the
 // first cell where the row cannot be checked.
-Grid period_block(const Grid& table, const NodeName& node,
-                  Series CheckResult::*series) {
+Grid period_block(const Grid& table, const NodeName& node, Series CheckResult::*series) {
     const Tree tree = read_tree(table);
     const auto results = check_tree(tree);
     const std::size_t width = std::max<std::size_t>(tree.periods(), 1);
@@ -82,6 +87,93 @@ Grid period_block(const Grid& table, const NodeName& node,
         node);
 }
 
+// ---- argument readers: each throws ArgumentError naming the argument -----------------------
+
+// A whole number in [low, high].
+long whole_number(double v, const std::string& what, long low, long high) {
+    if (!std::isfinite(v) || v != std::floor(v) || v < static_cast<double>(low) ||
+        v > static_cast<double>(high))
+        throw ArgumentError(what + " must be a whole number from " + std::to_string(low) + " to " +
+                            std::to_string(high));
+    return static_cast<long>(v);
+}
+
+// ASCII lower case, surrounding spaces removed: for keyword arguments.
+std::string keyword(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t");
+    if (first == std::string_view::npos)
+        return {};
+    s = s.substr(first, s.find_last_not_of(" \t") - first + 1);
+    std::string out(s);
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// One row or one column of numbers, no gaps.
+std::vector<double> number_series(const Grid& g, const std::string& what) {
+    if (g.empty() || (g.rows() != 1 && g.columns() != 1))
+        throw ArgumentError(what + " must be a single row or a single column");
+    std::vector<double> out;
+    const std::size_t n = std::max(g.rows(), g.columns());
+    for (std::size_t k = 0; k < n; ++k) {
+        const Cell& c = g.rows() == 1 ? g.at(0, k) : g.at(k, 0);
+        if (const auto* d = std::get_if<double>(&c)) {
+            out.push_back(*d);
+            continue;
+        }
+        throw ArgumentError(what + " value " + std::to_string(k + 1) +
+                            (is_empty(c) ? " is empty" : " is not a number") +
+                            "; give two equally long series without gaps");
+    }
+    return out;
+}
+
+// A period argument as a 0-based index: a period number (1-based) or a header label.
+// nullopt when skipped.
+std::optional<std::size_t> period_index(const Tree& tree, const PeriodArg& arg,
+                                        const std::string& what) {
+    if (is_empty(arg))
+        return std::nullopt;
+    const std::size_t n = tree.periods();
+    auto by_label = [&](const std::string& text) -> std::optional<std::size_t> {
+        const std::string key = name_key(text);
+        for (std::size_t p = 0; p < n; ++p)
+            if (name_key(tree.period_labels[p]) == key)
+                return p;
+        return std::nullopt;
+    };
+    if (const auto* d = std::get_if<double>(&arg)) {
+        if (*d == std::floor(*d) && *d >= 1 && *d <= static_cast<double>(n))
+            return static_cast<std::size_t>(*d) - 1;
+        if (auto p = by_label(format_number(*d)))
+            return p;
+        throw ArgumentError(what + " must be a period number from 1 to " + std::to_string(n) +
+                            " or a period label of the header");
+    }
+    if (const auto* s = std::get_if<std::string>(&arg)) {
+        if (auto p = by_label(*s))
+            return p;
+        char* end = nullptr;
+        const double v = std::strtod(s->c_str(), &end);
+        if (end != s->c_str() && keyword(end).empty() && v == std::floor(v) && v >= 1 &&
+            v <= static_cast<double>(n))
+            return static_cast<std::size_t>(v) - 1;
+        throw ArgumentError(what + " '" + *s +
+                            "' is neither a period label of the header nor a "
+                            "period number from 1 to " +
+                            std::to_string(n));
+    }
+    throw ArgumentError(what + " must be a period number or label");
+}
+
+void write(Cell* cell, const PlanValue& v) {
+    if (v.value)
+        *cell = *v.value;
+    else
+        *cell = text(v.status);
+}
+
 } // namespace
 
 Grid check_cells(const Grid& table, std::optional<double> tolerance, const NodeName& node) {
@@ -95,8 +187,7 @@ Grid check_cells(const Grid& table, std::optional<double> tolerance, const NodeN
     const auto results = check_tree(tree, options);
     return aligned(
         tree, table.rows(), 1, [](Cell* cells) { cells[0] = text("Check"); },
-        [&](std::size_t i, Cell* cells) { cells[0] = text(status_text(tree, results[i])); },
-        node);
+        [&](std::size_t i, Cell* cells) { cells[0] = text(status_text(tree, results[i])); }, node);
 }
 
 Grid expected_cells(const Grid& table, const NodeName& node) {
@@ -116,6 +207,180 @@ Grid lint_cells(const Grid& table) {
     for (std::size_t i = 0; i < findings.size(); ++i)
         out.at(i, 0) = text(finding_text(tree, findings[i]));
     return out;
+}
+
+Grid granger_cells(const Grid& effect, const Grid& cause, double lag,
+                   const std::optional<std::string>& output) {
+    const long l = whole_number(lag, "lag", 1, 1000000);
+    const std::string form = output ? keyword(*output) : std::string("p");
+    if (form != "p" && form != "f")
+        throw ArgumentError("output must be \"p\" (the p-value) or \"F\" (F, df_num, df_den)");
+    const auto y = number_series(effect, "effect");
+    const auto x = number_series(cause, "cause");
+    if (y.size() != x.size())
+        throw ArgumentError("effect has " + std::to_string(y.size()) + " values but cause has " +
+                            std::to_string(x.size()) + "; the series must be equally long");
+    if (static_cast<std::size_t>(l) >= y.size())
+        throw UndefinedResult("too few points for lag " + std::to_string(l));
+    const GrangerResult r = granger_test(y, x, static_cast<int>(l));
+    if (!r.ok()) {
+        if (r.problem == GrangerProblem::invalid_lag ||
+            r.problem == GrangerProblem::length_mismatch || r.problem == GrangerProblem::non_finite)
+            throw ArgumentError(r.message);
+        throw UndefinedResult(r.message);
+    }
+    if (form == "p")
+        return Grid::from_rows({{r.test->p_ftest}});
+    return Grid::from_rows(
+        {{r.test->F, static_cast<double>(r.test->df_num), static_cast<double>(r.test->df_den)}});
+}
+
+Grid padjust_cells(const Grid& pvalues, const std::string& method) {
+    const auto m = parse_padjust_method(method);
+    if (!m)
+        throw ArgumentError("method must be holm, bh or bonferroni");
+    Series p;
+    for (std::size_t r = 0; r < pvalues.rows(); ++r)
+        for (std::size_t c = 0; c < pvalues.columns(); ++c) {
+            const Cell& cell = pvalues.at(r, c);
+            if (is_empty(cell)) {
+                p.push_back(std::nullopt);
+                continue;
+            }
+            const auto* d = std::get_if<double>(&cell);
+            if (!d || !(*d >= 0.0 && *d <= 1.0))
+                throw ArgumentError("every p-value must be a number from 0 to 1");
+            p.push_back(*d);
+        }
+    const Series adjusted = padjust(p, *m);
+    Grid out(pvalues.rows(), pvalues.columns());
+    for (std::size_t k = 0; k < adjusted.size(); ++k)
+        if (adjusted[k])
+            out.at(k / pvalues.columns(), k % pvalues.columns()) = *adjusted[k];
+    return out;
+}
+
+Grid causal_cells(const Grid& table, std::optional<double> alpha, std::optional<double> max_lag,
+                  const NodeName& node) {
+    CausalOptions options;
+    if (alpha) {
+        if (!(*alpha > 0.0 && *alpha < 1.0))
+            throw ArgumentError("alpha must be between 0 and 1, e.g. 0.05");
+        options.alpha = *alpha;
+    }
+    if (max_lag)
+        options.max_lag = static_cast<int>(whole_number(*max_lag, "max_lag", 1, max_causal_lag));
+    const Tree tree = read_tree(table);
+    const auto results = assess_causal(tree, options);
+    return aligned(
+        tree, table.rows(), 1, [](Cell* cells) { cells[0] = text("Causal"); },
+        [&](std::size_t i, Cell* cells) {
+            if (std::string s = causal_status_text(tree, results[i]); !s.empty())
+                cells[0] = text(std::move(s));
+        },
+        node);
+}
+
+Grid contrib_cells(const Grid& table, const PeriodArg& from_period, const PeriodArg& to_period,
+                   const std::optional<std::string>& method, const NodeName& node) {
+    ContribOptions options;
+    const std::string m = method ? keyword(*method) : std::string();
+    if (m == "shapley")
+        options.method = SplitMethod::shapley;
+    else if (!m.empty() && m != "lmdi")
+        throw ArgumentError("method must be lmdi or shapley");
+    const Tree tree = read_tree(table);
+    std::vector<Contribution> results;
+    std::string label = "Contribution";
+    if (tree.table_errors.empty()) {
+        const auto from = period_index(tree, from_period, "from_period");
+        const auto to = period_index(tree, to_period, "to_period");
+        if (!from || !to)
+            throw ArgumentError("from_period and to_period are required");
+        results = contributions(tree, *from, *to, options);
+        label += " " + tree.period_labels[*from] + "\u2192" + tree.period_labels[*to];
+    }
+    return aligned(
+        tree, table.rows(), 1, [&](Cell* cells) { cells[0] = text(label); },
+        [&](std::size_t i, Cell* cells) {
+            if (results[i].value)
+                cells[0] = *results[i].value;
+            else
+                cells[0] = text(results[i].status);
+        },
+        node);
+}
+
+Grid target_cells(const Grid& table, double kgi_target, const PeriodArg& period,
+                  const std::vector<std::string>& flex, const NodeName& node) {
+    if (!std::isfinite(kgi_target))
+        throw ArgumentError("kgi_target must be a number");
+    const Tree tree = read_tree(table);
+    std::vector<PlanValue> results;
+    if (tree.table_errors.empty()) {
+        TargetOptions options;
+        options.period = period_index(tree, period, "period");
+        options.flex = flex;
+        results = targets(tree, kgi_target, options);
+    }
+    return aligned(
+        tree, table.rows(), 1, [](Cell* cells) { cells[0] = text("Target"); },
+        [&](std::size_t i, Cell* cells) { write(cells, results[i]); }, node);
+}
+
+Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kinds) {
+    const auto per = static_cast<std::size_t>(
+        whole_number(periods_per_bucket, "periods_per_bucket", 1, 1000000));
+    const Tree tree = read_tree(table);
+    std::vector<std::optional<Kind>> node_kinds;
+    if (!kinds.empty()) {
+        if (kinds.columns() != 1 || kinds.rows() != table.rows())
+            throw ArgumentError("kinds must be one column with one cell per table row (" +
+                                std::to_string(table.rows()) + ")");
+        node_kinds.resize(tree.nodes.size());
+        for (std::size_t r = 0; r < kinds.rows() && r < tree.node_of_row.size(); ++r) {
+            const Cell& c = kinds.at(r, 0);
+            if (!tree.node_of_row[r] || is_empty(c))
+                continue;
+            const auto* s = std::get_if<std::string>(&c);
+            const auto k = s ? parse_kind(*s) : std::nullopt;
+            if (!k)
+                throw ArgumentError("kinds row " + std::to_string(r + 1) +
+                                    ": use flow, stock, ratio or leave it empty");
+            node_kinds[*tree.node_of_row[r]] = k;
+        }
+    }
+    Rollup rolled;
+    if (tree.table_errors.empty())
+        rolled = rollup(tree, per, node_kinds);
+    const std::size_t width = std::max<std::size_t>(rolled.buckets.size(), 1);
+    return aligned(
+        tree, table.rows(), width,
+        [&](Cell* cells) {
+            for (std::size_t b = 0; b < rolled.buckets.size(); ++b)
+                cells[b] = text(bucket_label(tree, rolled, b));
+        },
+        [&](std::size_t i, Cell* cells) {
+            const RolledNode& n = rolled.nodes[i];
+            if (!n.status.empty()) {
+                cells[0] = text(n.status);
+                return;
+            }
+            for (std::size_t b = 0; b < n.values.size() && b < width; ++b)
+                if (n.values[b])
+                    cells[b] = *n.values[b];
+        },
+        std::nullopt);
+}
+
+Grid elasticity_cells(const Grid& table, const PeriodArg& period, const NodeName& node) {
+    const Tree tree = read_tree(table);
+    std::vector<PlanValue> results;
+    if (tree.table_errors.empty())
+        results = elasticities(tree, period_index(tree, period, "period"));
+    return aligned(
+        tree, table.rows(), 1, [](Cell* cells) { cells[0] = text("Elasticity"); },
+        [&](std::size_t i, Cell* cells) { write(cells, results[i]); }, node);
 }
 
 } // namespace kpitree

@@ -1,0 +1,377 @@
+#include "kpitree/causal.hpp"
+#include "kpitree/functions.hpp"
+#include "kpitree/granger.hpp"
+#include "kpitree/padjust.hpp"
+#include "kpitree/planning.hpp"
+
+#include <cmath>
+#include <gtest/gtest.h>
+#include <string>
+#include <vector>
+
+using namespace kpitree;
+
+namespace {
+
+// The spec's example table (README "The tree table").
+Grid spec_example() {
+    return Grid::from_rows({
+        {"Name", "Parent", "Link", "Jan", "Feb"},
+        {"Sales", "", "", 1000000.0, 1100000.0},
+        {"Deals", "Sales", "*", 50.0, 52.0},
+        {"Average order value", "Sales", "*", 20000.0, 21154.0},
+        {"Meetings", "Deals", "*", 200.0, 210.0},
+        {"Close rate", "Deals", "*", 0.25, 0.2476},
+        {"Webinar attendance", "Meetings", "~", 310.0, 355.0},
+    });
+}
+
+std::string text_at(const Grid& g, std::size_t r, std::size_t c = 0) {
+    const auto* s = std::get_if<std::string>(&g.at(r, c));
+    return s ? *s : std::string("<not text>");
+}
+
+double number_at(const Grid& g, std::size_t r, std::size_t c = 0) {
+    const auto* d = std::get_if<double>(&g.at(r, c));
+    return d ? *d : std::nan("");
+}
+
+bool starts_with(const std::string& s, const std::string& token) {
+    return s.rfind(token, 0) == 0;
+}
+
+Grid column(const std::vector<double>& v) {
+    Grid g(v.size(), 1);
+    for (std::size_t i = 0; i < v.size(); ++i)
+        g.at(i, 0) = v[i];
+    return g;
+}
+
+Grid row_of(const std::vector<double>& v) {
+    Grid g(1, v.size());
+    for (std::size_t i = 0; i < v.size(); ++i)
+        g.at(0, i) = v[i];
+    return g;
+}
+
+// tests/reference/granger_cases.txt, case driver_n12_lag1 (statsmodels 0.13).
+const std::vector<double> granger_effect{
+    -0.7591166827030674, 1.4938604934245419, 1.5163332644780954,  0.26740056311836297,
+    0.4632737708929202,  1.76843631755688,   0.6200123350344487,  -0.7538804683690654,
+    1.1981631929161325,  1.0086092976653374, -3.6255819350873244, -0.9850752475223122};
+const std::vector<double> granger_cause{
+    1.2398231036475955, 0.22140705877812705, -0.38176655894604455, -1.4511199677461464,
+    0.8189569572581015, 0.21045908127569718, -0.6313136468257957,  0.8614358218902247,
+    1.574228717601692,  -1.6316532266028163, 0.5903271438221837,   0.8458533849511832};
+
+} // namespace
+
+// ---- shaping of the existing functions ------------------------------------------------------
+
+TEST(CheckCells, HeaderLabelBlankRowsAndOneStatusPerRow) {
+    Grid table = Grid::from_rows({
+        {"Name", "Parent", "Link", "Jan"},
+        {"Sales", "", "", 100.0},
+        {},
+        {"A", "Sales", "+", 60.0},
+        {"B", "Sales", "+", 40.0},
+    });
+    const Grid out = check_cells(table, std::nullopt);
+    ASSERT_EQ(out.rows(), 5u);
+    ASSERT_EQ(out.columns(), 1u);
+    EXPECT_EQ(text_at(out, 0), "Check");
+    EXPECT_TRUE(starts_with(text_at(out, 1), "OK"));
+    EXPECT_TRUE(is_empty(out.at(2, 0)));
+    EXPECT_TRUE(starts_with(text_at(out, 3), "LEAF"));
+}
+
+TEST(CheckCells, NodeArgumentFoundMissingAndAmbiguous) {
+    const Grid all = check_cells(spec_example(), std::nullopt);
+    const Grid deals = check_cells(spec_example(), std::nullopt, std::string("  deals "));
+    ASSERT_EQ(deals.rows(), 1u);
+    EXPECT_EQ(deals.at(0, 0), all.at(2, 0));
+
+    const Grid missing = check_cells(spec_example(), std::nullopt, std::string("Churn"));
+    EXPECT_EQ(text_at(missing, 0), "ERROR no KPI named 'Churn' in the table");
+
+    const Grid twice =
+        Grid::from_rows({{"S", "", "", 2.0}, {"A", "S", "+", 1.0}, {"A", "S", "+", 1.0}});
+    EXPECT_TRUE(starts_with(text_at(check_cells(twice, std::nullopt, std::string("A")), 0),
+                            "ERROR 'A' is ambiguous"));
+}
+
+TEST(CheckCells, TableErrorInFirstCellAndBadTolerance) {
+    const Grid narrow = Grid::from_rows({{"Sales", "", 1.0}, {"A", "Sales", 1.0}});
+    const Grid out = check_cells(narrow, std::nullopt);
+    ASSERT_EQ(out.rows(), 2u);
+    EXPECT_TRUE(starts_with(text_at(out, 0), "ERROR a tree table needs at least 4 columns"));
+    EXPECT_TRUE(is_empty(out.at(1, 0)));
+    EXPECT_TRUE(starts_with(text_at(check_cells(narrow, std::nullopt, std::string("A")), 0),
+                            "ERROR a tree table needs"));
+    EXPECT_THROW(check_cells(spec_example(), -0.1), ArgumentError);
+}
+
+TEST(LintCells, OkRowOrOneFindingPerRow) {
+    const Grid clean =
+        Grid::from_rows({{"S", "", "", 2.0}, {"A", "S", "+", 1.0}, {"B", "S", "+", 1.0}});
+    const Grid ok = lint_cells(clean);
+    ASSERT_EQ(ok.rows(), 1u);
+    EXPECT_EQ(text_at(ok, 0), "OK");
+    const Grid bad = lint_cells(Grid::from_rows({{"S", "", "", 2.0}, {"A", "Nobody", "+", 1.0}}));
+    EXPECT_TRUE(starts_with(text_at(bad, 0), "ERROR A (table row 2): unknown parent"));
+}
+
+// ---- KPI.GRANGER ----------------------------------------------------------------------------
+
+TEST(GrangerCells, PValueMatchesStatsmodelsForColumnsAndRows) {
+    // Reference: statsmodels ssr_ftest F 8.809242648495985, p 0.0179248009.
+    const Grid p = granger_cells(column(granger_effect), column(granger_cause), 1);
+    ASSERT_EQ(p.rows(), 1u);
+    ASSERT_EQ(p.columns(), 1u);
+    EXPECT_NEAR(number_at(p, 0), 0.0179248009, 1e-9);
+    const Grid p_rows = granger_cells(row_of(granger_effect), row_of(granger_cause), 1.0);
+    EXPECT_EQ(number_at(p_rows, 0), number_at(p, 0));
+
+    const Grid f =
+        granger_cells(column(granger_effect), column(granger_cause), 1, std::string(" f "));
+    ASSERT_EQ(f.columns(), 3u);
+    EXPECT_NEAR(number_at(f, 0, 0), 8.809242648495985, 1e-9);
+    EXPECT_EQ(number_at(f, 0, 1), 1.0);
+    EXPECT_EQ(number_at(f, 0, 2), 8.0); // 11 rows used − (2 · 1 + 1)
+}
+
+TEST(GrangerCells, BadArgumentsAreArgumentErrors) {
+    const Grid y = column(granger_effect), x = column(granger_cause);
+    EXPECT_THROW(granger_cells(y, x, 0), ArgumentError);
+    EXPECT_THROW(granger_cells(y, x, 1.5), ArgumentError);
+    EXPECT_THROW(granger_cells(y, x, std::nan("")), ArgumentError);
+    EXPECT_THROW(granger_cells(y, x, 1, std::string("chi2")), ArgumentError);
+    EXPECT_THROW(granger_cells(y, column({1, 2, 3}), 1), ArgumentError);
+    Grid gap = x;
+    gap.at(4, 0) = Empty{};
+    EXPECT_THROW(granger_cells(y, gap, 1), ArgumentError);
+    Grid word = x;
+    word.at(4, 0) = std::string("n/a");
+    EXPECT_THROW(granger_cells(y, word, 1), ArgumentError);
+    EXPECT_THROW(granger_cells(Grid(2, 6), Grid(2, 6), 1), ArgumentError);
+}
+
+TEST(GrangerCells, UndefinedTestsAreUndefinedResults) {
+    // statsmodels needs n > 3 lag + 1.
+    EXPECT_THROW(granger_cells(column({1, 3, 2, 5}), column({2, 1, 4, 3}), 1), UndefinedResult);
+    const std::vector<double> y5(granger_effect.begin(), granger_effect.begin() + 5);
+    const std::vector<double> x5(granger_cause.begin(), granger_cause.begin() + 5);
+    EXPECT_NO_THROW(granger_cells(column(y5), column(x5), 1));
+    EXPECT_THROW(granger_cells(column(granger_effect), column(std::vector<double>(12, 5.0)), 1),
+                 UndefinedResult);
+    EXPECT_THROW(granger_cells(column({1, 2}), column({1, 2}), 5), UndefinedResult);
+}
+
+// ---- KPI.PADJUST ----------------------------------------------------------------------------
+
+TEST(PadjustCells, MatchesStatsmodelsAndKeepsTheShape) {
+    // tests/reference/padjust_cases.txt, case ties: holm 0.05 0.08 0.08 0.08 0.5.
+    Grid in = Grid::from_rows({{0.01, 0.02, Empty{}}, {0.02, 0.02, 0.5}});
+    const Grid out = padjust_cells(in, "Holm");
+    ASSERT_EQ(out.rows(), 2u);
+    ASSERT_EQ(out.columns(), 3u);
+    EXPECT_NEAR(number_at(out, 0, 0), 0.05, 1e-15);
+    EXPECT_NEAR(number_at(out, 0, 1), 0.08, 1e-15);
+    EXPECT_TRUE(is_empty(out.at(0, 2)));
+    EXPECT_NEAR(number_at(out, 1, 0), 0.08, 1e-15);
+    EXPECT_NEAR(number_at(out, 1, 2), 0.5, 1e-15);
+    const Grid bonf = padjust_cells(in, "bonferroni");
+    EXPECT_NEAR(number_at(bonf, 0, 0), 0.05, 1e-15); // 5 present values, not 6 cells
+    const Grid bh = padjust_cells(column({0.01, 0.04}), "BH");
+    EXPECT_NEAR(number_at(bh, 0), 0.02, 1e-15);
+    EXPECT_NEAR(number_at(bh, 1), 0.04, 1e-15);
+}
+
+TEST(PadjustCells, BadInputIsAnArgumentError) {
+    EXPECT_THROW(padjust_cells(column({0.1}), "sidak"), ArgumentError);
+    EXPECT_THROW(padjust_cells(column({0.1, 1.5}), "holm"), ArgumentError);
+    EXPECT_THROW(padjust_cells(column({-0.1}), "holm"), ArgumentError);
+    EXPECT_THROW(padjust_cells(Grid::from_rows({{0.1, "p"}}), "holm"), ArgumentError);
+}
+
+// ---- KPI.CAUSAL -----------------------------------------------------------------------------
+
+TEST(CausalCells, OneVerdictPerRowAsTheCorePolicySays) {
+    const Grid table = spec_example();
+    const Grid out = causal_cells(table);
+    ASSERT_EQ(out.rows(), 7u);
+    EXPECT_EQ(text_at(out, 0), "Causal");
+    EXPECT_TRUE(is_empty(out.at(1, 0))); // the KGI
+    EXPECT_EQ(text_at(out, 2), "IDENTITY");
+    EXPECT_TRUE(starts_with(text_at(out, 6), "INSUFFICIENT")); // 2 periods
+    const Grid one =
+        causal_cells(table, std::nullopt, std::nullopt, std::string("Webinar attendance"));
+    ASSERT_EQ(one.rows(), 1u);
+    EXPECT_EQ(one.at(0, 0), out.at(6, 0));
+}
+
+TEST(CausalCells, TestedLinksShowTheCoreEvidenceAdjustedOverTheTable) {
+    // Two ~ links with 30 periods: the family is both links, also for the one-node form.
+    std::vector<std::vector<Cell>> rows{{"Name", "Parent", "Link"},
+                                        {"Revenue", "", ""},
+                                        {"Ads", "Revenue", "~"},
+                                        {"Weather", "Revenue", "~"}};
+    double ads_prev = 10;
+    for (int t = 0; t < 30; ++t) {
+        rows[0].push_back("P" + std::to_string(t + 1));
+        const double ads = 10 + 4 * std::sin(1.7 * t) + 0.1 * t;
+        rows[1].emplace_back(std::in_place_type<double>,
+                             100 + 3 * ads_prev + 2 * std::cos(2.3 * t));
+        rows[2].emplace_back(std::in_place_type<double>, ads);
+        rows[3].emplace_back(std::in_place_type<double>, 20 + std::sin(0.9 * t * t));
+        ads_prev = ads;
+    }
+    const Grid table = Grid::from_rows(rows);
+    const Tree tree = read_tree(table);
+    const auto results = assess_causal(tree);
+    const Grid out = causal_cells(table);
+    for (std::size_t r = 2; r <= 3; ++r)
+        EXPECT_EQ(text_at(out, r), causal_status_text(tree, results[r - 1]));
+    EXPECT_TRUE(starts_with(text_at(out, 2), "SUPPORTED"));
+    EXPECT_NE(text_at(out, 2).find("2 links"), std::string::npos);
+    EXPECT_EQ(causal_cells(table, std::nullopt, std::nullopt, std::string("Ads")).at(0, 0),
+              out.at(2, 0));
+}
+
+TEST(CausalCells, BadOptionsAreArgumentErrors) {
+    EXPECT_THROW(causal_cells(spec_example(), 0.0), ArgumentError);
+    EXPECT_THROW(causal_cells(spec_example(), 1.0), ArgumentError);
+    EXPECT_THROW(causal_cells(spec_example(), 0.05, 0.0), ArgumentError);
+    EXPECT_THROW(causal_cells(spec_example(), 0.05, 2.5), ArgumentError);
+    EXPECT_THROW(causal_cells(spec_example(), 0.05, 101.0), ArgumentError);
+    EXPECT_NO_THROW(causal_cells(spec_example(), 0.1, 2.0));
+}
+
+// ---- KPI.CONTRIB ----------------------------------------------------------------------------
+
+TEST(ContribCells, LeavesSumToTheKgiChangeAndPeriodsByNumberOrLabel) {
+    const Grid out = contrib_cells(spec_example(), 1.0, 2.0);
+    ASSERT_EQ(out.rows(), 7u);
+    EXPECT_EQ(text_at(out, 0), "Contribution Jan\u2192Feb");
+    EXPECT_NEAR(number_at(out, 1), 100000.0, 1e-6);
+    // Leaves: Average order value, Meetings, Close rate.
+    EXPECT_NEAR(number_at(out, 3) + number_at(out, 4) + number_at(out, 5), 100000.0, 1e-6);
+    EXPECT_NEAR(number_at(out, 2), number_at(out, 4) + number_at(out, 5), 1e-6);
+    EXPECT_TRUE(starts_with(text_at(out, 6), "HYPOTHESIS"));
+    EXPECT_EQ(contrib_cells(spec_example(), std::string(" jan"), std::string("FEB")).at(3, 0),
+              out.at(3, 0));
+    EXPECT_EQ(contrib_cells(spec_example(), std::string("1"), 2.0).at(3, 0), out.at(3, 0));
+    const Grid deals = contrib_cells(spec_example(), 1.0, 2.0, std::nullopt, std::string("Deals"));
+    ASSERT_EQ(deals.rows(), 1u);
+    EXPECT_EQ(deals.at(0, 0), out.at(2, 0));
+}
+
+TEST(ContribCells, ShapleyAlsoAddsUp) {
+    const Grid out = contrib_cells(spec_example(), 1.0, 2.0, std::string("Shapley"));
+    EXPECT_NEAR(number_at(out, 3) + number_at(out, 4) + number_at(out, 5), 100000.0, 1e-6);
+    const Tree tree = read_tree(spec_example());
+    ContribOptions options;
+    options.method = SplitMethod::shapley;
+    EXPECT_EQ(number_at(out, 3), *contributions(tree, 0, 1, options)[2].value);
+}
+
+TEST(ContribCells, BadPeriodsAndMethodsAreArgumentErrors) {
+    EXPECT_THROW(contrib_cells(spec_example(), 1.0, 3.0), ArgumentError);
+    EXPECT_THROW(contrib_cells(spec_example(), 0.0, 2.0), ArgumentError);
+    EXPECT_THROW(contrib_cells(spec_example(), 1.5, 2.0), ArgumentError);
+    EXPECT_THROW(contrib_cells(spec_example(), std::string("Mar"), 2.0), ArgumentError);
+    EXPECT_THROW(contrib_cells(spec_example(), Empty{}, 2.0), ArgumentError);
+    EXPECT_THROW(contrib_cells(spec_example(), 1.0, 2.0, std::string("average")), ArgumentError);
+}
+
+TEST(ContribCells, NumericHeaderLabelsAreFoundByValue) {
+    // Years as text labels: 2024 is not a period number, so it is looked up as a label.
+    const Grid table = Grid::from_rows({{"Name", "Parent", "Link", "2024", "2025"},
+                                        {"S", "", "", 10.0, 12.0},
+                                        {"A", "S", "+", 4.0, 5.0},
+                                        {"B", "S", "+", 6.0, 7.0}});
+    const Grid out = contrib_cells(table, 2024.0, 2025.0);
+    EXPECT_NEAR(number_at(out, 2), 1.0, 1e-12);
+}
+
+// ---- KPI.TARGET -----------------------------------------------------------------------------
+
+TEST(TargetCells, ReproducesTheKgiTargetAndRespectsFlex) {
+    const Grid out = target_cells(spec_example(), 1210000.0);
+    EXPECT_EQ(text_at(out, 0), "Target");
+    EXPECT_NEAR(number_at(out, 1), 1210000.0, 1e-6);
+    EXPECT_NEAR(number_at(out, 2) * number_at(out, 3), 1210000.0, 1e-6);
+    EXPECT_NEAR(number_at(out, 4) * number_at(out, 5), number_at(out, 2), 1e-9);
+    // Even spread: Deals and AOV grow by about the same factor from Feb (one leaf absorbs the
+    // Feb residual 52 × 21154 − 1100000 = 8).
+    EXPECT_NEAR(number_at(out, 2) / 52.0, number_at(out, 3) / 21154.0, 2e-4);
+    EXPECT_TRUE(starts_with(text_at(out, 6), "HYPOTHESIS"));
+
+    const Grid flex = target_cells(spec_example(), 1210000.0, Empty{}, {"deals"});
+    EXPECT_EQ(number_at(flex, 3), 21154.0);
+    EXPECT_NEAR(number_at(flex, 2) * 21154.0, 1210000.0, 1e-6);
+
+    const Grid from_jan = target_cells(spec_example(), 1100000.0, std::string("Jan"), {},
+                                       std::string("Average order value"));
+    ASSERT_EQ(from_jan.rows(), 1u);
+    EXPECT_NEAR(number_at(from_jan, 0), 20000.0 * std::sqrt(1.1), 1e-6);
+
+    const Grid unknown = target_cells(spec_example(), 1210000.0, Empty{}, {"Churn"});
+    EXPECT_TRUE(starts_with(text_at(unknown, 1), "ERROR"));
+    EXPECT_THROW(target_cells(spec_example(), std::nan("")), ArgumentError);
+    EXPECT_THROW(target_cells(spec_example(), 1.0, 7.0), ArgumentError);
+}
+
+// ---- KPI.ROLLUP -----------------------------------------------------------------------------
+
+TEST(RollupCells, BucketLabelsInTheHeaderAndFlowsSum) {
+    const Grid table = Grid::from_rows({
+        {"Name", "Parent", "Link", "Jan", "Feb", "Mar", "Apr"},
+        {"Sales", "", "", 100.0, 120.0, 90.0, 110.0},
+        {"Deals", "Sales", "*", 10.0, 12.0, 9.0, 10.0},
+        {"AOV", "Sales", "*", 10.0, 10.0, 10.0, 11.0},
+        {"Customers", "", "", 5.0, 6.0, 7.0, 8.0},
+    });
+    const Grid kinds = Grid::from_rows({{"Kind"}, {}, {}, {}, {"stock"}});
+    const Grid out = rollup_cells(table, 3, kinds);
+    ASSERT_EQ(out.rows(), 5u);
+    ASSERT_EQ(out.columns(), 2u);
+    EXPECT_EQ(text_at(out, 0, 0), "Jan\u2013Mar");
+    EXPECT_EQ(text_at(out, 0, 1), "Apr (1 of 3)");
+    EXPECT_NEAR(number_at(out, 1, 0), 310.0, 1e-9);
+    EXPECT_NEAR(number_at(out, 2, 0), 31.0, 1e-9);
+    EXPECT_NEAR(number_at(out, 3, 0), 10.0, 1e-9); // AOV = 310 / 31, not an average
+    EXPECT_NEAR(number_at(out, 4, 0), 7.0, 1e-9);  // stock: the last value
+    EXPECT_NEAR(number_at(out, 4, 1), 8.0, 1e-9);
+    // Without kinds Customers is a flow KGI.
+    EXPECT_NEAR(number_at(rollup_cells(table, 3), 4, 0), 18.0, 1e-9);
+}
+
+TEST(RollupCells, BadArgumentsAreArgumentErrors) {
+    EXPECT_THROW(rollup_cells(spec_example(), 0), ArgumentError);
+    EXPECT_THROW(rollup_cells(spec_example(), 1.5), ArgumentError);
+    EXPECT_THROW(rollup_cells(spec_example(), 2, Grid::from_rows({{"flow"}})), ArgumentError);
+    Grid kinds(7, 1);
+    kinds.at(3, 0) = std::string("average");
+    EXPECT_THROW(rollup_cells(spec_example(), 2, kinds), ArgumentError);
+    kinds.at(3, 0) = 1.0;
+    EXPECT_THROW(rollup_cells(spec_example(), 2, kinds), ArgumentError);
+}
+
+// ---- KPI.ELASTICITY -------------------------------------------------------------------------
+
+TEST(ElasticityCells, ProductsPassOnePercentThrough) {
+    const Grid out = elasticity_cells(spec_example());
+    EXPECT_EQ(text_at(out, 0), "Elasticity");
+    for (std::size_t r = 1; r <= 5; ++r)
+        EXPECT_NEAR(number_at(out, r), 1.0, 1e-12) << r;
+    EXPECT_TRUE(starts_with(text_at(out, 6), "HYPOTHESIS"));
+    const Grid table = Grid::from_rows({{"Name", "Parent", "Link", "Q1", "Q2"},
+                                        {"Sales", "", "", 100.0, 200.0},
+                                        {"Online", "Sales", "+", 20.0, 150.0},
+                                        {"Shops", "Sales", "+", 80.0, 50.0}});
+    EXPECT_NEAR(number_at(elasticity_cells(table), 2), 0.75, 1e-12);
+    EXPECT_NEAR(number_at(elasticity_cells(table, std::string("Q1"), std::string("Online")), 0),
+                0.2, 1e-12);
+    EXPECT_THROW(elasticity_cells(table, std::string("Q3")), ArgumentError);
+}
