@@ -2,7 +2,6 @@
 // uno::guarded; the XAddIn metadata comes from function_table.cpp.
 #include "convert.hpp"
 #include "function_table.hpp"
-
 #include "kpitree/functions.hpp"
 
 #include <com/sun/star/lang/Locale.hpp>
@@ -26,9 +25,12 @@ using css::uno::Sequence;
 using rtl::OUString;
 using uno::AnyRows;
 using uno::guarded;
+using uno::optional_grid;
+using uno::optional_names;
 using uno::optional_number;
 using uno::optional_text;
 using uno::to_any_rows;
+using uno::to_cell;
 using uno::to_grid;
 using uno::to_oustring;
 using uno::to_utf8;
@@ -49,13 +51,62 @@ public:
         });
     }
     AnyRows SAL_CALL expected(const AnyRows& tree, const Any& node) override {
-        return guarded([&] { return to_any_rows(expected_cells(to_grid(tree), optional_text(node))); });
+        return guarded(
+            [&] { return to_any_rows(expected_cells(to_grid(tree), optional_text(node))); });
     }
     AnyRows SAL_CALL residual(const AnyRows& tree, const Any& node) override {
-        return guarded([&] { return to_any_rows(residual_cells(to_grid(tree), optional_text(node))); });
+        return guarded(
+            [&] { return to_any_rows(residual_cells(to_grid(tree), optional_text(node))); });
     }
     AnyRows SAL_CALL lint(const AnyRows& tree) override {
         return guarded([&] { return to_any_rows(lint_cells(to_grid(tree))); });
+    }
+    AnyRows SAL_CALL granger(const AnyRows& effect, const AnyRows& cause, double lag,
+                             const Any& output) override {
+        return guarded([&] {
+            return to_any_rows(
+                granger_cells(to_grid(effect), to_grid(cause), lag, optional_text(output)));
+        });
+    }
+    AnyRows SAL_CALL padjust(const AnyRows& pvalues, const OUString& method) override {
+        return guarded(
+            [&] { return to_any_rows(padjust_cells(to_grid(pvalues), to_utf8(method))); });
+    }
+    AnyRows SAL_CALL causal(const AnyRows& tree, const Any& alpha, const Any& max_lag,
+                            const Any& node) override {
+        return guarded([&] {
+            return to_any_rows(causal_cells(to_grid(tree), optional_number(alpha, "alpha"),
+                                            optional_number(max_lag, "max_lag"),
+                                            optional_text(node)));
+        });
+    }
+    AnyRows SAL_CALL contrib(const AnyRows& tree, const Any& from_period, const Any& to_period,
+                             const Any& method, const Any& node) override {
+        return guarded([&] {
+            return to_any_rows(contrib_cells(to_grid(tree), to_cell(from_period),
+                                             to_cell(to_period), optional_text(method),
+                                             optional_text(node)));
+        });
+    }
+    AnyRows SAL_CALL target(const AnyRows& tree, double kgi_target, const Any& period,
+                            const Any& flex, const Any& node) override {
+        return guarded([&] {
+            return to_any_rows(target_cells(to_grid(tree), kgi_target, to_cell(period),
+                                            optional_names(flex), optional_text(node)));
+        });
+    }
+    AnyRows SAL_CALL rollup(const AnyRows& tree, double periods_per_bucket,
+                            const Any& kinds) override {
+        return guarded([&] {
+            return to_any_rows(
+                rollup_cells(to_grid(tree), periods_per_bucket, optional_grid(kinds)));
+        });
+    }
+    AnyRows SAL_CALL elasticity(const AnyRows& tree, const Any& period, const Any& node) override {
+        return guarded([&] {
+            return to_any_rows(
+                elasticity_cells(to_grid(tree), to_cell(period), optional_text(node)));
+        });
     }
 
     // XAddIn: metadata from the function table.
@@ -87,8 +138,8 @@ public:
     }
 
     // XCompatibilityNames: the same English names for Excel import and export.
-    Sequence<css::sheet::LocalizedName> SAL_CALL
-    getCompatibilityNames(const OUString& method) override {
+    Sequence<css::sheet::LocalizedName>
+        SAL_CALL getCompatibilityNames(const OUString& method) override {
         const FunctionInfo* f = find_method(to_utf8(method));
         if (!f)
             return {};
@@ -135,7 +186,8 @@ private:
 } // namespace kpitree::addin
 
 extern "C" SAL_DLLPUBLIC_EXPORT com::sun::star::uno::XInterface*
-org_kpitree_KpiTreeAddIn_get_implementation(com::sun::star::uno::XComponentContext*,
+org_kpitree_KpiTreeAddIn_get_implementation(
+    com::sun::star::uno::XComponentContext*,
     const com::sun::star::uno::Sequence<com::sun::star::uno::Any>&) {
     auto* addin = new kpitree::addin::KpiTreeAddIn();
     addin->acquire();

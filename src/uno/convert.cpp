@@ -13,8 +13,6 @@ rtl::OUString to_oustring(std::string_view utf8) {
     return rtl::OUString(utf8.data(), static_cast<sal_Int32>(utf8.size()), RTL_TEXTENCODING_UTF8);
 }
 
-namespace {
-
 Cell to_cell(const css::uno::Any& value) {
     switch (value.getValueTypeClass()) {
     case css::uno::TypeClass_VOID:
@@ -44,8 +42,6 @@ Cell to_cell(const css::uno::Any& value) {
         return CellError{"#VALUE!"};
     }
 }
-
-} // namespace
 
 Grid to_grid(const AnyRows& rows) {
     std::size_t columns = 0;
@@ -102,6 +98,34 @@ std::optional<std::string> optional_text(const css::uno::Any& value) {
     if (value >>= d)
         return format_number(d);
     throw ArgumentError("expected a name");
+}
+
+Grid optional_grid(const css::uno::Any& value) {
+    AnyRows rows;
+    if (value >>= rows)
+        return to_grid(rows);
+    const Cell c = to_cell(value);
+    if (is_empty(c))
+        return {};
+    Grid g(1, 1);
+    g.at(0, 0) = c;
+    return g;
+}
+
+std::vector<std::string> optional_names(const css::uno::Any& value) {
+    const Grid g = optional_grid(value);
+    std::vector<std::string> names;
+    for (std::size_t r = 0; r < g.rows(); ++r)
+        for (std::size_t c = 0; c < g.columns(); ++c) {
+            const Cell& cell = g.at(r, c);
+            if (const auto* s = std::get_if<std::string>(&cell))
+                names.push_back(*s);
+            else if (const auto* d = std::get_if<double>(&cell))
+                names.push_back(format_number(*d));
+            else if (is_error(cell))
+                throw ArgumentError("flex contains an error cell");
+        }
+    return names;
 }
 
 } // namespace kpitree::uno

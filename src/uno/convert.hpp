@@ -7,15 +7,16 @@
 #include "kpitree/table.hpp"
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/sheet/NoConvergenceException.hpp>
 #include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/RuntimeException.hpp>
 #include <com/sun/star/uno/Sequence.hxx>
-#include <rtl/ustring.hxx>
-
 #include <exception>
 #include <optional>
+#include <rtl/ustring.hxx>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kpitree::uno {
 
@@ -35,15 +36,25 @@ AnyRows to_any_rows(const Grid& grid);
 // text where a number is expected throws ArgumentError naming `what`.
 std::optional<double> optional_number(const css::uno::Any& value, std::string_view what);
 std::optional<std::string> optional_text(const css::uno::Any& value);
+// One cell argument (a period number or label): void and "" give Empty.
+Cell to_cell(const css::uno::Any& value);
+// An optional range argument: void gives an empty Grid, a single value a 1×1 Grid.
+Grid optional_grid(const css::uno::Any& value);
+// An optional list of names from a range or a single cell: the non-empty cells, numbers as
+// their text; void gives none.
+std::vector<std::string> optional_names(const css::uno::Any& value);
 
 // Runs `body` and converts escaping exceptions: ArgumentError -> IllegalArgumentException
-// (Calc shows Err:502), anything else -> RuntimeException (#VALUE!). Exceptions must never
+// (Calc shows Err:502), UndefinedResult -> NoConvergenceException (Err:523; the IDL method must
+// list it in `raises`), anything else -> RuntimeException (#VALUE!). Exceptions must never
 // cross into the office unconverted: they could take the user's unsaved work down with them.
 template <class Body> auto guarded(Body&& body) -> decltype(body()) {
     try {
         return body();
     } catch (const ArgumentError& e) {
         throw css::lang::IllegalArgumentException(to_oustring(e.what()), {}, 0);
+    } catch (const UndefinedResult& e) {
+        throw css::sheet::NoConvergenceException(to_oustring(e.what()), {});
     } catch (const css::uno::Exception&) {
         throw;
     } catch (const std::exception& e) {
