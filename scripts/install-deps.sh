@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages KPI Tree needs to build, run and test, if they are missing.
+# Works as root or as a user with sudo. Usage: scripts/install-deps.sh [--with-tests]
+set -euo pipefail
+
+packages=(cmake g++ make zip libboost-dev libboost-math-dev googletest libgtest-dev
+          libreoffice-calc libreoffice-dev libreoffice-dev-common python3-uno)
+if [[ "${1:-}" == "--with-tests" ]]; then
+    packages+=(xvfb xauth imagemagick python3-statsmodels python3-scipy python3-numpy)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+    echo "kpitree: all required packages are installed"
+    exit 0
+fi
+
+echo "kpitree: installing ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+    sudo=()
+elif command -v sudo >/dev/null; then
+    sudo=(sudo)
+else
+    echo "kpitree: these packages are missing and neither root nor sudo is available:" >&2
+    echo "  ${missing[*]}" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

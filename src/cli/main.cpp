@@ -1,0 +1,136 @@
+// kpitree check WORKBOOK [--range Sheet.A1:F40]
+//
+// Opens the workbook in a private headless LibreOffice (with the extension installed in a
+// throwaway profile), finds the tree table, prints the tree with its verdicts and exits
+// 0 when every identity holds, 1 on a mismatch or an ERROR, 2 on unusable input.
+#include "office_session.hpp"
+
+#include "kpitree/report.hpp"
+
+#include <com/sun/star/uno/Exception.hpp>
+
+#include "convert.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+constexpr int exit_ok = 0, exit_failed = 1, exit_unusable = 2;
+
+const char usage[] = "usage: kpitree check WORKBOOK [--range Sheet.A1:F40]\n"
+                     "  Audits the KPI tree table in WORKBOOK (any format LibreOffice opens).\n"
+                     "  Exit status: 0 all identities hold, 1 a mismatch or an ERROR was found,\n"
+                     "  2 the input cannot be used (missing file, no tree table, bad range).\n";
+
+std::filesystem::path executable_dir() {
+    std::error_code ec;
+    auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::current_path() : self.parent_path();
+}
+
+// The extension to install: $KPITREE_OXT, else kpitree.oxt beside the program.
+std::string find_oxt() {
+    if (const char* env = std::getenv("KPITREE_OXT"); env && *env)
+        return env;
+    for (auto candidate : {executable_dir() / "kpitree.oxt",
+                           executable_dir() / ".." / "share" / "kpitree" / "kpitree.oxt"})
+        if (std::filesystem::exists(candidate))
+            return candidate.string();
+    return {};
+}
+
+// "Sheet1" or "'KPI tree'" as Calc writes sheet names in addresses.
+std::string sheet_ref(const std::string& name) {
+    const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '_';
+    });
+    if (plain)
+        return name;
+    std::string quoted = "'";
+    for (char c : name)
+        quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    return quoted + "'";
+}
+
+int fail(const std::string& reason) {
+    std::cerr << "kpitree: " << reason << "\n";
+    return exit_unusable;
+}
+
+int check(const std::string& workbook, const std::optional<std::string>& range) {
+    if (!std::filesystem::is_regular_file(workbook))
+        return fail("cannot open '" + workbook + "': no such file");
+    if (access(workbook.c_str(), R_OK) != 0)
+        return fail("cannot open '" + workbook + "': permission denied");
+    const std::string oxt = find_oxt();
+    if (oxt.empty())
+        std::cerr << "kpitree: note: kpitree.oxt not found (set KPITREE_OXT); KPI formulas in "
+                     "the workbook will not compute\n";
+    kpitree::cli::OfficeSession office(oxt);
+    office.open(workbook);
+
+    kpitree::Grid table;
+    std::string title;
+    if (range) {
+        try {
+            table = office.range(*range, &title);
+        } catch (const std::invalid_argument& e) {
+            return fail(std::string("--range ") + *range + ": " + e.what());
+        }
+    } else {
+        for (const auto& sheet : office.sheets()) {
+            if (auto rect = kpitree::find_tree_table(sheet.cells)) {
+                table = kpitree::sub_grid(sheet.cells, *rect);
+                title = sheet_ref(sheet.name) + "." + kpitree::range_name(*rect);
+                break;
+            }
+        }
+        if (title.empty())
+            return fail("no tree table found in '" + workbook +
+                        "' (a header row Name | Parent | Link, or use --range)");
+    }
+    const kpitree::AuditReport report = kpitree::audit(table, title);
+    std::cout << report.text;
+    return report.failed() ? exit_failed : exit_ok;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        std::cout << usage;
+        return args.empty() ? exit_unusable : exit_ok;
+    }
+    if (args[0] != "check")
+        return fail("unknown command '" + args[0] + "'\n" + usage);
+    std::optional<std::string> workbook, range;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--range" && i + 1 < args.size())
+            range = args[++i];
+        else if (args[i].rfind("--range=", 0) == 0)
+            range = args[i].substr(8);
+        else if (!args[i].empty() && args[i][0] == '-')
+            return fail("unknown option '" + args[i] + "'\n" + usage);
+        else if (!workbook)
+            workbook = args[i];
+        else
+            return fail("more than one workbook given\n" + std::string(usage));
+    }
+    if (!workbook)
+        return fail(std::string("no workbook given\n") + usage);
+    try {
+        return check(*workbook, range);
+    } catch (const com::sun::star::uno::Exception& e) {
+        return fail("LibreOffice: " + kpitree::uno::to_utf8(e.Message));
+    } catch (const std::exception& e) {
+        return fail(e.what());
+    }
+}

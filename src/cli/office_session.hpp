@@ -1,0 +1,49 @@
+// A private headless LibreOffice for the command line: the extension installed into a
+// throwaway profile, soffice started on a private pipe, a UNO connection, and everything
+// removed again at the end. Throws std::runtime_error with a one-line reason when the office
+// cannot be started.
+#pragma once
+
+#include "kpitree/table.hpp"
+
+#include <com/sun/star/uno/Reference.hxx>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace kpitree::cli {
+
+namespace css = com::sun::star;
+
+struct SheetCells {
+    std::string name;
+    Grid cells; // from A1 to the end of the used area
+};
+
+class OfficeSession {
+public:
+    // `oxt` may be empty: then no extension is installed (KPI formulas in the workbook show
+    // #NAME?, the audit itself does not need them).
+    explicit OfficeSession(const std::string& oxt);
+    ~OfficeSession();
+    OfficeSession(const OfficeSession&) = delete;
+    OfficeSession& operator=(const OfficeSession&) = delete;
+
+    // Opens a workbook read-only and hidden. Throws std::runtime_error if it cannot.
+    void open(const std::string& path);
+    std::vector<SheetCells> sheets() const;
+    // The cells of "Sheet.A1:F40", "'My sheet'.A1:F40" or "A1:F40" (first sheet).
+    // Throws std::invalid_argument for a range the workbook does not have.
+    Grid range(const std::string& address, std::string* canonical_name) const;
+
+private:
+    std::string dir_;
+    pid_t soffice_ = -1;
+    css::uno::Reference<css::uno::XComponentContext> remote_;
+    css::uno::Reference<css::lang::XComponent> document_;
+};
+
+} // namespace kpitree::cli
