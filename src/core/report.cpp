@@ -80,10 +80,10 @@ std::string pad(std::string s, std::size_t width) {
     return s;
 }
 
-// Numbers for people: thousands grouped and no decimals from 1,000 up; four significant
-// digits below (rates such as 0.2596 stay readable).
-std::string group_digits(double v) {
-    if (std::fabs(v) < 1000)
+// Numbers for people: thousands grouped and no decimals from `whole_from` up; four
+// significant digits below (rates such as 0.2596 stay readable).
+std::string group_digits(double v, double whole_from = 1000) {
+    if (std::fabs(v) < whole_from)
         return format_short(v, 4);
     std::string head = format_short(std::round(std::fabs(v)), 15);
     if (head.find('e') != std::string::npos)
@@ -207,7 +207,7 @@ AuditReport audit(const Grid& table, std::string_view title) {
             line.verdict = verdict_of(i);
             if (!contrib.empty() && contrib[i].value && n.link != Link::hypothesis)
                 line.contribution = (*contrib[i].value >= 0 ? "+" : "") +
-                                    group_digits(*contrib[i].value);
+                                    group_digits(*contrib[i].value, 100);
             lines.push_back(line);
             const std::string child_prefix =
                 top ? "" : prefix + (last ? "   " : "\u2502  ");
