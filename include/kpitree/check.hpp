@@ -39,11 +39,11 @@ struct CheckOptions {
 
 struct CheckResult {
     Verdict verdict = Verdict::leaf;
-    std::string reason; // for error: what is wrong, naming the row or child
-    Series expected;    // per period (nullopt where undefined)
-    Series residual;    // actual − expected, where both exist
-    std::size_t compared = 0;    // periods where actual and expected both exist
-    std::size_t mismatched = 0;  // of those, periods outside the tolerance
+    std::string reason;                      // for error: what is wrong, naming the row or child
+    Series expected;                         // per period (nullopt where undefined)
+    Series residual;                         // actual − expected, where both exist
+    std::size_t compared = 0;                // periods where actual and expected both exist
+    std::size_t mismatched = 0;              // of those, periods outside the tolerance
     std::optional<std::size_t> worst_period; // the period with the largest relative residual
 };
 

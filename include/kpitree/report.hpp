@@ -30,9 +30,9 @@ Grid sub_grid(const Grid& grid, const CellRect& rect);
 std::string range_name(const CellRect& rect);
 
 struct AuditReport {
-    std::string text;            // the tree, findings and summary, ready to print
-    std::size_t mismatches = 0;  // KPIs whose identity fails
-    std::size_t errors = 0;      // KPIs or findings with ERROR
+    std::string text;           // the tree, findings and summary, ready to print
+    std::size_t mismatches = 0; // KPIs whose identity fails
+    std::size_t errors = 0;     // KPIs or findings with ERROR
     bool failed() const { return mismatches > 0 || errors > 0; }
 };
 

@@ -23,16 +23,25 @@ struct CellError {
 // One cell: empty, a number, text (UTF-8) or an error.
 using Cell = std::variant<Empty, double, std::string, CellError>;
 
-inline bool is_empty(const Cell& c) { return std::holds_alternative<Empty>(c); }
-inline bool is_number(const Cell& c) { return std::holds_alternative<double>(c); }
-inline bool is_text(const Cell& c) { return std::holds_alternative<std::string>(c); }
-inline bool is_error(const Cell& c) { return std::holds_alternative<CellError>(c); }
+inline bool is_empty(const Cell& c) {
+    return std::holds_alternative<Empty>(c);
+}
+inline bool is_number(const Cell& c) {
+    return std::holds_alternative<double>(c);
+}
+inline bool is_text(const Cell& c) {
+    return std::holds_alternative<std::string>(c);
+}
+inline bool is_error(const Cell& c) {
+    return std::holds_alternative<CellError>(c);
+}
 
 // A rectangular grid of cells, row-major. Rows shorter than `columns` are padded with Empty.
 class Grid {
 public:
     Grid() = default;
-    Grid(std::size_t rows, std::size_t columns) : rows_(rows), columns_(columns), cells_(rows * columns) {}
+    Grid(std::size_t rows, std::size_t columns)
+        : rows_(rows), columns_(columns), cells_(rows * columns) {}
     // From nested rows (tests, small tables). Ragged rows are padded.
     static Grid from_rows(const std::vector<std::vector<Cell>>& rows);
 
@@ -40,7 +49,9 @@ public:
     std::size_t columns() const { return columns_; }
     bool empty() const { return rows_ == 0 || columns_ == 0; }
     Cell& at(std::size_t row, std::size_t column) { return cells_[row * columns_ + column]; }
-    const Cell& at(std::size_t row, std::size_t column) const { return cells_[row * columns_ + column]; }
+    const Cell& at(std::size_t row, std::size_t column) const {
+        return cells_[row * columns_ + column];
+    }
 
 private:
     std::size_t rows_ = 0;

@@ -17,9 +17,15 @@ namespace kpitree {
 
 enum class Link { none, add, subtract, multiply, divide, hypothesis };
 
-inline bool is_additive(Link l) { return l == Link::add || l == Link::subtract; }
-inline bool is_multiplicative(Link l) { return l == Link::multiply || l == Link::divide; }
-inline bool is_arithmetic(Link l) { return is_additive(l) || is_multiplicative(l); }
+inline bool is_additive(Link l) {
+    return l == Link::add || l == Link::subtract;
+}
+inline bool is_multiplicative(Link l) {
+    return l == Link::multiply || l == Link::divide;
+}
+inline bool is_arithmetic(Link l) {
+    return is_additive(l) || is_multiplicative(l);
+}
 
 // Parses a Link cell: + - * / ~ and the typographic and full-width forms (− × ÷ ＋ － ＊ ／ ～ 〜,
 // also x and X for ×). Empty text gives Link::none; anything else nullopt.
@@ -61,8 +67,8 @@ struct Node {
 struct Tree {
     bool has_header = false;
     std::vector<std::string> period_labels; // header texts, or "period 1", "period 2", ...
-    std::vector<Node> nodes;                 // non-blank data rows, table order
-    std::vector<std::size_t> roots;          // nodes without a parent (KGIs), table order
+    std::vector<Node> nodes;                // non-blank data rows, table order
+    std::vector<std::size_t> roots;         // nodes without a parent (KGIs), table order
     std::vector<std::optional<std::size_t>> node_of_row; // grid row -> node (none: header/blank)
     std::vector<std::string> table_errors; // problems of the whole table (too few columns, ...)
 

@@ -3,16 +3,13 @@
 // Opens the workbook in a private headless LibreOffice (with the extension installed in a
 // throwaway profile), finds the tree table, prints the tree with its verdicts and exits
 // 0 when every identity holds, 1 on a mismatch or an ERROR, 2 on unusable input.
-#include "office_session.hpp"
-
-#include "kpitree/report.hpp"
-
-#include <com/sun/star/uno/Exception.hpp>
-
 #include "convert.hpp"
+#include "kpitree/report.hpp"
+#include "office_session.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <com/sun/star/uno/Exception.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>

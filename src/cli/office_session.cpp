@@ -2,6 +2,7 @@
 
 #include "convert.hpp"
 
+#include <chrono>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
 #include <com/sun/star/connection/NoConnectException.hpp>
@@ -19,14 +20,12 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/bootstrap.hxx>
-#include <osl/file.hxx>
-
-#include <chrono>
 #include <csignal>
-#include <fcntl.h>
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <osl/file.hxx>
 #include <spawn.h>
 #include <stdexcept>
 #include <sys/wait.h>
@@ -211,8 +210,8 @@ std::vector<SheetCells> OfficeSession::sheets() const {
         Reference<css::sheet::XSheetCellCursor> cursor = sheet->createCursor();
         Reference<css::sheet::XUsedAreaCursor> used(cursor, UNO_QUERY_THROW);
         used->gotoEndOfUsedArea(false);
-        const auto end =
-            Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
+        const auto end = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)
+                             ->getRangeAddress();
         out.push_back({to_utf8(named->getName()),
                        read_range(sheet->getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow))});
     }

@@ -6,10 +6,9 @@
 
 #include "kpitree/table.hpp"
 
+#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/uno/Reference.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
-#include <com/sun/star/lang/XComponent.hpp>
-
 #include <string>
 #include <sys/types.h>
 #include <vector>

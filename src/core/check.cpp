@@ -128,7 +128,7 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
     }
     if (r.verdict == Verdict::error)
         return r;
-    r.verdict = r.mismatched > 0 ? Verdict::mismatch
+    r.verdict = r.mismatched > 0  ? Verdict::mismatch
                 : r.compared == 0 ? Verdict::nodata
                                   : Verdict::ok;
     return r;

@@ -105,7 +105,8 @@ std::optional<double> latest(const Node& n) {
 std::optional<CellRect> find_tree_table(const Grid& sheet) {
     for (std::size_t r = 0; r < sheet.rows(); ++r)
         for (std::size_t c = 0; c + 3 < sheet.columns(); ++c)
-            if (lower_text(sheet.at(r, c)) == "name" && lower_text(sheet.at(r, c + 1)) == "parent" &&
+            if (lower_text(sheet.at(r, c)) == "name" &&
+                lower_text(sheet.at(r, c + 1)) == "parent" &&
                 lower_text(sheet.at(r, c + 2)) == "link") {
                 // The header is the table's first row and Name its first column, even when a
                 // title or notes touch the region.
@@ -206,11 +207,10 @@ AuditReport audit(const Grid& table, std::string_view title) {
                 line.value = group_digits(*v);
             line.verdict = verdict_of(i);
             if (!contrib.empty() && contrib[i].value && n.link != Link::hypothesis)
-                line.contribution = (*contrib[i].value >= 0 ? "+" : "") +
-                                    group_digits(*contrib[i].value, 100);
+                line.contribution =
+                    (*contrib[i].value >= 0 ? "+" : "") + group_digits(*contrib[i].value, 100);
             lines.push_back(line);
-            const std::string child_prefix =
-                top ? "" : prefix + (last ? "   " : "\u2502  ");
+            const std::string child_prefix = top ? "" : prefix + (last ? "   " : "\u2502  ");
             const auto& kids = n.children;
             for (std::size_t k = 0; k < kids.size(); ++k)
                 if (!shown[kids[k]])

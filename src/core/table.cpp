@@ -27,7 +27,7 @@ std::string format_number(double value) {
     char buffer[64];
     const double magnitude = std::fabs(value);
     const auto format = (magnitude >= 1e-6 && magnitude < 1e15) ? std::chars_format::fixed
-                                                                 : std::chars_format::general;
+                                                                : std::chars_format::general;
     auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, format);
     if (ec != std::errc())
         return std::to_string(value);

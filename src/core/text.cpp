@@ -26,7 +26,8 @@ bool starts_with_space(std::string_view t, std::size_t& length) {
 }
 
 bool ends_with_space(std::string_view t, std::size_t& length) {
-    if (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\n' || t.back() == '\r')) {
+    if (!t.empty() &&
+        (t.back() == ' ' || t.back() == '\t' || t.back() == '\n' || t.back() == '\r')) {
         length = 1;
         return true;
     }
@@ -44,7 +45,11 @@ bool ends_with_space(std::string_view t, std::size_t& length) {
 // Decodes one UTF-8 sequence at `i`; returns false (and consumes one byte) if invalid.
 bool decode(std::string_view s, std::size_t& i, char32_t& cp) {
     const auto b = static_cast<unsigned char>(s[i]);
-    int extra = b < 0x80 ? 0 : (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xE ? 2 : (b >> 3) == 0x1E ? 3 : -1;
+    int extra = b < 0x80           ? 0
+                : (b >> 5) == 0x6  ? 1
+                : (b >> 4) == 0xE  ? 2
+                : (b >> 3) == 0x1E ? 3
+                                   : -1;
     if (extra < 0 || i + extra >= s.size() + (extra == 0 ? 1 : 0)) {
         ++i;
         return false;

@@ -11,13 +11,23 @@ std::optional<Link> parse_link(std::string_view text) {
     const std::string t = trim_name(text);
     if (t.empty())
         return Link::none;
-    static const std::pair<std::string_view, Link> forms[] = {
-        {"+", Link::add},        {"\uFF0B", Link::add},        {"-", Link::subtract},
-        {"\u2212", Link::subtract}, {"\uFF0D", Link::subtract}, {"\u2013", Link::subtract},
-        {"*", Link::multiply},   {"\u00D7", Link::multiply},   {"\uFF0A", Link::multiply},
-        {"x", Link::multiply},   {"X", Link::multiply},        {"/", Link::divide},
-        {"\u00F7", Link::divide}, {"\uFF0F", Link::divide},     {"~", Link::hypothesis},
-        {"\uFF5E", Link::hypothesis}, {"\u301C", Link::hypothesis}};
+    static const std::pair<std::string_view, Link> forms[] = {{"+", Link::add},
+                                                              {"\uFF0B", Link::add},
+                                                              {"-", Link::subtract},
+                                                              {"\u2212", Link::subtract},
+                                                              {"\uFF0D", Link::subtract},
+                                                              {"\u2013", Link::subtract},
+                                                              {"*", Link::multiply},
+                                                              {"\u00D7", Link::multiply},
+                                                              {"\uFF0A", Link::multiply},
+                                                              {"x", Link::multiply},
+                                                              {"X", Link::multiply},
+                                                              {"/", Link::divide},
+                                                              {"\u00F7", Link::divide},
+                                                              {"\uFF0F", Link::divide},
+                                                              {"~", Link::hypothesis},
+                                                              {"\uFF5E", Link::hypothesis},
+                                                              {"\u301C", Link::hypothesis}};
     for (const auto& [form, link] : forms)
         if (t == form)
             return link;
@@ -42,9 +52,13 @@ std::string_view link_symbol(Link link) {
     return "";
 }
 
-std::string trim_name(std::string_view name) { return std::string(trim(name)); }
+std::string trim_name(std::string_view name) {
+    return std::string(trim(name));
+}
 
-std::string name_key(std::string_view name) { return fold_case(trim(name)); }
+std::string name_key(std::string_view name) {
+    return fold_case(trim(name));
+}
 
 std::optional<std::size_t> Tree::find(std::string_view name) const {
     auto it = by_key.find(name_key(name));
@@ -80,7 +94,9 @@ bool Tree::has_mixed_children(std::size_t node) const {
 
 namespace {
 
-std::string row_label(std::size_t row) { return "table row " + std::to_string(row + 1); }
+std::string row_label(std::size_t row) {
+    return "table row " + std::to_string(row + 1);
+}
 
 // Text of a name-like cell: numbers are names too ("2024"); errors and empties are not.
 std::string cell_name(const Cell& cell) {
@@ -200,8 +216,7 @@ void resolve_chains(Tree& tree) {
             root = above.root;
             depth = above.depth;
             if (!root)
-                broken = !above.detached.empty()
-                             ? above.detached
+                broken = !above.detached.empty() ? above.detached
                          : above.errors.empty()
                              ? "no KGI above it: '" + above.name + "' is cut off from its KGI"
                              : "no KGI above it: '" + above.name + "' is unusable (" +
@@ -291,8 +306,8 @@ Tree read_tree(const Grid& grid) {
             for (std::size_t j : rows)
                 if (j != i)
                     others += (others.empty() ? "" : ", ") + row_label(tree.nodes[j].row);
-            tree.nodes[i].errors.push_back("duplicate name '" + tree.nodes[i].name +
-                                           "' (also " + others + ")");
+            tree.nodes[i].errors.push_back("duplicate name '" + tree.nodes[i].name + "' (also " +
+                                           others + ")");
         }
     }
 
@@ -327,8 +342,8 @@ Tree read_tree(const Grid& grid) {
             if (is_multiplicative(child.link) && multiplicative.empty())
                 multiplicative = std::string(link_symbol(child.link)) + " '" + child.name + "'";
         }
-        tree.nodes[i].errors.push_back("mixed operators under '" + tree.nodes[i].name + "': " +
-                                       additive + " and " + multiplicative +
+        tree.nodes[i].errors.push_back("mixed operators under '" + tree.nodes[i].name +
+                                       "': " + additive + " and " + multiplicative +
                                        "; insert an intermediate node");
     }
 

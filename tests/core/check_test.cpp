@@ -1,8 +1,7 @@
 #include "kpitree/check.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 
 using namespace kpitree;
 
@@ -124,7 +123,7 @@ TEST(Check, DefaultToleranceAcceptsFloatingPointNoiseOnly) {
 
 TEST(Check, ToleranceIsRelativeToExpectedAndInclusiveAtTheEdge) {
     const Grid g = Grid::from_rows({{"S", "", "", 101.0}, {"A", "S", "*", 100.0}});
-    EXPECT_EQ(run(g, {0.01}).of("S").verdict, Verdict::ok);   // |1| <= 0.01 * 100
+    EXPECT_EQ(run(g, {0.01}).of("S").verdict, Verdict::ok); // |1| <= 0.01 * 100
     EXPECT_EQ(run(g, {0.0099}).of("S").verdict, Verdict::mismatch);
     EXPECT_EQ(run(g, {0.0}).of("S").verdict, Verdict::mismatch);
 }

@@ -9,10 +9,8 @@ namespace {
 Grid sheet_with_table_at(std::size_t row, std::size_t column) {
     Grid g(row + 6, column + 8);
     const std::vector<std::vector<Cell>> table = {
-        {"Name", "Parent", "Link", "Jan", "Feb"},
-        {"Sales", "", "", 100.0, 130.0},
-        {"Deals", "Sales", "*", 10.0, 12.0},
-        {"AOV", "Sales", "*", 10.0, 10.0},
+        {"Name", "Parent", "Link", "Jan", "Feb"}, {"Sales", "", "", 100.0, 130.0},
+        {"Deals", "Sales", "*", 10.0, 12.0},      {"AOV", "Sales", "*", 10.0, 10.0},
         {"Webinars", "Deals", "~", 3.0, 4.0},
     };
     for (std::size_t r = 0; r < table.size(); ++r)
@@ -34,7 +32,8 @@ TEST(Report, FindsTheHeaderedTableAnywhereOnTheSheet) {
 }
 
 TEST(Report, FallsBackToATopLeftBlockThatReadsAsATree) {
-    const Grid g = Grid::from_rows({{}, {Empty{}, "Sales", "", "", 3.0}, {Empty{}, "A", "Sales", "+", 3.0}});
+    const Grid g =
+        Grid::from_rows({{}, {Empty{}, "Sales", "", "", 3.0}, {Empty{}, "A", "Sales", "+", 3.0}});
     const auto rect = find_tree_table(g);
     ASSERT_TRUE(rect);
     EXPECT_EQ(range_name(*rect), "B2:E3");
@@ -53,7 +52,8 @@ TEST(Report, AuditPrintsTreeVerdictsFindingsAndCountsFailures) {
     EXPECT_EQ(report.mismatches, 1u); // 130 != 12 * 10
     EXPECT_EQ(report.errors, 0u);
     EXPECT_TRUE(report.failed());
-    EXPECT_NE(report.text.find("MISMATCH 1 of 2 periods; worst Feb: residual 10"), std::string::npos)
+    EXPECT_NE(report.text.find("MISMATCH 1 of 2 periods; worst Feb: residual 10"),
+              std::string::npos)
         << report.text;
     EXPECT_NE(report.text.find("\u251C\u2500 \u00D7 Deals"), std::string::npos) << report.text;
     EXPECT_NE(report.text.find("\u2514\u2500 ~ Webinars"), std::string::npos) << report.text;

@@ -59,9 +59,9 @@ TEST(Tree, NamesAreTrimmedAndCaseInsensitiveInAnyScript) {
     EXPECT_EQ(name_key("MYYNTI \u00C4\u00D6"), name_key("myynti \u00E4\u00F6"));
     EXPECT_EQ(name_key("\u0395\u039B"), name_key("\u03B5\u03BB")); // Greek
     const Tree t = read_tree(Grid::from_rows({
-        {"\u58F2\u4E0A", "", "", 10.0},             // 売上
+        {"\u58F2\u4E0A", "", "", 10.0},                     // 売上
         {"\u53D7\u6CE8\u6570", " \u58F2\u4E0A ", "*", 2.0}, // 受注数
-        {"\u5355\u4EF7", "\u58F2\u4E0A", "\u00D7", 5.0},  // 单价
+        {"\u5355\u4EF7", "\u58F2\u4E0A", "\u00D7", 5.0},    // 单价
     }));
     ASSERT_TRUE(t.table_errors.empty());
     EXPECT_FALSE(t.has_header);
@@ -105,7 +105,8 @@ TEST(Tree, RecordsRowProblemsWithoutThrowing) {
     EXPECT_NE(first_error(5).find("cycle: "), std::string::npos);
     EXPECT_NE(first_error(6).find("cycle: "), std::string::npos);
     EXPECT_TRUE(t.nodes[7].ok());
-    EXPECT_NE(t.nodes[7].detached.find("no KGI above it: 'A' is unusable (cycle: "), std::string::npos);
+    EXPECT_NE(t.nodes[7].detached.find("no KGI above it: 'A' is unusable (cycle: "),
+              std::string::npos);
     EXPECT_NE(first_error(8).find("invalid link 'plus'"), std::string::npos);
     EXPECT_NE(first_error(9).find("no link to its parent 'Sales'"), std::string::npos);
     EXPECT_EQ(first_error(10), "no name in table row 11");
@@ -127,8 +128,9 @@ TEST(Tree, MixedOperatorsAreAnErrorOnTheParent) {
 
 TEST(Tree, TableLevelProblems) {
     EXPECT_EQ(read_tree(Grid()).table_errors.front(), "the range is empty");
-    EXPECT_NE(read_tree(Grid::from_rows({{"Sales"}, {"Deals"}})).table_errors.front().find(
-                  "at least 4 columns"),
+    EXPECT_NE(read_tree(Grid::from_rows({{"Sales"}, {"Deals"}}))
+                  .table_errors.front()
+                  .find("at least 4 columns"),
               std::string::npos);
     EXPECT_EQ(read_tree(Grid(3, 5)).table_errors.front(), "no KPI rows: the range is blank");
 }
