@@ -60,6 +60,18 @@ class CalcCase(unittest.TestCase):
         block.setArrayFormula(formula)
         return [[block.getCellByPosition(c, r) for c in range(width)] for r in range(height)]
 
+    def array_in(self, name, formula):
+        """Enters `formula` as an array formula over the named block; returns its rows of cells."""
+        block = self.sheet.getCellRangeByName(name)
+        block.setArrayFormula(formula)
+        a = block.getRangeAddress()
+        return [[block.getCellByPosition(c, r) for c in range(a.EndColumn - a.StartColumn + 1)]
+                for r in range(a.EndRow - a.StartRow + 1)]
+
+    def formula(self, name, text):
+        """Sets a plain formula in the named cell; returns the cell."""
+        return self.cell(text, name)
+
     def cell(self, formula, name="CZ1"):
         c = self.sheet.getCellRangeByName(name)
         c.setFormula(formula)

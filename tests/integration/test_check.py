@@ -5,9 +5,9 @@ import os
 import random
 import unittest
 
+from calc_case import OXT, CalcCase
 from office import Office
 
-OXT = os.environ.get("KPITREE_OXT", "build/kpitree.oxt")
 SOURCE = os.environ.get("KPITREE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 EXAMPLE = os.path.join(SOURCE, "examples", "marketing-automation.ods")
 
@@ -22,61 +22,10 @@ TABLE = (
 )
 
 
-def column(n):
-    s = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
-class CalcCase(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(OXT).start()
-        cls.doc = cls.office.new_calc()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.doc.close(True)
-        cls.office.stop()
-
-    def setUp(self):
-        sheets = self.doc.Sheets
-        name = "t%d" % sheets.getCount()
-        sheets.insertNewByName(name, sheets.getCount())
-        self.sheet = sheets.getByName(name)
-
-    def tearDown(self):
-        self.assertTrue(self.office.alive(), "the office stopped answering")
-
-    def put(self, rows, top_left="A1"):
-        width = max(len(r) for r in rows)
-        rows = tuple(tuple(r) + ("",) * (width - len(r)) for r in rows)
-        col, row = top_left[0], int(top_left[1:])
-        area = "%s%d:%s%d" % (col, row, column(ord(col) - 65 + width - 1), row + len(rows) - 1)
-        self.sheet.getCellRangeByName(area).setDataArray(rows)
-        return area
-
-    def array(self, area, formula):
-        rng = self.sheet.getCellRangeByName(area)
-        rng.setArrayFormula(formula)
-        addr = rng.getRangeAddress()
-        return [[self.sheet.getCellByPosition(c, r)
-                 for c in range(addr.StartColumn, addr.EndColumn + 1)]
-                for r in range(addr.StartRow, addr.EndRow + 1)]
-
-    def formula(self, cell, text):
-        c = self.sheet.getCellRangeByName(cell)
-        c.setFormula(text)
-        return c
-
-
 class ArrayAndNodeForms(CalcCase):
     def test_check_array_is_aligned_with_rows(self):
         area = self.put(TABLE)
-        out = [r[0].String for r in self.array("H1:H7", "=KPI.CHECK(%s)" % area)]
+        out = [r[0].String for r in self.array_in("H1:H7", "=KPI.CHECK(%s)" % area)]
         self.assertEqual(out[0], "Check")
         self.assertEqual(out[1], "OK")
         self.assertEqual(out[2], "MISMATCH 1 of 3 periods; worst Mar: residual 11 (25%)")
@@ -102,22 +51,22 @@ class ArrayAndNodeForms(CalcCase):
 
     def test_expected_and_residual_blocks(self):
         area = self.put(TABLE)
-        exp = self.array("H1:J7", "=KPI.EXPECTED(%s)" % area)
-        res = self.array("L1:N7", "=KPI.RESIDUAL(%s)" % area)
+        exp = self.array_in("H1:J7", "=KPI.EXPECTED(%s)" % area)
+        res = self.array_in("L1:N7", "=KPI.RESIDUAL(%s)" % area)
         self.assertEqual([c.String for c in exp[0]], ["Jan", "Feb", "Mar"])
         self.assertEqual([c.Value for c in exp[1]], [1000000.0, 1100000.0, 1210000.0])
         self.assertEqual([c.Value for c in exp[2]], [50.0, 55.0, 44.0])
         self.assertEqual([c.Value for c in res[2]], [0.0, 0.0, 11.0])
         self.assertEqual([c.String for c in exp[3]], ["", "", ""])  # a leaf: empty
-        one = self.array("H10:J10", '=KPI.RESIDUAL(%s;"Deals")' % area)
+        one = self.array_in("H10:J10", '=KPI.RESIDUAL(%s;"Deals")' % area)
         self.assertEqual([c.Value for c in one[0]], [0.0, 0.0, 11.0])
 
     def test_lint_lists_findings(self):
         area = self.put(TABLE)
-        out = [r[0].String for r in self.array("H1:H6", "=KPI.LINT(%s)" % area)]
+        out = [r[0].String for r in self.array_in("H1:H6", "=KPI.LINT(%s)" % area)]
         self.assertTrue(any(s.startswith("WARN Webinar attendance (table row 7): hypothesis link")
                             for s in out), out)
-        clean = self.put((("S", "", "", 2.0), ("A", "S", "+", 1.0), ("B", "S", "+", 1.0)), "A20")
+        clean = self.put((("S", "", "", 2.0), ("A", "S", "+", 1.0), ("B", "S", "+", 1.0)), 0, 19)
         self.assertEqual(self.formula("H20", "=KPI.LINT(%s)" % clean).String, "OK")
 
     def test_japanese_and_chinese_names(self):
@@ -127,7 +76,7 @@ class ArrayAndNodeForms(CalcCase):
             ("\u53d7\u6ce8\u6570", "\u58f2\u4e0a", "\u00d7", 6.0, 7.0),
             ("\u5ba2\u5355\u4ef7", "\u58f2\u4e0a", "\u00d7", 100.0, 100.0),
         ))
-        out = [r[0].String for r in self.array("G1:G4", "=KPI.CHECK(%s)" % area)]
+        out = [r[0].String for r in self.array_in("G1:G4", "=KPI.CHECK(%s)" % area)]
         self.assertEqual(out, ["Check", "OK", "LEAF", "LEAF"])
         c = self.formula("H1", '=KPI.CHECK(%s;;"\u58f2\u4e0a")' % area)
         self.assertEqual(c.String, "OK")
@@ -144,7 +93,7 @@ class ArrayAndNodeForms(CalcCase):
             rows = [("P", "", "") + tuple(parent)] + [
                 ("K%d" % i, "P", op) + tuple(k) for i, k in enumerate(kids)]
             top = 30 + case * 6
-            area = self.put(rows, "A%d" % top)
+            area = self.put(rows, 0, top - 1)
             status = self.formula("Z%d" % top, "=KPI.CHECK(%s;;\"P\")" % area).String
             self.assertTrue(status.startswith("MISMATCH 1 of %d" % periods), status)
             res = self.formula("Y%d" % top, "=INDEX(KPI.RESIDUAL(%s;\"P\");1;%d)" % (area, broken + 1))
@@ -193,7 +142,7 @@ class BadInput(CalcCase):
         self.put((("a", "b", "c", "d"), ("e", "f", "g", "h"), ("i", "j", "k", "l")))
         check = self.formula("T9", "=KPI.CHECK(A1:D3;;\"e\")").String
         self.assertTrue(check.startswith("ERROR"), check)
-        lint = [r[0].String for r in self.array("U1:U4", "=KPI.LINT(A1:D3)")]
+        lint = [r[0].String for r in self.array_in("U1:U4", "=KPI.LINT(A1:D3)")]
         self.assertTrue(all(s.startswith("ERROR") for s in lint if s), lint)
 
     def test_error_cells_in_the_range(self):
@@ -207,7 +156,7 @@ class BadInput(CalcCase):
     def test_cycle_and_duplicates(self):
         area = self.put((("A", "B", "+", 1.0), ("B", "A", "+", 1.0), ("C", "", "", 1.0),
                          ("C", "", "", 2.0)))
-        out = [r[0].String for r in self.array("T1:T4", "=KPI.CHECK(%s)" % area)]
+        out = [r[0].String for r in self.array_in("T1:T4", "=KPI.CHECK(%s)" % area)]
         self.assertTrue(out[0].startswith("ERROR cycle: A \u2192 B \u2192 A"), out)
         self.assertTrue(out[2].startswith("ERROR duplicate name 'C' (also table row 4)"), out)
 
