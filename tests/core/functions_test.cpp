@@ -1,3 +1,4 @@
+#include "fixtures.hpp"
 #include "kpitree/causal.hpp"
 #include "kpitree/functions.hpp"
 #include "kpitree/granger.hpp"
@@ -10,21 +11,9 @@
 #include <vector>
 
 using namespace kpitree;
+using kpitree::testing::spec_example;
 
 namespace {
-
-// The spec's example table (README "The tree table").
-Grid spec_example() {
-    return Grid::from_rows({
-        {"Name", "Parent", "Link", "Jan", "Feb"},
-        {"Sales", "", "", 1000000.0, 1100000.0},
-        {"Deals", "Sales", "*", 50.0, 52.0},
-        {"Average order value", "Sales", "*", 20000.0, 21154.0},
-        {"Meetings", "Deals", "*", 200.0, 210.0},
-        {"Close rate", "Deals", "*", 0.25, 0.2476},
-        {"Webinar attendance", "Meetings", "~", 310.0, 355.0},
-    });
-}
 
 std::string text_at(const Grid& g, std::size_t r, std::size_t c = 0) {
     const auto* s = std::get_if<std::string>(&g.at(r, c));
