@@ -15,9 +15,7 @@ namespace kpitree {
 
 namespace {
 
-// Shapes a per-node result into a grid aligned with the table (or the one row of `node`).
-// `header` fills the header row, `row` a node's row, `broken` a row when the whole table is
-// unusable. All write into a row of `width` cells.
+// Writes a node's result into a row of cells.
 using RowWriter = std::function<void(std::size_t node, Cell* cells)>;
 
 Cell text(std::string s) {
@@ -37,6 +35,9 @@ Grid node_not_found(const Tree& tree, const std::string& name) {
     return out;
 }
 
+// Shapes a per-node result into a grid aligned with the table (or the one row of `node`):
+// `header` fills the header row, `row` a node's row, each `width` cells wide; a table-level
+// error goes into the first cell.
 Grid aligned(const Tree& tree, std::size_t table_rows, std::size_t width,
              const std::function<void(Cell*)>& header, const RowWriter& row, const NodeName& node) {
     if (node) {

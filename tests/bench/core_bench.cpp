@@ -1,0 +1,125 @@
+// Speed of the core on a large tree: figures go to $KPITREE_BENCH_DIR/core_speed.txt (or the
+// current directory). Nothing is asserted about time; the run fails only if a function
+// returns nothing.
+#include "kpitree/causal.hpp"
+#include "kpitree/check.hpp"
+#include "kpitree/functions.hpp"
+#include "kpitree/lint.hpp"
+#include "kpitree/planning.hpp"
+#include "kpitree/report.hpp"
+#include "kpitree/tree.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace kpitree;
+
+namespace {
+
+// The first three cells of a row. (Built one by one: a braced list of std::string variants
+// trips a false -Wmaybe-uninitialized in GCC 12.)
+std::vector<Cell> row_start(std::string name, std::string parent, std::string link) {
+    std::vector<Cell> row;
+    row.emplace_back(std::move(name));
+    row.emplace_back(std::move(parent));
+    row.emplace_back(std::move(link));
+    return row;
+}
+
+// A KGI = sum of `groups` parents, each the product of `per_group` leaves, plus one hypothesis
+// leaf per group; `periods` months of random positive values with exact identities.
+Grid big_tree(std::size_t groups, std::size_t per_group, std::size_t periods) {
+    std::mt19937_64 rng(42);
+    std::uniform_real_distribution<double> u(0.5, 1.5);
+    std::vector<std::vector<Cell>> rows;
+    std::vector<double> kgi(periods, 0.0);
+    rows.push_back(row_start("KGI", "", ""));
+    for (std::size_t g = 0; g < groups; ++g) {
+        const std::string parent = "group " + std::to_string(g);
+        std::vector<double> product(periods, 1.0);
+        std::vector<std::vector<Cell>> leaves;
+        for (std::size_t k = 0; k < per_group; ++k) {
+            std::vector<Cell> leaf = row_start(parent + " leaf " + std::to_string(k), parent, "*");
+            for (std::size_t p = 0; p < periods; ++p) {
+                const double v = u(rng);
+                product[p] *= v;
+                leaf.push_back(v);
+            }
+            leaves.push_back(std::move(leaf));
+        }
+        std::vector<Cell> row = row_start(parent, "KGI", "+");
+        for (std::size_t p = 0; p < periods; ++p) {
+            row.push_back(product[p]);
+            kgi[p] += product[p];
+        }
+        rows.push_back(std::move(row));
+        rows.insert(rows.end(), leaves.begin(), leaves.end());
+        std::vector<Cell> hypothesis = row_start(parent + " driver", parent, "~");
+        for (std::size_t p = 0; p < periods; ++p)
+            hypothesis.push_back(u(rng));
+        rows.push_back(std::move(hypothesis));
+    }
+    for (double v : kgi)
+        rows[0].push_back(v);
+    return Grid::from_rows(rows);
+}
+
+double median_ms(const std::function<std::size_t()>& body, int repeats = 5) {
+    std::vector<double> ms;
+    for (int i = 0; i < repeats; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        if (body() == 0) {
+            std::cerr << "a benchmarked function returned nothing\n";
+            std::exit(1);
+        }
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+} // namespace
+
+int main() {
+    const char* dir = std::getenv("KPITREE_BENCH_DIR");
+    const std::string path = std::string(dir && *dir ? dir : ".") + "/core_speed.txt";
+    std::ofstream out(path);
+    out << "# KPI Tree core speed: median of 5 runs, milliseconds\n";
+    struct Size {
+        std::size_t groups, per_group, periods;
+    };
+    for (const Size s : {Size{100, 8, 36}, Size{10000, 8, 12}}) {
+        const Grid grid = big_tree(s.groups, s.per_group, s.periods);
+        const Tree tree = read_tree(grid);
+        out << "\n"
+            << grid.rows() << " rows x " << s.periods << " periods (" << s.groups
+            << " hypothesis links)\n";
+        auto line = [&](const char* what, double ms) {
+            out << "  " << what << ": " << ms << " ms\n";
+            std::cout << grid.rows() << " rows " << what << ": " << ms << " ms\n";
+        };
+        line("read_tree", median_ms([&] { return read_tree(grid).nodes.size(); }));
+        line("check_tree", median_ms([&] { return check_tree(tree).size(); }));
+        line("lint", median_ms([&] { return lint(tree).size() + 1; }));
+        line("assess_causal", median_ms([&] { return assess_causal(tree).size(); }));
+        line("contributions",
+             median_ms([&] { return contributions(tree, s.periods - 2, s.periods - 1).size(); }));
+        line("targets",
+             median_ms([&] { return targets(tree, 1.1 * *tree.nodes[0].values.back()).size(); }));
+        line("rollup", median_ms([&] { return rollup(tree, 3).nodes.size(); }));
+        line("elasticities", median_ms([&] { return elasticities(tree).size(); }));
+        line("KPI.CHECK cells", median_ms([&] { return check_cells(grid, {}).rows(); }));
+        line("audit report", median_ms([&] { return audit(grid, "bench").text.size(); }));
+    }
+    std::cout << "figures written to " << path << "\n";
+    return 0;
+}
