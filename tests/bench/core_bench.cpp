@@ -23,8 +23,8 @@ using namespace kpitree;
 
 namespace {
 
-// The first three cells of a row. (Built one by one: a braced list of std::string variants
-// trips a false -Wmaybe-uninitialized in GCC 12.)
+// The first three cells of a row. Cells are built in place (emplace_back): moving temporary
+// variants trips a false -Wmaybe-uninitialized in GCC 12.
 std::vector<Cell> row_start(std::string name, std::string parent, std::string link) {
     std::vector<Cell> row;
     row.emplace_back(std::move(name));
@@ -50,24 +50,24 @@ Grid big_tree(std::size_t groups, std::size_t per_group, std::size_t periods) {
             for (std::size_t p = 0; p < periods; ++p) {
                 const double v = u(rng);
                 product[p] *= v;
-                leaf.push_back(v);
+                leaf.emplace_back(v);
             }
             leaves.push_back(std::move(leaf));
         }
         std::vector<Cell> row = row_start(parent, "KGI", "+");
         for (std::size_t p = 0; p < periods; ++p) {
-            row.push_back(product[p]);
+            row.emplace_back(product[p]);
             kgi[p] += product[p];
         }
         rows.push_back(std::move(row));
         rows.insert(rows.end(), leaves.begin(), leaves.end());
         std::vector<Cell> hypothesis = row_start(parent + " driver", parent, "~");
         for (std::size_t p = 0; p < periods; ++p)
-            hypothesis.push_back(u(rng));
+            hypothesis.emplace_back(u(rng));
         rows.push_back(std::move(hypothesis));
     }
     for (double v : kgi)
-        rows[0].push_back(v);
+        rows[0].emplace_back(v);
     return Grid::from_rows(rows);
 }
 
