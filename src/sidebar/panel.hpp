@@ -1,0 +1,134 @@
+// The KPI Tree sidebar panel: finds the tree table at the selection (or the region around the
+// cursor), shows it as a tree with each KPI's latest value and status marks, lists the lint
+// findings, selects a KPI's row when it is clicked, and inserts the verdict columns.
+// Built from UNO AWT controls in a control container, so tests can read what it shows through
+// the controls' models. Every UNO entry point catches everything: nothing escapes to the office.
+#pragma once
+
+#include "debounce.hpp"
+#include "strings.hpp"
+
+#include <com/sun/star/awt/XActionListener.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/awt/XWindowListener.hpp>
+#include <com/sun/star/awt/tree/XTreeControl.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/ui/XSidebarPanel.hpp>
+#include <com/sun/star/ui/XToolPanel.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <com/sun/star/util/XModifyListener.hpp>
+#include <com/sun/star/view/XSelectionChangeListener.hpp>
+#include <cppuhelper/implbase8.hxx>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kpitree::sidebar {
+
+namespace css = com::sun::star;
+
+// Where the tree table is: a sheet and a cell range on it.
+struct TableRef {
+    css::uno::Reference<css::sheet::XSpreadsheet> sheet;
+    css::table::CellRangeAddress address;
+};
+
+class Panel
+    : public cppu::WeakImplHelper8<css::ui::XToolPanel, css::ui::XSidebarPanel,
+                                   css::lang::XComponent, css::view::XSelectionChangeListener,
+                                   css::util::XModifyListener, css::awt::XActionListener,
+                                   css::awt::XWindowListener, css::awt::XCallback> {
+public:
+    Panel(const css::uno::Reference<css::uno::XComponentContext>& context,
+          const css::uno::Reference<css::frame::XFrame>& frame,
+          const css::uno::Reference<css::awt::XWindow>& parent);
+    ~Panel() override;
+    // Creates the controls and starts listening. Call once, after construction (the listeners
+    // need a counted reference to this object).
+    void start();
+
+    // XToolPanel
+    css::uno::Reference<css::awt::XWindow> SAL_CALL getWindow() override;
+    css::uno::Reference<css::accessibility::XAccessible> SAL_CALL
+    createAccessible(const css::uno::Reference<css::accessibility::XAccessible>& parent) override;
+    // XSidebarPanel
+    css::ui::LayoutSize SAL_CALL getHeightForWidth(sal_Int32 width) override;
+    sal_Int32 SAL_CALL getMinimalWidth() override;
+    // XComponent
+    void SAL_CALL dispose() override;
+    void SAL_CALL
+    addEventListener(const css::uno::Reference<css::lang::XEventListener>& listener) override;
+    void SAL_CALL
+    removeEventListener(const css::uno::Reference<css::lang::XEventListener>& listener) override;
+    // XSelectionChangeListener: the sheet's selection and the tree control's selection
+    void SAL_CALL selectionChanged(const css::lang::EventObject& event) override;
+    // XModifyListener: the document's cells
+    void SAL_CALL modified(const css::lang::EventObject& event) override;
+    // XEventListener
+    void SAL_CALL disposing(const css::lang::EventObject& event) override;
+    // XActionListener: the insert buttons
+    void SAL_CALL actionPerformed(const css::awt::ActionEvent& event) override;
+    // XWindowListener: the sidebar resizes the parent window
+    void SAL_CALL windowResized(const css::awt::WindowEvent& event) override;
+    void SAL_CALL windowMoved(const css::awt::WindowEvent&) override {}
+    void SAL_CALL windowShown(const css::lang::EventObject&) override {}
+    void SAL_CALL windowHidden(const css::lang::EventObject&) override {}
+    // XCallback: the debounced refresh, on the main thread
+    void SAL_CALL notify(const css::uno::Any& data) override;
+
+private:
+    void create_controls();
+    void attach_to_controller();
+    void detach_from_controller();
+    void layout();
+    void schedule_refresh(bool force);
+    void refresh(bool force);
+    std::optional<TableRef> find_table(bool& too_large);
+    void show_message(const std::string& message);
+    void show_table(const TableRef& table);
+    void select_row(sal_Int32 grid_row);
+    void on_tree_selection();
+    void insert_column(const std::string& kind);
+
+    css::uno::Reference<css::uno::XInterface> create(const char* service);
+    css::uno::Reference<css::awt::XControl>
+    add_control(const char* control_service, const char* model_service, const char* name);
+    void set_property(const css::uno::Reference<css::awt::XControl>& control, const char* name,
+                      const css::uno::Any& value);
+    std::string_view t(Text id) const;
+
+    css::uno::Reference<css::uno::XComponentContext> context_;
+    css::uno::Reference<css::frame::XFrame> frame_;
+    css::uno::Reference<css::awt::XWindow> parent_;
+    css::uno::Reference<css::frame::XController> controller_;
+    css::uno::Reference<css::frame::XModel> model_;
+
+    css::uno::Reference<css::awt::XControl> container_;
+    css::uno::Reference<css::awt::XControl> status_;
+    css::uno::Reference<css::awt::XControl> tree_;
+    css::uno::Reference<css::awt::XControl> legend_;
+    css::uno::Reference<css::awt::XControl> findings_caption_;
+    css::uno::Reference<css::awt::XControl> findings_;
+    std::vector<css::uno::Reference<css::awt::XControl>> buttons_;
+
+    std::string language_;
+    std::optional<TableRef> table_; // the table shown, if any
+    std::size_t periods_ = 0;
+    bool selecting_ = false; // we are moving the sheet selection ourselves
+    bool pending_force_ = false;
+    bool disposed_ = false;
+    std::vector<css::uno::Reference<css::lang::XEventListener>> listeners_;
+    std::unique_ptr<Debouncer> debouncer_;
+};
+
+} // namespace kpitree::sidebar
