@@ -58,7 +58,7 @@ namespace {
 constexpr sal_Int32 margin = 6;
 constexpr sal_Int32 gap = 4;
 constexpr sal_Int32 status_height = 48;
-constexpr sal_Int32 legend_height = 50;
+constexpr sal_Int32 legend_height = 64;
 constexpr sal_Int32 caption_height = 18;
 constexpr sal_Int32 findings_height = 120;
 constexpr sal_Int32 button_height = 28;
@@ -78,16 +78,18 @@ bool same_interface(const Reference<XInterface>& a, const Reference<XInterface>&
     return a.is() && b.is() && a == b; // Reference::operator== compares XInterface identity
 }
 
+// Sheets compare by index: Calc hands out a new sheet object on every call.
 bool same_table(const TableRef& a, const TableRef& b) {
-    return same_interface(a.sheet, b.sheet) && a.address.StartColumn == b.address.StartColumn &&
+    return a.address.Sheet == b.address.Sheet && a.address.StartColumn == b.address.StartColumn &&
            a.address.StartRow == b.address.StartRow && a.address.EndColumn == b.address.EndColumn &&
            a.address.EndRow == b.address.EndRow;
 }
 
 bool contains(const css::table::CellRangeAddress& outer,
               const css::table::CellRangeAddress& inner) {
-    return inner.StartColumn >= outer.StartColumn && inner.EndColumn <= outer.EndColumn &&
-           inner.StartRow >= outer.StartRow && inner.EndRow <= outer.EndRow;
+    return inner.Sheet == outer.Sheet && inner.StartColumn >= outer.StartColumn &&
+           inner.EndColumn <= outer.EndColumn && inner.StartRow >= outer.StartRow &&
+           inner.EndRow <= outer.EndRow;
 }
 
 // "A", "Z", "AA", ... for a 0-based column.
@@ -141,6 +143,17 @@ Sequence<OUString> to_sequence(const std::vector<std::string>& items) {
     for (const std::string& s : items)
         *p++ = to_oustring(s);
     return out;
+}
+
+// Text for a fixed text control: VCL reads "~" as a mnemonic marker and "~~" as a tilde.
+OUString label_text(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        out += c;
+        if (c == '~')
+            out += '~';
+    }
+    return to_oustring(out);
 }
 
 // The KPI name at the start of a node label (see node_label).
@@ -238,7 +251,7 @@ void Panel::create_controls() {
     legend_ = add_control("com.sun.star.awt.UnoControlFixedText",
                           "com.sun.star.awt.UnoControlFixedTextModel", "legend");
     set_property(legend_, "MultiLine", Any(true));
-    set_property(legend_, "Label", Any(to_oustring(t(Text::legend))));
+    set_property(legend_, "Label", Any(label_text(t(Text::legend))));
 
     findings_caption_ = add_control("com.sun.star.awt.UnoControlFixedText",
                                     "com.sun.star.awt.UnoControlFixedTextModel", "findingsCaption");
@@ -497,7 +510,7 @@ std::optional<TableRef> Panel::find_table(bool& too_large) {
     const bool multi = a.StartColumn != a.EndColumn || a.StartRow != a.EndRow;
     if (multi) {
         // A selection inside the table shown (a row we selected, cells the user marks) keeps it.
-        if (table_ && same_interface(table_->sheet, table.sheet) && contains(table_->address, a))
+        if (table_ && contains(table_->address, a))
             return table_;
         // Whole columns or rows: only the used part counts.
         Reference<css::sheet::XSheetCellCursor> cursor = table.sheet->createCursor();
@@ -550,7 +563,7 @@ void Panel::refresh(bool force) {
 void Panel::show_message(const std::string& message) {
     if (!status_.is())
         return;
-    set_property(status_, "Label", Any(to_oustring(message)));
+    set_property(status_, "Label", Any(label_text(message)));
     Reference<css::awt::tree::XMutableTreeDataModel> model(
         create("com.sun.star.awt.tree.MutableTreeDataModel"), UNO_QUERY_THROW);
     model->setRoot(model->createNode(Any(OUString("KPI Tree")), false));
@@ -640,8 +653,8 @@ void Panel::show_table(const TableRef& table) {
     table_ = table;
     periods_ = view.periods;
     set_property(status_, "Label",
-                 Any(to_oustring(format(t(Text::table_summary), display_address(table),
-                                        std::to_string(view.nodes.size())))));
+                 Any(label_text(format(t(Text::table_summary), display_address(table),
+                                       std::to_string(view.nodes.size())))));
     set_property(findings_, "StringItemList",
                  Any(view.findings.empty() ? to_sequence({std::string(t(Text::no_findings))})
                                            : to_sequence(view.findings)));
@@ -693,7 +706,7 @@ void Panel::insert_column(const std::string& kind) {
         formula = "=KPI.CAUSAL(" + range + ")";
     } else if (kind == "insertContrib") {
         if (periods_ < 2) {
-            set_property(status_, "Label", Any(to_oustring(t(Text::need_two_periods))));
+            set_property(status_, "Label", Any(label_text(t(Text::need_two_periods))));
             return;
         }
         formula = "=KPI.CONTRIB(" + range + ";" + std::to_string(periods_ - 1) + ";" +

@@ -17,6 +17,7 @@ struct Row {
 };
 
 // clang-format off
+// The legend keeps each mark with its words (no-break spaces), so it wraps between items only.
 constexpr Row table[] = {
     {Text::no_tree, {
         "No KPI tree here. Put the cursor in a tree table (Name, Parent, Link, one column per period) or select one.",
@@ -49,11 +50,11 @@ constexpr Row table[] = {
         "OK: ei havaintoja",
         "OK : aucun constat"}},
     {Text::legend, {
-        "✔ identity holds   ✘ mismatch   ~✔ hypothesis supported   ~✘ unsupported   ~? not testable   ⚠ error",
-        "✔ 恒等式が成立   ✘ 不一致   ~✔ 仮説を支持   ~✘ 支持されない   ~? 検定不可   ⚠ エラー",
-        "✔ 恒等式成立   ✘ 不一致   ~✔ 假设得到支持   ~✘ 未获支持   ~? 无法检验   ⚠ 错误",
-        "✔ identiteetti pätee   ✘ ristiriita   ~✔ hypoteesi tuettu   ~✘ ei tuettu   ~? ei testattavissa   ⚠ virhe",
-        "✔ identité vérifiée   ✘ écart   ~✔ hypothèse confirmée   ~✘ non confirmée   ~? non testable   ⚠ erreur"}},
+        "✔\u00a0identity\u00a0holds   ✘\u00a0mismatch\n~✔\u00a0hypothesis\u00a0supported   ~✘\u00a0unsupported\n~?\u00a0not\u00a0testable   ⚠\u00a0error",
+        "✔\u00a0恒等式が成立   ✘\u00a0不一致\n~✔\u00a0仮説を支持   ~✘\u00a0支持されない\n~?\u00a0検定不可   ⚠\u00a0エラー",
+        "✔\u00a0恒等式成立   ✘\u00a0不一致\n~✔\u00a0假设得到支持   ~✘\u00a0未获支持\n~?\u00a0无法检验   ⚠\u00a0错误",
+        "✔\u00a0identiteetti\u00a0pätee   ✘\u00a0ristiriita\n~✔\u00a0hypoteesi\u00a0tuettu   ~✘\u00a0ei\u00a0tuettu\n~?\u00a0ei\u00a0testattavissa   ⚠\u00a0virhe",
+        "✔\u00a0identité\u00a0vérifiée   ✘\u00a0écart\n~✔\u00a0hypothèse\u00a0confirmée   ~✘\u00a0non\u00a0confirmée\n~?\u00a0non\u00a0testable   ⚠\u00a0erreur"}},
     {Text::insert_check, {
         "Insert check column",
         "チェック列を挿入",

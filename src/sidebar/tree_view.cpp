@@ -6,6 +6,8 @@
 #include "kpitree/tree.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 namespace kpitree::sidebar {
 
@@ -52,6 +54,25 @@ std::optional<double> latest_value(const Series& values) {
 }
 
 } // namespace
+
+std::string display_number(double value) {
+    if (!std::isfinite(value))
+        return format_number(value);
+    const double magnitude = std::fabs(value);
+    const int integer_digits = magnitude < 1 ? 0 : static_cast<int>(std::log10(magnitude)) + 1;
+    const int decimals = std::clamp(6 - integer_digits, 0, 6);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    std::string text(buffer);
+    if (text.find('.') != std::string::npos) {
+        text.erase(text.find_last_not_of('0') + 1);
+        if (text.back() == '.')
+            text.pop_back();
+    }
+    if (text == "-0")
+        text = "0";
+    return text;
+}
 
 std::string_view mark_symbol(Mark mark) {
     switch (mark) {
@@ -133,7 +154,7 @@ TreeView build_view(const Grid& grid) {
 std::string node_label(const ViewNode& node) {
     std::string label = node.name;
     label += " — ";
-    label += node.latest ? format_number(*node.latest) : std::string("–");
+    label += node.latest ? display_number(*node.latest) : std::string("–");
     if (!node.marks.empty()) {
         label += " —";
         for (Mark m : node.marks) {

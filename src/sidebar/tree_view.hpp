@@ -46,6 +46,10 @@ struct TreeView {
 // appears exactly once in the forest, also with cycles.
 TreeView build_view(const Grid& grid);
 
+// A value for reading at a glance: about six significant digits, never an exponent
+// ("1447901", "62.5281", "0.2433"). The cells keep the full precision.
+std::string display_number(double value);
+
 // "Sales — 1100000 — ✔", "Webinar attendance — 355 — ~✘", "Deals — –" when nothing to show.
 std::string node_label(const ViewNode& node);
 
