@@ -13,6 +13,7 @@
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/WindowEvent.hpp>
 #include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XControlModel.hpp>
 #include <com/sun/star/awt/XRequestCallback.hpp>
 #include <com/sun/star/awt/XToolkit.hpp>
@@ -36,6 +37,7 @@
 #include <com/sun/star/ui/LayoutSize.hpp>
 #include <com/sun/star/util/XModifyBroadcaster.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/weakref.hxx>
 #include <utility>
 
@@ -170,6 +172,25 @@ Grid read_grid(const TableRef& table) {
     return uno::to_grid(data->getDataArray());
 }
 
+// Runs the panel's debounced refresh on the main thread (posted through AsyncCallback). It holds
+// the panel weakly and is owned by the debouncer, so the debouncer's thread never holds the
+// panel and the panel is never destroyed on that thread.
+class RefreshCallback : public cppu::WeakImplHelper1<css::awt::XCallback> {
+public:
+    explicit RefreshCallback(Panel* panel) : panel_(static_cast<css::ui::XToolPanel*>(panel)) {}
+    void SAL_CALL notify(const Any&) override {
+        try {
+            Reference<css::ui::XToolPanel> strong(panel_);
+            if (auto* panel = dynamic_cast<Panel*>(strong.get()))
+                panel->refresh_pending();
+        } catch (...) {
+        }
+    }
+
+private:
+    css::uno::WeakReference<css::ui::XToolPanel> panel_;
+};
+
 } // namespace
 
 Panel::Panel(const Reference<css::uno::XComponentContext>& context,
@@ -210,14 +231,11 @@ Reference<css::awt::XControl> Panel::add_control(const char* control_service,
 void Panel::start() {
     create_controls();
     attach_to_controller();
-    // The debouncer holds only a weak reference: it must not keep a closed panel alive.
-    css::uno::WeakReference<css::awt::XCallback> weak(Reference<css::awt::XCallback>(this));
+    Reference<css::awt::XCallback> callback(new RefreshCallback(this));
     Reference<css::awt::XRequestCallback> async = css::awt::AsyncCallback::create(context_);
-    debouncer_ = std::make_unique<Debouncer>(quiet_period, [weak, async] {
+    debouncer_ = std::make_unique<Debouncer>(quiet_period, [callback, async] {
         try {
-            Reference<css::awt::XCallback> self(weak);
-            if (self.is())
-                async->addCallback(self, Any());
+            async->addCallback(callback, Any());
         } catch (...) {
         }
     });
@@ -443,7 +461,7 @@ void SAL_CALL Panel::windowResized(const css::awt::WindowEvent&) {
     }
 }
 
-void SAL_CALL Panel::notify(const Any&) {
+void Panel::refresh_pending() {
     try {
         if (!disposed_)
             refresh(std::exchange(pending_force_, false));

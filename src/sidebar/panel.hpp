@@ -9,7 +9,6 @@
 #include "strings.hpp"
 
 #include <com/sun/star/awt/XActionListener.hpp>
-#include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
@@ -27,7 +26,7 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/util/XModifyListener.hpp>
 #include <com/sun/star/view/XSelectionChangeListener.hpp>
-#include <cppuhelper/implbase8.hxx>
+#include <cppuhelper/implbase7.hxx>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,10 +43,10 @@ struct TableRef {
 };
 
 class Panel
-    : public cppu::WeakImplHelper8<css::ui::XToolPanel, css::ui::XSidebarPanel,
+    : public cppu::WeakImplHelper7<css::ui::XToolPanel, css::ui::XSidebarPanel,
                                    css::lang::XComponent, css::view::XSelectionChangeListener,
                                    css::util::XModifyListener, css::awt::XActionListener,
-                                   css::awt::XWindowListener, css::awt::XCallback> {
+                                   css::awt::XWindowListener> {
 public:
     Panel(const css::uno::Reference<css::uno::XComponentContext>& context,
           const css::uno::Reference<css::frame::XFrame>& frame,
@@ -83,8 +82,8 @@ public:
     void SAL_CALL windowMoved(const css::awt::WindowEvent&) override {}
     void SAL_CALL windowShown(const css::lang::EventObject&) override {}
     void SAL_CALL windowHidden(const css::lang::EventObject&) override {}
-    // XCallback: the debounced refresh, on the main thread
-    void SAL_CALL notify(const css::uno::Any& data) override;
+    // The debounced refresh, called on the main thread once edits or selection moves pause.
+    void refresh_pending();
 
 private:
     void create_controls();
