@@ -58,4 +58,13 @@ constexpr std::size_t granger_min_points(int lag) {
 // no missing values). Never throws for bad data: problems are reported in the result.
 GrangerResult granger_test(std::span<const double> effect, std::span<const double> cause, int lag);
 
+// The lag-augmented form (Toda & Yamamoto 1995, J. Econometrics 66; Dolado & Lutkepohl 1996,
+// Econometric Reviews 15): both regressions hold `lag + extra_lags` lags of the effect and the
+// cause, the restricted one without the cause's first `lag` lags; only those are tested
+// (df_num = lag, df_den = n_used - 2 (lag + extra_lags) - 1). The extra, untested lags keep
+// the test valid when the series have unit roots. Needs granger_min_points(lag + extra_lags)
+// points; extra_lags = 0 is granger_test.
+GrangerResult granger_test_augmented(std::span<const double> effect, std::span<const double> cause,
+                                     int lag, int extra_lags);
+
 } // namespace kpitree

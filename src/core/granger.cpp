@@ -33,7 +33,12 @@ bool constant(std::span<const double> v) {
 
 } // namespace
 
-GrangerResult granger_test(std::span<const double> effect, std::span<const double> cause, int lag) {
+namespace {
+
+// Both forms: `lag + extra` lags of each series in the unrestricted design; the restricted one
+// drops the cause's first `lag` lags only (extra = 0: statsmodels' test).
+GrangerResult granger_impl(std::span<const double> effect, std::span<const double> cause, int lag,
+                           int extra) {
     const std::size_t n = effect.size();
     if (cause.size() != n)
         return undefined(GrangerProblem::length_mismatch,
@@ -45,12 +50,15 @@ GrangerResult granger_test(std::span<const double> effect, std::span<const doubl
         return undefined(GrangerProblem::non_finite, "a value is not a finite number");
     if (lag < 1)
         return undefined(GrangerProblem::invalid_lag, "lag must be at least 1");
-    if (n < granger_min_points(lag))
+    if (extra < 0)
+        return undefined(GrangerProblem::invalid_lag, "extra lags must be at least 0");
+    if (n < granger_min_points(lag + extra))
         return undefined(GrangerProblem::too_few_points,
-                         std::to_string(n) + " points; lag " + std::to_string(lag) + " needs " +
-                             std::to_string(granger_min_points(lag)));
+                         std::to_string(n) + " points; lag " + std::to_string(lag + extra) +
+                             " needs " + std::to_string(granger_min_points(lag + extra)));
 
-    const auto p = static_cast<std::size_t>(lag);
+    const auto p = static_cast<std::size_t>(lag + extra); // lags in the regression
+    const auto q = static_cast<std::size_t>(lag);         // cause lags tested
     const std::size_t rows = n - p;
     for (std::size_t j = 1; j <= p; ++j) {
         if (constant(effect.subspan(p - j, rows)))
@@ -64,17 +72,19 @@ GrangerResult granger_test(std::span<const double> effect, std::span<const doubl
     }
 
     const std::span<const double> y = effect.subspan(p, rows);
-    ColumnMatrix restricted(rows, p + 1);
+    ColumnMatrix restricted(rows, 2 * p + 1 - q);
     ColumnMatrix joint(rows, 2 * p + 1);
     for (std::size_t j = 1; j <= p; ++j) {
         for (std::size_t t = 0; t < rows; ++t) {
             restricted(t, j - 1) = effect[p + t - j];
             joint(t, j - 1) = effect[p + t - j];
             joint(t, p + j - 1) = cause[p + t - j];
+            if (j > q)
+                restricted(t, p + j - q - 1) = cause[p + t - j];
         }
     }
     for (std::size_t t = 0; t < rows; ++t) {
-        restricted(t, p) = 1.0;
+        restricted(t, restricted.cols - 1) = 1.0;
         joint(t, 2 * p) = 1.0;
     }
     const LeastSquaresFit fit_r = least_squares(restricted, y);
@@ -117,6 +127,17 @@ GrangerResult granger_test(std::span<const double> effect, std::span<const doubl
     GrangerResult r;
     r.test = t;
     return r;
+}
+
+} // namespace
+
+GrangerResult granger_test(std::span<const double> effect, std::span<const double> cause, int lag) {
+    return granger_impl(effect, cause, lag, 0);
+}
+
+GrangerResult granger_test_augmented(std::span<const double> effect, std::span<const double> cause,
+                                     int lag, int extra_lags) {
+    return granger_impl(effect, cause, lag, extra_lags);
 }
 
 } // namespace kpitree

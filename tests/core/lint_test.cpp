@@ -93,7 +93,7 @@ TEST(Lint, TableErrorsHaveNoRow) {
 }
 
 // The threshold used to be a separate constant (10) that disagreed with KPI.CAUSAL, which needs
-// causal_min_periods(1) = 15 periods: a link lint called testable came out INSUFFICIENT.
+// causal_min_periods(1) = 18 periods: a link lint called testable came out INSUFFICIENT.
 TEST(Lint, HypothesisThresholdIsCausalMinimum) {
     EXPECT_EQ(LintOptions{}.min_hypothesis_periods, causal_min_periods(1));
     const std::size_t need = causal_min_periods(1);

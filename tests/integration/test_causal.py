@@ -7,8 +7,9 @@ import re
 import unittest
 
 import numpy as np
+from statsmodels.regression.linear_model import OLS
 from statsmodels.stats.multitest import multipletests
-from statsmodels.tsa.stattools import grangercausalitytests
+from statsmodels.tsa.stattools import adfuller, grangercausalitytests
 
 from calc_case import ERR_ILLEGAL_ARGUMENT, ERR_NO_CONVERGENCE, CalcCase
 
@@ -50,18 +51,67 @@ def marketing_table(names, periods=30, seed=11):
     return rows, revenue, ads, weather
 
 
+def growing_table(names, periods=30, seed=12):
+    """Like marketing_table, but ads and the price grow about 4% and 2% a period, so revenue
+    trends and KPI.CAUSAL compares growth rates."""
+    rng = random.Random(seed)
+    ads = [50 * math.exp(0.04 * t + rng.gauss(0, 0.08)) for t in range(periods)]
+    weather = [15 + 10 * rng.random() for _ in range(periods)]
+    orders = [100.0] + [40 + 2.0 * ads[t - 1] * math.exp(rng.gauss(0, 0.05))
+                        for t in range(1, periods)]
+    price = [20 * math.exp(0.02 * t + rng.gauss(0, 0.01)) for t in range(periods)]
+    revenue = [o * p for o, p in zip(orders, price)]
+    header = ("Name", "Parent", "Link") + tuple("P%d" % (t + 1) for t in range(periods))
+    n = names
+    rows = (header,
+            (n["Revenue"], "", "") + tuple(revenue),
+            (n["Orders"], n["Revenue"], "*") + tuple(orders),
+            (n["Price"], n["Revenue"], "*") + tuple(price),
+            (n["Ads"], n["Revenue"], "~") + tuple(ads),
+            (n["Weather"], n["Revenue"], "~") + tuple(weather))
+    return rows, revenue, ads, weather
+
+
 ENGLISH = {k: k for k in ("Revenue", "Orders", "Price", "Ads", "Weather")}
 JAPANESE = {"Revenue": "売上", "Orders": "受注数", "Price": "平均単価", "Ads": "広告費",
             "Weather": "気温"}
 
 
+def lag_augmented_p(effect, cause, lag):
+    """Toda-Yamamoto: lag + 1 lags of both series and a constant; F-test of the cause's first
+    `lag` lags only."""
+    k, n = lag + 1, len(effect)
+    x = np.column_stack([effect[k - j:n - j] for j in range(1, k + 1)]
+                        + [cause[k - j:n - j] for j in range(1, k + 1)] + [np.ones(n - k)])
+    r = np.zeros((lag, x.shape[1]))
+    r[np.arange(lag), k + np.arange(lag)] = 1.0
+    return float(OLS(effect[k:], x).fit().f_test(r).pvalue)
+
+
+def stable(x):
+    """The pre-test at max_lag 1 (the only autoregression order is 1, so no lagged
+    differences): ADF with constant rejects a unit root at 5% (MacKinnon 2010)."""
+    stat, _, _, _, crit = adfuller(x, maxlag=0, autolag=None, regression="c")[:5]
+    return stat < crit["5%"]
+
+
 def expected_causal(revenue, ads, weather, alpha=0.05):
-    """The KPI.CAUSAL policy at max_lag 1, computed independently: growth rates (all values
-    positive), Granger F-test at lag 1, Holm over the two links. (verdict, p, adjusted p)."""
-    d_rev = np.diff(np.log(revenue))
-    p = [ssr_ftest(d_rev, np.diff(np.log(x)), 1)[1] for x in (ads, weather)]
+    """The KPI.CAUSAL policy at max_lag 1, computed independently: levels when both KPIs pass
+    the stationarity pre-test, else growth rates (all values here are positive); the
+    lag-augmented F-test at lag 1; Holm over the two links.
+    [(verdict, p, adjusted p, transform)]."""
+    revenue = np.asarray(revenue, dtype=float)
+    p, transforms = [], []
+    for x in (np.asarray(ads, dtype=float), np.asarray(weather, dtype=float)):
+        if stable(revenue) and stable(x):
+            p.append(lag_augmented_p(revenue, x, 1))
+            transforms.append("levels")
+        else:
+            p.append(lag_augmented_p(np.diff(np.log(revenue)), np.diff(np.log(x)), 1))
+            transforms.append("growth rates")
     adjusted = multipletests(p, method="holm")[1]
-    return [("SUPPORTED" if a < alpha else "UNSUPPORTED", pi, a) for pi, a in zip(p, adjusted)]
+    return [("SUPPORTED" if a < alpha else "UNSUPPORTED", pi, a, t)
+            for pi, a, t in zip(p, adjusted, transforms)]
 
 
 def number_after(text, label):
@@ -150,8 +200,8 @@ class PAdjust(CalcCase):
 
 
 class Causal(CalcCase):
-    def check_table(self, names):
-        rows, revenue, ads, weather = marketing_table(names)
+    def check_table(self, names, table=marketing_table, transform="levels"):
+        rows, revenue, ads, weather = table(names)
         ref = self.put(rows)
         cells = self.array("=KPI.CAUSAL(%s;;1)" % ref, 40, 0, 1, len(rows))
         texts = [row[0].String for row in cells]
@@ -159,15 +209,16 @@ class Causal(CalcCase):
         self.assertEqual(texts[1], "")  # the KGI
         self.assertEqual(texts[2:4], ["IDENTITY", "IDENTITY"])
         expected = expected_causal(revenue, ads, weather)
-        for text, (verdict, p, adjusted) in zip(texts[4:], expected):
+        for text, (verdict, p, adjusted, transform) in zip(texts[4:], expected):
             self.assertEqual(text.split(" ")[0], verdict, text)
             self.assertIn("lag 1, 30 periods", text)
-            self.assertIn("(Holm, 2 links), on growth rates", text)
+            self.assertTrue(text.endswith("(Holm, 2 links), on " + transform), text)
             # Two significant digits are shown.
             self.assertAlmostEqual(number_after(text, ", p"), p, delta=0.051 * p)
             self.assertAlmostEqual(number_after(text, "adj. p"), adjusted, delta=0.051 * adjusted)
         self.assertEqual(expected[0][0], "SUPPORTED")  # the data is built that way
         self.assertEqual(expected[1][0], "UNSUPPORTED")
+        self.assertEqual([e[3] for e in expected], [transform, transform])
         # One node at a time: the same text, adjusted over the whole table.
         one = self.cell('=KPI.CAUSAL(%s;;1;"%s")' % (ref, names["Ads"]), "AQ10")
         self.assertEqual(one.String, texts[4])
@@ -175,6 +226,9 @@ class Causal(CalcCase):
 
     def test_verdicts_match_an_independent_computation(self):
         self.check_table(ENGLISH)
+
+    def test_trending_kpis_are_compared_on_growth_rates(self):
+        self.check_table(ENGLISH, growing_table, "growth rates")
 
     def test_japanese_names(self):
         ref, texts = self.check_table(JAPANESE)
@@ -193,7 +247,7 @@ class Causal(CalcCase):
                         ("Sales", "", "", 100.0, 110.0, 120.0),
                         ("Webinar attendance", "Sales", "~", 30.0, 35.0, 32.0)))
         c = self.cell('=KPI.CAUSAL(%s;;;"Webinar attendance")' % ref)
-        self.assertTrue(c.String.startswith("INSUFFICIENT 3 periods, needs 15"), c.String)
+        self.assertTrue(c.String.startswith("INSUFFICIENT 3 periods, needs 18"), c.String)
         self.assertTrue(self.cell('=KPI.CAUSAL(%s;;;"Churn")' % ref).String.startswith(
             "ERROR no KPI named 'Churn'"))
 

@@ -21,7 +21,10 @@ padjust_cases.txt   one block per case:
     (statsmodels.stats.multitest.multipletests(p, method=...)[1] for holm, fdr_bh, bonferroni)
 causal_cases.txt    the KPI.CAUSAL policy re-implemented here from its description in causal.hpp,
                     one block per case: case NAME / effect ... / cause ... (nan = missing) /
+                    [`unit_root T_EFFECT CRIT_EFFECT T_CAUSE CRIT_CAUSE`: statsmodels adfuller
+                    statistics and 5% critical values of the pre-test] /
                     `tested LAG PERIODS FIRST TRANSFORM p` or `insufficient PERIODS` / end
+                    (TRANSFORM: levels, differences or growth_rates)
 dist_tails.txt      one line per value: `f x df1 df2 sf`, `t x df sf` or `chi2 x df sf`
                     (scipy.stats.<dist>.sf)
 """
@@ -32,7 +35,8 @@ import numpy as np
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
 from statsmodels.tools.sm_exceptions import InfeasibleTestError
-from statsmodels.tsa.stattools import grangercausalitytests
+from statsmodels.regression.linear_model import OLS
+from statsmodels.tsa.stattools import adfuller, grangercausalitytests
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 warnings.simplefilter("ignore")
@@ -223,7 +227,42 @@ MIN_DF = 10
 
 
 def min_periods(lag):
-    return 3 * lag + 2 + MIN_DF
+    """Lag-augmented regression on changes: n - lag - 2 rows, 2 lag + 3 coefficients."""
+    return 3 * lag + 5 + MIN_DF
+
+
+def bic_order(x, top):
+    """Order 1..top of x's own autoregression (with constant) with the smallest BIC, on the
+    common sample t = top..n-1; ties to the smaller order."""
+    order, best = 1, np.inf
+    if top > 1:
+        for p in range(1, top + 1):
+            y = x[top:]
+            X = np.column_stack([x[top - j:len(x) - j] for j in range(1, p + 1)]
+                                + [np.ones(len(y))])
+            rss = np.sum((y - X @ np.linalg.lstsq(X, y, rcond=None)[0]) ** 2)
+            bic = len(y) * np.log(rss / len(y)) + (p + 1) * np.log(len(y))
+            if bic < best:
+                order, best = p, bic
+    return order
+
+
+def adf(x, lags):
+    """ADF with constant and a fixed number of lagged differences: (t, 5% critical value)."""
+    res = adfuller(x, maxlag=lags, autolag=None, regression="c")
+    return res[0], res[4]["5%"]
+
+
+def lag_augmented_p(e, c, lag):
+    """Toda-Yamamoto: lag + 1 lags of both series, F-test of the cause's first `lag` lags."""
+    k = lag + 1
+    n = len(e)
+    X = np.column_stack([e[k - j:n - j] for j in range(1, k + 1)]
+                        + [c[k - j:n - j] for j in range(1, k + 1)] + [np.ones(n - k)])
+    R = np.zeros((lag, X.shape[1]))
+    for i in range(lag):
+        R[i, k + i] = 1.0
+    return float(OLS(e[k:], X).fit().f_test(R).pvalue)
 
 
 def policy(effect, cause, max_lag=4):
@@ -239,25 +278,24 @@ def policy(effect, cause, max_lag=4):
         return f"insufficient {best_len}"
     e = effect[best_start:best_start + best_len]
     c = cause[best_start:best_start + best_len]
-    growth = (e > 0).all() and (c > 0).all()
-    de, dc = (np.diff(np.log(e)), np.diff(np.log(c))) if growth else (np.diff(e), np.diff(c))
     top = 1
     while top < max_lag and min_periods(top + 1) <= best_len:
         top += 1
-    lag, best = 1, np.inf
-    if top > 1:
-        for p in range(1, top + 1):
-            y = de[top:]
-            x = np.column_stack([de[top - j:len(de) - j] for j in range(1, p + 1)]
-                                + [np.ones(len(y))])
-            rss = np.sum((y - x @ np.linalg.lstsq(x, y, rcond=None)[0]) ** 2)
-            bic = len(y) * np.log(rss / len(y)) + (p + 1) * np.log(len(y))
-            if bic < best:
-                lag, best = p, bic
-    res = grangercausalitytests(np.column_stack([de, dc]), [lag], verbose=False)
-    p = res[lag][0]["ssr_ftest"][1]
-    transform = "growth_rates" if growth else "differences"
-    return f"tested {lag} {best_len} {best_start} {transform} {p!r}"
+    order_e = bic_order(e, top)
+    te, ce = adf(e, order_e - 1)
+    tc, cc = adf(c, bic_order(c, top) - 1)
+    lines = [f"unit_root {te!r} {ce!r} {tc!r} {cc!r}"]
+    if te < ce and tc < cc:
+        lag, transform = order_e, "levels"
+        p = lag_augmented_p(e, c, lag)
+    else:
+        growth = (e > 0).all() and (c > 0).all()
+        de, dc = (np.diff(np.log(e)), np.diff(np.log(c))) if growth else (np.diff(e), np.diff(c))
+        transform = "growth_rates" if growth else "differences"
+        lag = bic_order(de, top)
+        p = lag_augmented_p(de, dc, lag)
+    lines.append(f"tested {lag} {best_len} {best_start} {transform} {p!r}")
+    return "\n".join(lines)
 
 
 def causal_cases():
@@ -270,9 +308,25 @@ def causal_cases():
         blocks.append("\n".join([f"case {name}", "effect " + fmt(effect),
                                   "cause " + fmt(cause), policy(effect, cause), "end"]))
 
-    for n in [15, 24, 36, 60]:
+    for n in [18, 24, 36, 60]:
         e, c = ar_driven(rng, n, 1, 0.6)
         add(f"driver_levels_n{n}", e, c)
+    add("too_short_17", rng.normal(size=17), rng.normal(size=17))
+    for n in [24, 36, 60]:
+        add(f"white_noise_n{n}", rng.normal(size=n), rng.normal(size=n))
+    e, c = ar_driven(rng, 48, 2, 0.7, a=0.5)
+    add("ar1_driver_lag2_levels", e, c)
+    e, c = ar_driven(rng, 36, 1, 0.6)
+    add("stable_positive_levels", 500 + 40 * e, 80 + 10 * c)
+    c = rng.normal(size=60)
+    ar2 = np.zeros(60)
+    for t in range(2, 60):
+        ar2[t] = 0.5 * ar2[t - 1] - 0.4 * ar2[t - 2] + 0.5 * c[t - 1] + rng.normal()
+    add("ar2_stable_levels_picks_lag2", ar2, c)
+    add("stable_effect_walking_cause", rng.normal(size=36), np.cumsum(rng.normal(size=36)))
+    add("walking_effect_stable_cause", np.cumsum(rng.normal(size=36)), rng.normal(size=36))
+    add("walks_with_drift_through_zero", -10 + np.cumsum(0.5 + rng.normal(size=40)),
+        -8 + np.cumsum(0.4 + rng.normal(size=40)))
     for n in [20, 36, 48]:
         gc = 0.01 + 0.05 * rng.normal(size=n)
         ge = 0.01 + 0.05 * rng.normal(size=n)
