@@ -19,6 +19,7 @@ import random
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests", "integration"))
+import uno  # noqa: E402
 from office import Office, props  # noqa: E402
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -80,6 +81,17 @@ def main():
         sheet = doc.Sheets.getByIndex(0)
         sheet.Name = "KPI tree"
         sheet.getCellRangeByName(area).setDataArray(tuple(tuple(r) for r in rows))
+        # Display formats only: the cells keep full precision.
+        formats = doc.NumberFormats
+        locale = uno.createUnoStruct("com.sun.star.lang.Locale")
+
+        def number_format(code):
+            key = formats.queryKey(code, locale, False)
+            return key if key != -1 else formats.addNew(code, locale)
+
+        for i, row in enumerate(rows[1:], start=2):
+            code = "0.0%" if "rate" in row[0].lower() else "#,##0"
+            sheet.getCellRangeByName("D%d:%s%d" % (i, last, i)).NumberFormat = number_format(code)
         # Verdicts live in the workbook: a check column after one blank column.
         check_col = chr(ord(last) + 2)
         sheet.getCellRangeByName("%s1:%s%d" % (check_col, check_col, len(rows))).setArrayFormula(
