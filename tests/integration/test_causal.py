@@ -30,6 +30,21 @@ def driven_series(n, seed):
     return effect, cause
 
 
+def revenue_table(n, orders, price, ads, weather):
+    """Revenue = Orders x Price, with Ads and Weather as hypothesis links; `n` maps the English
+    names to the ones written in the sheet."""
+    periods = len(orders)
+    revenue = [o * p for o, p in zip(orders, price)]
+    header = ("Name", "Parent", "Link") + tuple("P%d" % (t + 1) for t in range(periods))
+    rows = (header,
+            (n["Revenue"], "", "") + tuple(revenue),
+            (n["Orders"], n["Revenue"], "*") + tuple(orders),
+            (n["Price"], n["Revenue"], "*") + tuple(price),
+            (n["Ads"], n["Revenue"], "~") + tuple(ads),
+            (n["Weather"], n["Revenue"], "~") + tuple(weather))
+    return rows, revenue, ads, weather
+
+
 def marketing_table(names, periods=30, seed=11):
     """Revenue = Orders x Price (identities) with two hypothesis links: Ads drives Orders one
     period later, Weather is noise. All values positive. `names` maps the English names to
@@ -39,16 +54,7 @@ def marketing_table(names, periods=30, seed=11):
     weather = [15 + 10 * rng.random() for _ in range(periods)]
     orders = [100.0] + [40 + 2.0 * ads[t - 1] + rng.gauss(0, 2) for t in range(1, periods)]
     price = [20 + rng.gauss(0, 0.3) for _ in range(periods)]
-    revenue = [o * p for o, p in zip(orders, price)]
-    header = ("Name", "Parent", "Link") + tuple("P%d" % (t + 1) for t in range(periods))
-    n = names
-    rows = (header,
-            (n["Revenue"], "", "") + tuple(revenue),
-            (n["Orders"], n["Revenue"], "*") + tuple(orders),
-            (n["Price"], n["Revenue"], "*") + tuple(price),
-            (n["Ads"], n["Revenue"], "~") + tuple(ads),
-            (n["Weather"], n["Revenue"], "~") + tuple(weather))
-    return rows, revenue, ads, weather
+    return revenue_table(names, orders, price, ads, weather)
 
 
 def growing_table(names, periods=30, seed=12):
@@ -60,16 +66,7 @@ def growing_table(names, periods=30, seed=12):
     orders = [100.0] + [40 + 2.0 * ads[t - 1] * math.exp(rng.gauss(0, 0.05))
                         for t in range(1, periods)]
     price = [20 * math.exp(0.02 * t + rng.gauss(0, 0.01)) for t in range(periods)]
-    revenue = [o * p for o, p in zip(orders, price)]
-    header = ("Name", "Parent", "Link") + tuple("P%d" % (t + 1) for t in range(periods))
-    n = names
-    rows = (header,
-            (n["Revenue"], "", "") + tuple(revenue),
-            (n["Orders"], n["Revenue"], "*") + tuple(orders),
-            (n["Price"], n["Revenue"], "*") + tuple(price),
-            (n["Ads"], n["Revenue"], "~") + tuple(ads),
-            (n["Weather"], n["Revenue"], "~") + tuple(weather))
-    return rows, revenue, ads, weather
+    return revenue_table(names, orders, price, ads, weather)
 
 
 ENGLISH = {k: k for k in ("Revenue", "Orders", "Price", "Ads", "Weather")}
