@@ -66,6 +66,8 @@ constexpr sal_Int32 findings_height = 120;
 constexpr sal_Int32 button_height = 28;
 constexpr sal_Int32 min_tree_height = 120;
 constexpr sal_Int32 preferred_tree_height = 360;
+// The deck's minimal width: the sidebar applies it when the deck is shown (see getMinimalWidth).
+constexpr sal_Int32 minimal_width = 340;
 constexpr sal_Int32 bottom_height = gap + legend_height + gap + caption_height + findings_height +
                                     3 * (gap + button_height) + margin;
 
@@ -156,11 +158,6 @@ OUString label_text(std::string_view text) {
             out += '~';
     }
     return to_oustring(out);
-}
-
-// The KPI name at the start of a node label (see node_label).
-std::string label_name(const std::string& label) {
-    return label.substr(0, label.find(" — "));
 }
 
 // The data of a cell range as the core's grid.
@@ -353,7 +350,7 @@ css::ui::LayoutSize SAL_CALL Panel::getHeightForWidth(sal_Int32) {
 }
 
 sal_Int32 SAL_CALL Panel::getMinimalWidth() {
-    return 240;
+    return minimal_width;
 }
 
 // XComponent
@@ -618,11 +615,13 @@ void Panel::show_table(const TableRef& table) {
                     auto child = node->getChildAt(i);
                     if (child->getChildCount() > 0) {
                         try {
-                            if (!control->isNodeExpanded(child)) {
-                                OUString label;
-                                child->getDisplayValue() >>= label;
-                                collapsed.push_back(label_name(to_utf8(label)));
-                            }
+                            Reference<css::awt::tree::XMutableTreeNode> mutable_child(child,
+                                                                                      UNO_QUERY);
+                            sal_Int32 row = -1;
+                            if (mutable_child.is() && !control->isNodeExpanded(child) &&
+                                (mutable_child->getDataValue() >>= row) && row >= 0 &&
+                                static_cast<std::size_t>(row) < row_names_.size())
+                                collapsed.push_back(row_names_[static_cast<std::size_t>(row)]);
                         } catch (const Exception&) {
                         }
                         stack.push_back(child);
@@ -670,6 +669,12 @@ void Panel::show_table(const TableRef& table) {
 
     table_ = table;
     periods_ = view.periods;
+    row_names_.clear();
+    for (const ViewNode& v : view.nodes) {
+        if (v.row >= row_names_.size())
+            row_names_.resize(v.row + 1);
+        row_names_[v.row] = v.name;
+    }
     set_property(status_, "Label",
                  Any(label_text(format(t(Text::table_summary), display_address(table),
                                        std::to_string(view.nodes.size())))));

@@ -123,7 +123,8 @@ private:
     std::string language_;
     std::optional<TableRef> table_; // the table shown, if any
     std::size_t periods_ = 0;
-    bool selecting_ = false; // we are moving the sheet selection ourselves
+    std::vector<std::string> row_names_; // KPI name by table row, to keep collapsed nodes
+    bool selecting_ = false;             // we are moving the sheet selection ourselves
     bool pending_force_ = false;
     bool disposed_ = false;
     std::vector<css::uno::Reference<css::lang::XEventListener>> listeners_;

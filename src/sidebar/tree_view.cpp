@@ -71,6 +71,10 @@ std::string display_number(double value) {
     }
     if (text == "-0")
         text = "0";
+    // Group the integer digits in threes: "1,447,901", "-12,345.5".
+    const std::size_t first_digit = text.front() == '-' ? 1 : 0;
+    for (std::size_t at = std::min(text.find('.'), text.size()); at > first_digit + 3; at -= 3)
+        text.insert(at - 3, 1, ',');
     return text;
 }
 
@@ -152,16 +156,14 @@ TreeView build_view(const Grid& grid) {
 }
 
 std::string node_label(const ViewNode& node) {
-    std::string label = node.name;
+    std::string label;
+    for (Mark m : node.marks) {
+        label += mark_symbol(m);
+        label += ' ';
+    }
+    label += node.name;
     label += " — ";
     label += node.latest ? display_number(*node.latest) : std::string("–");
-    if (!node.marks.empty()) {
-        label += " —";
-        for (Mark m : node.marks) {
-            label += ' ';
-            label += mark_symbol(m);
-        }
-    }
     return label;
 }
 

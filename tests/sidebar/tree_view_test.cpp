@@ -39,12 +39,12 @@ TEST(TreeView, SpecTableAsForestWithLatestValuesAndMarks) {
     ASSERT_TRUE(view.is_tree);
     EXPECT_EQ(view.periods, 2u);
     EXPECT_EQ(depth_first_labels(view), (std::vector<std::string>{
-                                            "Sales — 1100000 — ✔",
-                                            "  Deals — 55 — ✔",
+                                            "✔ Sales — 1,100,000",
+                                            "  ✔ Deals — 55",
                                             "    Meetings — 220",
-                                            "      Webinar attendance — 355 — ~?",
+                                            "      ~? Webinar attendance — 355",
                                             "    Close rate — 0.25",
-                                            "  Average order value — 20000",
+                                            "  Average order value — 20,000",
                                         }));
     EXPECT_EQ(view.nodes[0].row, 1u);    // the header is row 0
     EXPECT_FALSE(view.findings.empty()); // two periods are too few to test the ~ link
@@ -52,7 +52,20 @@ TEST(TreeView, SpecTableAsForestWithLatestValuesAndMarks) {
 
 TEST(TreeView, MismatchMark) {
     const TreeView view = build_view(spec_grid(1100001));
-    EXPECT_EQ(node_label(view.nodes[0]), "Sales — 1100001 — ✘");
+    EXPECT_EQ(node_label(view.nodes[0]), "✘ Sales — 1,100,001");
+}
+
+TEST(TreeView, MarksComeFirstInTheirOrder) {
+    ViewNode node;
+    node.name = "Meetings";
+    node.latest = 1234.5;
+    node.marks = {Mark::holds, Mark::unsupported};
+    EXPECT_EQ(node_label(node), "✔ ~✘ Meetings — 1,234.5");
+    node.marks = {Mark::error};
+    node.latest.reset();
+    EXPECT_EQ(node_label(node), "⚠ Meetings — –");
+    node.marks.clear();
+    EXPECT_EQ(node_label(node), "Meetings — –");
 }
 
 TEST(TreeView, EveryRowAppearsOnceAlsoWithACycle) {
@@ -85,11 +98,19 @@ TEST(TreeView, NumbersAreNoTree) {
 }
 
 TEST(TreeView, DisplayNumber) {
-    EXPECT_EQ(display_number(1447900.6835999999), "1447901");
+    EXPECT_EQ(display_number(1447900.6835999999), "1,447,901");
     EXPECT_EQ(display_number(62.528099999999995), "62.5281");
     EXPECT_EQ(display_number(0.2433), "0.2433");
-    EXPECT_EQ(display_number(23156), "23156");
+    EXPECT_EQ(display_number(0.092970001), "0.09297");
+    EXPECT_EQ(display_number(23156), "23,156");
+    EXPECT_EQ(display_number(422980), "422,980");
     EXPECT_EQ(display_number(-12.5), "-12.5");
+    EXPECT_EQ(display_number(-12345.5), "-12,345.5");
+    EXPECT_EQ(display_number(-123), "-123");
+    EXPECT_EQ(display_number(999), "999");
+    EXPECT_EQ(display_number(1000), "1,000");
+    EXPECT_EQ(display_number(999999.6), "1,000,000");
+    EXPECT_EQ(display_number(1e15), "1,000,000,000,000,000");
     EXPECT_EQ(display_number(0), "0");
 }
 
