@@ -2,9 +2,9 @@
 
 A marketing-automation KPI tree over twelve months:
 
-    Sales = Deals x Average order value
-    Deals = Meetings x Meeting-to-deal rate
-    Meetings = MQLs x MQL-to-meeting rate          (~ Webinar attendees)
+    Sales = Deals from marketing x Average order value
+    Deals from marketing = Business meetings x Meeting-to-deal rate
+    Business meetings = MQLs x MQL-to-meeting rate          (~ Webinar attendees)
     MQLs = Leads x Email open rate x Conversion rate of openers   (~ URL click rate of openers)
 
 Counts are integers from plausible funnels; rates are the exact ratios of those counts, as a
@@ -56,13 +56,13 @@ def table():
     return [
         ["Name", "Parent", "Link"] + MONTHS,
         ["Sales", "", ""] + sales,
-        ["Deals", "Sales", "\u00d7"] + [float(v) for v in f["deals"]],
+        ["Deals from marketing", "Sales", "\u00d7"] + [float(v) for v in f["deals"]],
         ["Average order value", "Sales", "\u00d7"] + aov,
-        ["Meetings", "Deals", "\u00d7"] + [float(v) for v in f["meetings"]],
-        ["Meeting-to-deal rate", "Deals", "\u00d7"] + ratio("deals", "meetings"),
-        ["MQLs", "Meetings", "\u00d7"] + [float(v) for v in f["mqls"]],
-        ["MQL-to-meeting rate", "Meetings", "\u00d7"] + ratio("meetings", "mqls"),
-        ["Webinar attendees", "Meetings", "~"] + [float(v) for v in f["webinar"]],
+        ["Business meetings", "Deals from marketing", "\u00d7"] + [float(v) for v in f["meetings"]],
+        ["Meeting-to-deal rate", "Deals from marketing", "\u00d7"] + ratio("deals", "meetings"),
+        ["MQLs", "Business meetings", "\u00d7"] + [float(v) for v in f["mqls"]],
+        ["MQL-to-meeting rate", "Business meetings", "\u00d7"] + ratio("meetings", "mqls"),
+        ["Webinar attendees", "Business meetings", "~"] + [float(v) for v in f["webinar"]],
         ["Leads", "MQLs", "\u00d7"] + [float(v) for v in f["leads"]],
         ["Email open rate", "MQLs", "\u00d7"] + ratio("opens", "leads"),
         ["Conversion rate of openers", "MQLs", "\u00d7"] + ratio("mqls", "opens"),

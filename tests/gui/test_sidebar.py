@@ -271,11 +271,11 @@ class Sidebar(unittest.TestCase):
         self.assertRegex(split_label(tops[0])[2], r"^\d{1,3}(,\d{3})+$")
         names = {name_of(label): (depth, label) for depth, label in labels}
         self.assertEqual(len(names), 12)
-        self.assertEqual(names["Deals"][0], 1)
-        self.assertEqual(names["Meetings"][0], 2)
+        self.assertEqual(names["Deals from marketing"][0], 1)
+        self.assertEqual(names["Business meetings"][0], 2)
         self.assertEqual(names["MQLs"][0], 3)
         self.assertEqual(names["Leads"][0], 4)
-        self.assertTrue(names["Deals"][1].startswith("✔ Deals — "), names["Deals"][1])
+        self.assertTrue(names["Deals from marketing"][1].startswith("✔ Deals from marketing — "), names["Deals from marketing"][1])
         self.assertTrue(names["MQLs"][1].startswith("✔ MQLs — "), names["MQLs"][1])
         for hypothesis in ("Webinar attendees", "URL click rate of openers"):
             marks = marks_of(names[hypothesis][1])
@@ -286,9 +286,9 @@ class Sidebar(unittest.TestCase):
         self.assertTrue(findings)
         for f in findings:
             self.assertRegex(f, r"^(ERROR|WARN|INFO|OK)")
-        # Click Deals: its row (table row 3 = sheet row 3) is selected across the table.
+        # Click Deals from marketing: its row (table row 3 = sheet row 3) is selected across the table.
         nodes = {name_of(label): node for _, label, node in self.tree_nodes(dialog)}
-        dialog.getControl("tree").select(nodes["Deals"])
+        dialog.getControl("tree").select(nodes["Deals from marketing"])
 
         def selected():
             a = doc.CurrentController.getSelection().getRangeAddress()
