@@ -6,6 +6,7 @@
 #include "kpitree/padjust.hpp"
 #include "kpitree/planning.hpp"
 #include "kpitree/tree.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -97,18 +98,6 @@ long whole_number(double v, const std::string& what, long low, long high) {
         throw ArgumentError(what + " must be a whole number from " + std::to_string(low) + " to " +
                             std::to_string(high));
     return static_cast<long>(v);
-}
-
-// ASCII lower case, surrounding spaces removed: for keyword arguments.
-std::string keyword(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    s = s.substr(first, s.find_last_not_of(" \t") - first + 1);
-    std::string out(s);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 // One row or one column of numbers, no gaps.

@@ -6,21 +6,16 @@
 // Ties need no stable sort: tied p-values get the same adjusted value whatever their order.
 #include "kpitree/padjust.hpp"
 
+#include "text.hpp"
+
 #include <algorithm>
-#include <cctype>
 #include <numeric>
 #include <string>
 
 namespace kpitree {
 
 std::optional<PAdjustMethod> parse_padjust_method(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    std::string key(text);
-    for (char& c : key)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string key = keyword(text);
     if (key == "holm")
         return PAdjustMethod::holm;
     if (key == "bh" || key == "fdr_bh" || key == "benjamini-hochberg")

@@ -23,6 +23,7 @@
 #include "kpitree/planning.hpp"
 
 #include "kpitree/check.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -603,10 +604,7 @@ std::vector<PlanValue> targets(const Tree& tree, double kgi_target, const Target
 // ---- roll-up ----------------------------------------------------------------------------
 
 std::optional<Kind> parse_kind(std::string_view text) {
-    std::string t;
-    for (char c : text)
-        if (c != ' ' && c != '\t')
-            t += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string t = keyword(text);
     if (t == "flow")
         return Kind::flow;
     if (t == "stock")

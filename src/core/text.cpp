@@ -123,6 +123,10 @@ std::string fold_case(std::string_view text) {
     return out;
 }
 
+std::string keyword(std::string_view text) {
+    return fold_case(trim(text));
+}
+
 std::string format_short(double value, int digits) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);

@@ -13,6 +13,10 @@ std::string_view trim(std::string_view text);
 // Simple Unicode case folding (lower case) of UTF-8 text; invalid bytes are kept as they are.
 std::string fold_case(std::string_view text);
 
+// A keyword argument as typed ("  Holm", "FLOW"): trimmed and case-folded, for comparison
+// with lower-case keywords.
+std::string keyword(std::string_view text);
+
 // printf-style "%.*g": a short display of a number with `digits` significant digits.
 std::string format_short(double value, int digits = 6);
 

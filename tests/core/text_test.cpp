@@ -28,3 +28,9 @@ TEST(Text, FormatShort) {
     EXPECT_EQ(format_short(13.4987, 3), "13.5");
     EXPECT_EQ(format_short(-0.00012345, 2), "-0.00012");
 }
+
+TEST(Text, KeywordsAreTrimmedAndCaseFolded) {
+    EXPECT_EQ(keyword("  Holm\t"), "holm");
+    EXPECT_EQ(keyword("\u00A0FLOW"), "flow");
+    EXPECT_EQ(keyword(""), "");
+}
