@@ -1,0 +1,16 @@
+# kpitree_unit_tests(<name> <dir> <libraries...>): one GoogleTest executable, kpitree_<name>_tests,
+# from <dir>/*_test.cpp, linked with the libraries and registered with ctest as <name>.*.
+include(GoogleTest)
+function(kpitree_unit_tests name dir)
+    find_package(GTest QUIET)
+    if(NOT GTest_FOUND OR NOT BUILD_TESTING)
+        return()
+    endif()
+    file(GLOB sources CONFIGURE_DEPENDS "${dir}/*_test.cpp")
+    if(NOT sources)
+        return()
+    endif()
+    add_executable(kpitree_${name}_tests ${sources})
+    target_link_libraries(kpitree_${name}_tests PRIVATE ${ARGN} GTest::gtest_main)
+    gtest_discover_tests(kpitree_${name}_tests TEST_PREFIX "${name}." DISCOVERY_TIMEOUT 60)
+endfunction()
