@@ -2,6 +2,7 @@
 #include "kpitree/granger.hpp"
 #include "kpitree/padjust.hpp"
 #include "kpitree/tree.hpp"
+#include "reference.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -71,20 +72,12 @@ TEST(Causal, MinimumPeriods) {
 
 // The policy re-implemented in numpy/statsmodels (tests/reference/gen_stats.py, policy()).
 TEST(Causal, EvidenceMatchesIndependentPythonImplementation) {
-    std::ifstream file(std::string(KPITREE_REFERENCE_DIR) + "/causal_cases.txt");
-    std::string line, name;
+    std::string name;
     std::vector<double> effect, cause, unit_root;
     int cases = 0, levels = 0;
-    while (std::getline(file, line)) {
-        std::istringstream in(line);
-        std::string key;
-        in >> key;
-        auto numbers = [&in] {
-            std::vector<double> v;
-            for (std::string t; in >> t;)
-                v.push_back(std::stod(t));
-            return v;
-        };
+    testing::for_each_reference_line("causal_cases.txt", [&](const std::string& key,
+                                                             std::istringstream& in) {
+        auto numbers = [&in] { return testing::numbers(in); };
         if (key == "case")
             in >> name;
         else if (key == "effect")
@@ -102,7 +95,7 @@ TEST(Causal, EvidenceMatchesIndependentPythonImplementation) {
                 in >> periods;
                 EXPECT_FALSE(ev.tested);
                 EXPECT_EQ(ev.periods, periods);
-                continue;
+                return;
             }
             int lag = 0;
             std::size_t periods = 0, first = 0;
@@ -128,7 +121,7 @@ TEST(Causal, EvidenceMatchesIndependentPythonImplementation) {
             levels += expected == CausalTransform::levels;
             EXPECT_NEAR(*ev.p, p, 1e-9 * p);
         }
-    }
+    });
     EXPECT_GE(cases, 20);
     EXPECT_GE(levels, 5);
 }

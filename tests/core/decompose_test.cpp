@@ -1,4 +1,5 @@
 #include "kpitree/decompose.hpp"
+#include "reference.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -40,33 +41,29 @@ struct References {
 const References& references() {
     static const References refs = [] {
         References r;
-        std::ifstream in(std::string(KPITREE_REFERENCE_DIR) + "/decompose_cases.txt");
-        std::string line;
-        while (std::getline(in, line)) {
-            std::istringstream words(line);
-            std::string kind;
-            words >> kind;
-            if (kind == "logmean") {
-                LogMeanCase c{};
-                words >> c.a >> c.b >> c.expected;
-                r.log_means.push_back(c);
-            } else if (kind == "case") {
-                ReferenceCase c;
-                std::string asked, used;
-                std::size_t k = 0;
-                words >> c.name >> asked >> used >> k;
-                c.asked = method_of(asked);
-                c.used = method_of(used);
-                r.cases.push_back(c);
-            } else if (kind == "factor") {
-                Factor f;
-                double part = 0, scale = 0;
-                words >> f.exponent >> f.from >> f.to >> part >> scale;
-                r.cases.back().factors.push_back(f);
-                r.cases.back().parts.push_back(part);
-                r.cases.back().scales.push_back(scale);
-            }
-        }
+        kpitree::testing::for_each_reference_line(
+            "decompose_cases.txt", [&](const std::string& kind, std::istringstream& words) {
+                if (kind == "logmean") {
+                    LogMeanCase c{};
+                    words >> c.a >> c.b >> c.expected;
+                    r.log_means.push_back(c);
+                } else if (kind == "case") {
+                    ReferenceCase c;
+                    std::string asked, used;
+                    std::size_t k = 0;
+                    words >> c.name >> asked >> used >> k;
+                    c.asked = method_of(asked);
+                    c.used = method_of(used);
+                    r.cases.push_back(c);
+                } else if (kind == "factor") {
+                    Factor f;
+                    double part = 0, scale = 0;
+                    words >> f.exponent >> f.from >> f.to >> part >> scale;
+                    r.cases.back().factors.push_back(f);
+                    r.cases.back().parts.push_back(part);
+                    r.cases.back().scales.push_back(scale);
+                }
+            });
         return r;
     }();
     return refs;

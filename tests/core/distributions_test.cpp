@@ -1,4 +1,5 @@
 #include "kpitree/distributions.hpp"
+#include "reference.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -20,31 +21,23 @@ bool agrees(double value, double ref) {
 }
 
 TEST(Distributions, MatchScipySurvivalFunctionsIntoTheFarTail) {
-    std::ifstream file(std::string(KPITREE_REFERENCE_DIR) + "/dist_tails.txt");
-    std::string line;
     int count = 0, far = 0;
-    while (std::getline(file, line)) {
-        if (line.empty() || line[0] == '#')
-            continue;
-        std::istringstream in(line);
-        std::string kind;
-        in >> kind;
-        std::vector<double> v;
-        for (std::string t; in >> t;)
-            v.push_back(std::stod(t));
-        double got = 0.0, ref = v.back();
-        if (kind == "f")
-            got = f_sf(v[0], v[1], v[2]);
-        else if (kind == "t")
-            got = t_sf(v[0], v[1]);
-        else if (kind == "chi2")
-            got = chi2_sf(v[0], v[1]);
-        else
-            FAIL() << "unknown kind " << kind;
-        EXPECT_TRUE(agrees(got, ref)) << line << " -> " << got;
-        ++count;
-        far += ref < 1e-12;
-    }
+    testing::for_each_reference_line(
+        "dist_tails.txt", [&](const std::string& kind, std::istringstream& in) {
+            const std::vector<double> v = testing::numbers(in);
+            double got = 0.0, ref = v.back();
+            if (kind == "f")
+                got = f_sf(v[0], v[1], v[2]);
+            else if (kind == "t")
+                got = t_sf(v[0], v[1]);
+            else if (kind == "chi2")
+                got = chi2_sf(v[0], v[1]);
+            else
+                FAIL() << "unknown kind " << kind;
+            EXPECT_TRUE(agrees(got, ref)) << kind << " " << in.str() << " -> " << got;
+            ++count;
+            far += ref < 1e-12;
+        });
     EXPECT_GE(count, 150);
     EXPECT_GE(far, 30);
 }

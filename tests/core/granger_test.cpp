@@ -1,4 +1,5 @@
 #include "kpitree/granger.hpp"
+#include "reference.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -33,44 +34,30 @@ struct Case {
     std::vector<double> expected;
 };
 
-std::vector<double> numbers(std::istringstream& in) {
-    std::vector<double> v;
-    std::string token;
-    while (in >> token)
-        v.push_back(std::stod(token)); // accepts "nan"
-    return v;
-}
-
 std::vector<Case> read_cases() {
-    std::ifstream file(std::string(KPITREE_REFERENCE_DIR) + "/granger_cases.txt");
     std::vector<Case> cases;
-    std::string line;
     Case c;
-    while (std::getline(file, line)) {
-        std::istringstream in(line);
-        std::string key;
-        in >> key;
-        if (key.empty() || key[0] == '#')
-            continue;
-        if (key == "case")
-            in >> c.name;
-        else if (key == "lag")
-            in >> c.lag;
-        else if (key == "effect")
-            c.effect = numbers(in);
-        else if (key == "cause")
-            c.cause = numbers(in);
-        else if (key == "ok" || key == "collinear") {
-            c.kind = key;
-            c.expected = numbers(in);
-        } else if (key == "error") {
-            c.kind = key;
-            in >> c.problem;
-        } else if (key == "end") {
-            cases.push_back(c);
-            c = Case{};
-        }
-    }
+    testing::for_each_reference_line("granger_cases.txt",
+                                     [&](const std::string& key, std::istringstream& in) {
+                                         if (key == "case")
+                                             in >> c.name;
+                                         else if (key == "lag")
+                                             in >> c.lag;
+                                         else if (key == "effect")
+                                             c.effect = testing::numbers(in);
+                                         else if (key == "cause")
+                                             c.cause = testing::numbers(in);
+                                         else if (key == "ok" || key == "collinear") {
+                                             c.kind = key;
+                                             c.expected = testing::numbers(in);
+                                         } else if (key == "error") {
+                                             c.kind = key;
+                                             in >> c.problem;
+                                         } else if (key == "end") {
+                                             cases.push_back(c);
+                                             c = Case{};
+                                         }
+                                     });
     return cases;
 }
 

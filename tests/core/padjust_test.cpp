@@ -1,4 +1,5 @@
 #include "kpitree/padjust.hpp"
+#include "reference.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -16,35 +17,27 @@ struct Case {
 };
 
 std::vector<Case> read_cases() {
-    std::ifstream file(std::string(KPITREE_REFERENCE_DIR) + "/padjust_cases.txt");
     std::vector<Case> cases;
     Case c;
-    std::string line;
-    while (std::getline(file, line)) {
-        std::istringstream in(line);
-        std::string key;
-        in >> key;
-        if (key.empty() || key[0] == '#')
-            continue;
-        if (key == "case") {
-            c = Case{};
-            in >> c.name;
-            continue;
-        }
-        std::vector<double> v;
-        for (std::string token; in >> token;)
-            v.push_back(std::stod(token));
-        if (key == "p")
-            c.p = v;
-        else if (key == "holm")
-            c.holm = v;
-        else if (key == "bh")
-            c.bh = v;
-        else if (key == "bonferroni")
-            c.bonferroni = v;
-        else if (key == "end")
-            cases.push_back(c);
-    }
+    testing::for_each_reference_line("padjust_cases.txt",
+                                     [&](const std::string& key, std::istringstream& in) {
+                                         if (key == "case") {
+                                             c = Case{};
+                                             in >> c.name;
+                                         } else if (key == "end") {
+                                             cases.push_back(c);
+                                         } else {
+                                             const std::vector<double> v = testing::numbers(in);
+                                             if (key == "p")
+                                                 c.p = v;
+                                             else if (key == "holm")
+                                                 c.holm = v;
+                                             else if (key == "bh")
+                                                 c.bh = v;
+                                             else if (key == "bonferroni")
+                                                 c.bonferroni = v;
+                                         }
+                                     });
     return cases;
 }
 
