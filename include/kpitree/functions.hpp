@@ -4,7 +4,7 @@
 //
 // Row-aligned results have one row per table row: the header row gets a header label, blank
 // rows stay empty. With `node` set, the result is the one row of that KPI (or one cell saying
-// why there is none).
+// why there is none); a blank `node` gives one blank row.
 #pragma once
 
 #include "kpitree/check.hpp"

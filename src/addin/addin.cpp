@@ -27,6 +27,7 @@ using uno::AnyRows;
 using uno::guarded;
 using uno::optional_grid;
 using uno::optional_names;
+using uno::optional_node;
 using uno::optional_number;
 using uno::optional_text;
 using uno::to_any_rows;
@@ -47,16 +48,16 @@ public:
     AnyRows SAL_CALL check(const AnyRows& tree, const Any& tolerance, const Any& node) override {
         return guarded([&] {
             return to_any_rows(check_cells(to_grid(tree), optional_number(tolerance, "tolerance"),
-                                           optional_text(node)));
+                                           optional_node(node)));
         });
     }
     AnyRows SAL_CALL expected(const AnyRows& tree, const Any& node) override {
         return guarded(
-            [&] { return to_any_rows(expected_cells(to_grid(tree), optional_text(node))); });
+            [&] { return to_any_rows(expected_cells(to_grid(tree), optional_node(node))); });
     }
     AnyRows SAL_CALL residual(const AnyRows& tree, const Any& node) override {
         return guarded(
-            [&] { return to_any_rows(residual_cells(to_grid(tree), optional_text(node))); });
+            [&] { return to_any_rows(residual_cells(to_grid(tree), optional_node(node))); });
     }
     AnyRows SAL_CALL lint(const AnyRows& tree) override {
         return guarded([&] { return to_any_rows(lint_cells(to_grid(tree))); });
@@ -77,7 +78,7 @@ public:
         return guarded([&] {
             return to_any_rows(causal_cells(to_grid(tree), optional_number(alpha, "alpha"),
                                             optional_number(max_lag, "max_lag"),
-                                            optional_text(node)));
+                                            optional_node(node)));
         });
     }
     AnyRows SAL_CALL contrib(const AnyRows& tree, const Any& from_period, const Any& to_period,
@@ -85,14 +86,14 @@ public:
         return guarded([&] {
             return to_any_rows(contrib_cells(to_grid(tree), to_cell(from_period),
                                              to_cell(to_period), optional_text(method),
-                                             optional_text(node)));
+                                             optional_node(node)));
         });
     }
     AnyRows SAL_CALL target(const AnyRows& tree, double kgi_target, const Any& period,
                             const Any& flex, const Any& node) override {
         return guarded([&] {
             return to_any_rows(target_cells(to_grid(tree), kgi_target, to_cell(period),
-                                            optional_names(flex), optional_text(node)));
+                                            optional_names(flex), optional_node(node)));
         });
     }
     AnyRows SAL_CALL rollup(const AnyRows& tree, double periods_per_bucket,
@@ -105,7 +106,7 @@ public:
     AnyRows SAL_CALL elasticity(const AnyRows& tree, const Any& period, const Any& node) override {
         return guarded([&] {
             return to_any_rows(
-                elasticity_cells(to_grid(tree), to_cell(period), optional_text(node)));
+                elasticity_cells(to_grid(tree), to_cell(period), optional_node(node)));
         });
     }
 

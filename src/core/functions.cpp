@@ -41,6 +41,8 @@ Grid node_not_found(const Tree& tree, const std::string& name) {
 // error goes into the first cell.
 Grid aligned(const Tree& tree, std::size_t table_rows, std::size_t width,
              const std::function<void(Cell*)>& header, const RowWriter& row, const NodeName& node) {
+    if (node && trim(*node).empty()) // a fill-down row next to a blank row
+        return Grid(1, width);
     if (node) {
         const auto i = tree.find(*node);
         if (!i || !tree.table_errors.empty())

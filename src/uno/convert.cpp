@@ -100,6 +100,13 @@ std::optional<std::string> optional_text(const css::uno::Any& value) {
     throw ArgumentError("expected a name");
 }
 
+NodeName optional_node(const css::uno::Any& value) {
+    double d = 0;
+    if ((value >>= d) && d == 0.0)
+        return std::string();
+    return optional_text(value);
+}
+
 Grid optional_grid(const css::uno::Any& value) {
     AnyRows rows;
     if (value >>= rows)

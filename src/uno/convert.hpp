@@ -36,6 +36,9 @@ AnyRows to_any_rows(const Grid& grid);
 // text where a number is expected throws ArgumentError naming `what`.
 std::optional<double> optional_number(const css::uno::Any& value, std::string_view what);
 std::optional<std::string> optional_text(const css::uno::Any& value);
+// The optional `node` argument: like optional_text, except that the number 0 — what Calc passes
+// for a reference to an empty cell — is a blank name (a blank result), not the name "0".
+NodeName optional_node(const css::uno::Any& value);
 // One cell argument (a period number or label): void and "" give Empty.
 Cell to_cell(const css::uno::Any& value);
 // An optional range argument: void gives an empty Grid, a single value a 1×1 Grid.

@@ -364,3 +364,15 @@ TEST(ElasticityCells, ProductsPassOnePercentThrough) {
                 0.2, 1e-12);
     EXPECT_THROW(elasticity_cells(table, std::string("Q3")), ArgumentError);
 }
+
+// Regression: a fill-down `node` column next to a blank table row passes a blank name (Calc
+// gives 0 for an empty cell); it must give a blank result, not "ERROR no KPI named ''".
+TEST(Functions, BlankNodeGivesABlankRow) {
+    const Grid out = check_cells(spec_example(), {}, std::string("  "));
+    ASSERT_EQ(out.rows(), 1u);
+    EXPECT_TRUE(is_empty(out.at(0, 0)));
+    const Grid block = expected_cells(spec_example(), std::string());
+    ASSERT_EQ(block.rows(), 1u);
+    EXPECT_EQ(block.columns(), 2u);
+    EXPECT_TRUE(is_empty(block.at(0, 1)));
+}

@@ -42,6 +42,14 @@ class ArrayAndNodeForms(CalcCase):
         c = self.formula("I2", '=KPI.CHECK(%s;;"Nobody")' % area)
         self.assertEqual(c.String, "ERROR no KPI named 'Nobody' in the table")
 
+    def test_fill_down_across_a_blank_row(self):
+        area = self.put((("Sales", "", "", 10.0), ("A", "Sales", "+", 10.0), ("", "", "", ""),
+                         ("Other", "", "", 1.0)))
+        for r in range(1, 5):
+            self.formula("H%d" % r, "=KPI.CHECK($A$1:$D$4;;A%d)" % r)
+        out = [self.sheet.getCellRangeByName("H%d" % r).String for r in range(1, 5)]
+        self.assertEqual(out, ["OK", "LEAF", "", "LEAF"])
+
     def test_tolerance_argument(self):
         area = self.put((("S", "", "", 101.0), ("A", "S", "*", 100.0)))
         self.assertEqual(self.formula("G1", "=KPI.CHECK(%s;0.01)" % area).String, "OK")
