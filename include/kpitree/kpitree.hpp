@@ -7,8 +7,16 @@
 // call the functions in functions.hpp and convert the result back.
 #pragma once
 
+#include "kpitree/causal.hpp"
 #include "kpitree/check.hpp"
+#include "kpitree/decompose.hpp"
+#include "kpitree/distributions.hpp"
 #include "kpitree/functions.hpp"
+#include "kpitree/granger.hpp"
+#include "kpitree/least_squares.hpp"
 #include "kpitree/lint.hpp"
+#include "kpitree/padjust.hpp"
+#include "kpitree/planning.hpp"
+#include "kpitree/report.hpp"
 #include "kpitree/table.hpp"
 #include "kpitree/tree.hpp"

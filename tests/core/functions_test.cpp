@@ -1,6 +1,7 @@
 #include "fixtures.hpp"
 #include "kpitree/causal.hpp"
 #include "kpitree/functions.hpp"
+#include "kpitree/kpitree.hpp" // the umbrella header compiles on its own
 #include "kpitree/granger.hpp"
 #include "kpitree/padjust.hpp"
 #include "kpitree/planning.hpp"
