@@ -1,4 +1,4 @@
-// kpitree check WORKBOOK [--range Sheet.A1:F40]
+// kpitree check WORKBOOK... [--range Sheet.A1:F40]
 //
 // Opens the workbook in a private headless LibreOffice (with the extension installed in a
 // throwaway profile), finds the tree table, prints the tree with its verdicts and exits
@@ -21,10 +21,12 @@ namespace {
 
 constexpr int exit_ok = 0, exit_failed = 1, exit_unusable = 2;
 
-const char usage[] = "usage: kpitree check WORKBOOK [--range Sheet.A1:F40]\n"
-                     "  Audits the KPI tree table in WORKBOOK (any format LibreOffice opens).\n"
-                     "  Exit status: 0 all identities hold, 1 a mismatch or an ERROR was found,\n"
-                     "  2 the input cannot be used (missing file, no tree table, bad range).\n";
+const char usage[] =
+    "usage: kpitree check WORKBOOK... [--range Sheet.A1:F40]\n"
+    "  Audits the KPI tree table in each WORKBOOK (any format LibreOffice opens), in one\n"
+    "  private headless LibreOffice.\n"
+    "  Exit status: 0 all identities hold, 1 a mismatch or an ERROR was found,\n"
+    "  2 an input cannot be used (missing file, no tree table, bad range); the worst wins.\n";
 
 std::filesystem::path executable_dir() {
     std::error_code ec;
@@ -61,18 +63,18 @@ int fail(const std::string& reason) {
     return exit_unusable;
 }
 
-int check(const std::string& workbook, const std::optional<std::string>& range) {
+// Audits one workbook in the running office; prints its report or a one-line reason.
+int check(kpitree::cli::OfficeSession& office, const std::string& workbook,
+          const std::optional<std::string>& range) {
     if (!std::filesystem::is_regular_file(workbook))
         return fail("cannot open '" + workbook + "': no such file");
     if (access(workbook.c_str(), R_OK) != 0)
         return fail("cannot open '" + workbook + "': permission denied");
-    const std::string oxt = find_oxt();
-    if (oxt.empty())
-        std::cerr << "kpitree: note: kpitree.oxt not found (set KPITREE_OXT); KPI formulas in "
-                     "the workbook will not compute\n";
-    kpitree::cli::OfficeSession office(oxt);
-    office.open(workbook);
-
+    try {
+        office.open(workbook);
+    } catch (const std::runtime_error& e) {
+        return fail(e.what());
+    }
     kpitree::Grid table;
     std::string title;
     if (range) {
@@ -94,8 +96,32 @@ int check(const std::string& workbook, const std::optional<std::string>& range) 
                         "' (a header row Name | Parent | Link, or use --range)");
     }
     const kpitree::AuditReport report = kpitree::audit(table, title);
-    std::cout << report.text;
+    std::cout << report.text << std::flush;
     return report.failed() ? exit_failed : exit_ok;
+}
+
+// Audits every workbook in one office session. The exit status is the worst of them:
+// unusable (2) over failed (1) over ok (0).
+int check_all(const std::vector<std::string>& workbooks, const std::optional<std::string>& range) {
+    const bool any_file = std::any_of(workbooks.begin(), workbooks.end(),
+                                      [](auto& w) { return std::filesystem::is_regular_file(w); });
+    std::optional<kpitree::cli::OfficeSession> office;
+    if (any_file) {
+        const std::string oxt = find_oxt();
+        if (oxt.empty())
+            std::cerr << "kpitree: note: kpitree.oxt not found (set KPITREE_OXT); KPI formulas "
+                         "in the workbook will not compute\n";
+        office.emplace(oxt);
+    }
+    int status = exit_ok;
+    for (std::size_t i = 0; i < workbooks.size(); ++i) {
+        if (workbooks.size() > 1)
+            std::cout << (i > 0 ? "\n" : "") << "== " << workbooks[i] << " ==\n" << std::flush;
+        const int one = office ? check(*office, workbooks[i], range)
+                               : fail("cannot open '" + workbooks[i] + "': no such file");
+        status = std::max(status, one);
+    }
+    return status;
 }
 
 } // namespace
@@ -108,7 +134,8 @@ int main(int argc, char** argv) {
     }
     if (args[0] != "check")
         return fail("unknown command '" + args[0] + "'\n" + usage);
-    std::optional<std::string> workbook, range;
+    std::vector<std::string> workbooks;
+    std::optional<std::string> range;
     for (std::size_t i = 1; i < args.size(); ++i) {
         if (args[i] == "--range" && i + 1 < args.size())
             range = args[++i];
@@ -116,15 +143,13 @@ int main(int argc, char** argv) {
             range = args[i].substr(8);
         else if (!args[i].empty() && args[i][0] == '-')
             return fail("unknown option '" + args[i] + "'\n" + usage);
-        else if (!workbook)
-            workbook = args[i];
         else
-            return fail("more than one workbook given\n" + std::string(usage));
+            workbooks.push_back(args[i]);
     }
-    if (!workbook)
+    if (workbooks.empty())
         return fail(std::string("no workbook given\n") + usage);
     try {
-        return check(*workbook, range);
+        return check_all(workbooks, range);
     } catch (const com::sun::star::uno::Exception& e) {
         return fail("LibreOffice: " + kpitree::uno::to_utf8(e.Message));
     } catch (const std::exception& e) {

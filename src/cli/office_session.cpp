@@ -163,13 +163,18 @@ OfficeSession::OfficeSession(const std::string& oxt) {
     }
 }
 
+void OfficeSession::close_document() {
+    if (!document_.is())
+        return;
+    Reference<css::util::XCloseable> closeable(document_, css::uno::UNO_QUERY);
+    document_.clear();
+    if (closeable.is())
+        closeable->close(true);
+}
+
 OfficeSession::~OfficeSession() {
     try {
-        if (document_.is()) {
-            Reference<css::util::XCloseable> closeable(document_, css::uno::UNO_QUERY);
-            if (closeable.is())
-                closeable->close(true);
-        }
+        close_document();
         if (remote_.is())
             css::frame::Desktop::create(remote_)->terminate();
     } catch (...) {
@@ -184,6 +189,7 @@ OfficeSession::~OfficeSession() {
 }
 
 void OfficeSession::open(const std::string& path) {
+    close_document();
     auto desktop = css::frame::Desktop::create(remote_);
     css::uno::Sequence<css::beans::PropertyValue> args(3);
     args.getArray()[0] = property("Hidden", css::uno::Any(true));

@@ -31,7 +31,8 @@ public:
     OfficeSession(const OfficeSession&) = delete;
     OfficeSession& operator=(const OfficeSession&) = delete;
 
-    // Opens a workbook read-only and hidden. Throws std::runtime_error if it cannot.
+    // Opens a workbook read-only and hidden, closing the one opened before. Throws
+    // std::runtime_error if it cannot.
     void open(const std::string& path);
     std::vector<SheetCells> sheets() const;
     // The cells of "Sheet.A1:F40", "'My sheet'.A1:F40" or "A1:F40" (first sheet).
@@ -39,6 +40,8 @@ public:
     Grid range(const std::string& address, std::string* canonical_name) const;
 
 private:
+    void close_document();
+
     std::string dir_;
     pid_t soffice_ = -1;
     css::uno::Reference<css::uno::XComponentContext> remote_;

@@ -64,6 +64,19 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(r.returncode, 1, r.stdout)
         self.assertIn("ERROR", r.stdout)
 
+    def test_several_workbooks_in_one_session_worst_status_wins(self):
+        r = run("check", self.clean, EXAMPLE)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(r.stdout.count("\n== "), 1)
+        self.assertTrue(r.stdout.startswith("== %s ==\n" % self.clean), r.stdout[:200])
+        self.assertIn("Summary: 0 mismatches, 0 errors", r.stdout)
+        self.assertIn("Summary: 1 mismatch, 0 errors", r.stdout)
+        missing = os.path.join(self.dir, "missing.ods")
+        r = run("check", self.clean, missing)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("Summary: 0 mismatches, 0 errors", r.stdout)  # the others are still audited
+        self.assertEqual(r.stderr.strip(), "kpitree: cannot open '%s': no such file" % missing)
+
     def test_unusable_input_exits_2_with_one_line(self):
         for args, needle in [
             (("check", os.path.join(self.dir, "missing.ods")), "no such file"),
