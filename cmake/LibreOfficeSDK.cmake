@@ -44,3 +44,15 @@ target_include_directories(lo_sdk SYSTEM INTERFACE "${KPITREE_UNO_HEADERS}" "${L
 target_compile_definitions(lo_sdk INTERFACE UNX GCC LINUX CPPU_ENV=gcc3)
 target_link_directories(lo_sdk INTERFACE "${LO_SDK_DIR}/lib")
 target_link_libraries(lo_sdk INTERFACE uno_cppuhelpergcc3 uno_cppu uno_sal)
+
+# kpitree_uno_component(<target> <output name> <sources...>): a UNO component library as the
+# .oxt ships it — <output name>.so in the build directory, only the component's constructor
+# exported, no undefined symbols. Link its libraries with target_link_libraries afterwards.
+function(kpitree_uno_component target output)
+    add_library(${target} MODULE ${ARGN})
+    set_target_properties(${target} PROPERTIES
+        OUTPUT_NAME "${output}" PREFIX "" SUFFIX ".so"
+        LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}"
+        CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
+    target_link_options(${target} PRIVATE -Wl,--no-undefined -Wl,-z,defs)
+endfunction()
