@@ -9,13 +9,41 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kpitree {
 
-// Value of f(children) for `node` given each child's value. nullopt when a child's value is
-// missing, when the node has no arithmetic children or mixed ones, or on division by zero (then
-// `*division_by_zero` names the child, if given). Shared by the check and the planning code.
+// Why f(children) has no value.
+enum class CombineFault {
+    none,
+    no_arithmetic,    // no arithmetic children, or mixed + − with × ÷
+    unusable_child,   // a child that belongs in the arithmetic is unusable (Node::unusable_child)
+    missing,          // a child has no value
+    division_by_zero, // a ÷ child is 0
+    overflow          // the result is not a finite number (1e200 × 1e200, 1.7e308 + 1.7e308)
+};
+
+struct Combined {
+    std::optional<double> value; // set exactly when fault is none
+    CombineFault fault = CombineFault::none;
+    std::optional<std::size_t> child; // the child behind unusable_child, missing, division_by_zero
+};
+
+// f(children) for `node` given each child's value. Sums are compensated (Neumaier, in long
+// double), so 1e16 + 1 − 1e16 gives 1; products are taken in long double and rounded once.
+// Shared by the check and the planning code.
+Combined combine_children(const Tree& tree, std::size_t node,
+                          const std::function<std::optional<double>(std::size_t)>& value_of);
+
+// Why a combination failed, for a status text: "division by zero in Feb: 'Calls' is 0",
+// "overflow in Feb: ...", "'Deals' has no value in Feb", "child 'Shops' is unusable: ...".
+// Empty for CombineFault::none.
+std::string fault_text(const Tree& tree, std::size_t node, const Combined& combined,
+                       std::string_view period_label);
+
+// The value of combine_children, nullopt on any fault (then `*division_by_zero` names the
+// zero ÷ child if that was the fault and the pointer is given).
 std::optional<double> combine(const Tree& tree, std::size_t node,
                               const std::function<std::optional<double>(std::size_t)>& value_of,
                               std::optional<std::size_t>* division_by_zero = nullptr);

@@ -46,9 +46,13 @@ Grid lint_cells(const Grid& table);
 
 // KPI.GRANGER: the statsmodels ssr_ftest of "cause helps predict effect" at `lag`. `effect`
 // and `cause` are each one row or one column of numbers, equally long, without empty or text
-// cells (else ArgumentError); `lag` is an integer >= 1. `output` "p" (default) gives the
+// cells (else ArgumentError); `lag` is an integer in 1..max_causal_lag, and points × (2 lag +
+// 1)² at most max_granger_work (the regression's cost; else ArgumentError, so a huge lag
+// answers at once instead of never). `output` "p" (default) gives the
 // p-value (1×1); "F" gives F, df_num, df_den (1×3). Throws UndefinedResult where the test is
 // undefined (n <= 3 lag + 1, a constant series, a perfect or collinear fit).
+inline constexpr int max_causal_lag = 100;
+inline constexpr double max_granger_work = 4e9;
 Grid granger_cells(const Grid& effect, const Grid& cause, double lag,
                    const std::optional<std::string>& output = {});
 
@@ -61,7 +65,6 @@ Grid padjust_cells(const Grid& pvalues, const std::string& method);
 // for arithmetic links, empty for KGIs (causal_status_text). alpha in (0, 1), default 0.05;
 // max_lag an integer in 1..max_causal_lag, default 4; else ArgumentError. The adjustment family
 // is every tested ~ link of the table, also when `node` picks one row.
-inline constexpr int max_causal_lag = 100;
 Grid causal_cells(const Grid& table, std::optional<double> alpha = {},
                   std::optional<double> max_lag = {}, const NodeName& node = {});
 

@@ -11,45 +11,85 @@
 
 namespace kpitree {
 
-std::optional<double> combine(const Tree& tree, std::size_t node,
-                              const std::function<std::optional<double>(std::size_t)>& value_of,
-                              std::optional<std::size_t>* division_by_zero) {
+namespace {
+
+// Neumaier's compensated summation (Neumaier 1974), in long double: exact for the cancellation
+// cases spreadsheets meet (1e16 + 1 − 1e16) and far beyond double's range before rounding.
+class CompensatedSum {
+public:
+    void add(long double x) {
+        const long double t = sum_ + x;
+        compensation_ += std::fabs(sum_) >= std::fabs(x) ? (sum_ - t) + x : (x - t) + sum_;
+        sum_ = t;
+    }
+    long double value() const { return sum_ + compensation_; }
+
+private:
+    long double sum_ = 0, compensation_ = 0;
+};
+
+} // namespace
+
+Combined combine_children(const Tree& tree, std::size_t node,
+                          const std::function<std::optional<double>(std::size_t)>& value_of) {
+    if (tree.nodes[node].unusable_child)
+        return {std::nullopt, CombineFault::unusable_child, tree.nodes[node].unusable_child};
     const auto children = tree.arithmetic_children(node);
     if (children.empty() || tree.has_mixed_children(node))
-        return std::nullopt;
-    const bool additive = is_additive(tree.nodes[children.front()].link);
-    double result = additive ? 0.0 : 1.0;
+        return {std::nullopt, CombineFault::no_arithmetic, std::nullopt};
+    CompensatedSum sum;
+    long double product = 1;
     std::optional<std::size_t> zero_divisor;
     for (std::size_t c : children) {
         const std::optional<double> v = value_of(c);
         if (!v)
-            return std::nullopt;
-        switch (tree.nodes[c].link) {
-        case Link::add:
-            result += *v;
-            break;
-        case Link::subtract:
-            result -= *v;
-            break;
-        case Link::multiply:
-            result *= *v;
-            break;
-        case Link::divide:
-            if (*v == 0.0)
-                zero_divisor = zero_divisor.value_or(c);
-            else
-                result /= *v;
-            break;
-        default:
-            break;
-        }
+            return {std::nullopt, CombineFault::missing, c};
+        const Link link = tree.nodes[c].link;
+        if (link == Link::divide && *v == 0.0)
+            zero_divisor = zero_divisor.value_or(c);
+        else if (is_additive(link))
+            sum.add(link == Link::add ? *v : -static_cast<long double>(*v));
+        else
+            product = link == Link::multiply ? product * *v : product / *v;
     }
-    if (zero_divisor) {
-        if (division_by_zero)
-            *division_by_zero = zero_divisor;
-        return std::nullopt;
+    if (zero_divisor)
+        return {std::nullopt, CombineFault::division_by_zero, zero_divisor};
+    const bool additive = is_additive(tree.nodes[children.front()].link);
+    const double result = static_cast<double>(additive ? sum.value() : product);
+    if (!std::isfinite(result))
+        return {std::nullopt, CombineFault::overflow, std::nullopt};
+    return {result, CombineFault::none, std::nullopt};
+}
+
+std::string fault_text(const Tree& tree, std::size_t node, const Combined& c,
+                       std::string_view period_label) {
+    const std::string in(period_label);
+    const auto name = [&](std::size_t n) { return "'" + tree.nodes[n].name + "'"; };
+    switch (c.fault) {
+    case CombineFault::none:
+        return {};
+    case CombineFault::no_arithmetic:
+        return name(node) + " has no arithmetic children to compute it from";
+    case CombineFault::unusable_child:
+        return "child " + name(*c.child) + " is unusable: " + tree.nodes[*c.child].errors.front();
+    case CombineFault::missing:
+        return name(*c.child) + " has no value in " + in;
+    case CombineFault::division_by_zero:
+        return "division by zero in " + in + ": " + name(*c.child) + " is 0";
+    case CombineFault::overflow:
+        return "overflow in " + in + ": the arithmetic under " + name(node) +
+               " leaves the range of numbers";
     }
-    return result;
+    return {};
+}
+
+std::optional<double> combine(const Tree& tree, std::size_t node,
+                              const std::function<std::optional<double>(std::size_t)>& value_of,
+                              std::optional<std::size_t>* division_by_zero) {
+    Combined c = combine_children(tree, node, value_of);
+    if (c.fault == CombineFault::division_by_zero && division_by_zero)
+        *division_by_zero = c.child;
+    return c.value;
 }
 
 std::optional<double> expected_value(const Tree& tree, std::size_t node, std::size_t period) {
@@ -69,11 +109,8 @@ double rounding_scale(const Tree& tree, const std::vector<std::size_t>& children
 }
 
 std::string child_problem(const Tree& tree, std::size_t node) {
-    for (std::size_t c : tree.nodes[node].children) {
-        const Node& child = tree.nodes[c];
-        if (child.link != Link::hypothesis && !child.ok())
-            return "child '" + child.name + "' is unusable: " + child.errors.front();
-    }
+    if (const auto c = tree.nodes[node].unusable_child)
+        return "child '" + tree.nodes[*c].name + "' is unusable: " + tree.nodes[*c].errors.front();
     return {};
 }
 
@@ -101,13 +138,14 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
     const double floor_ulps = 4.0 * static_cast<double>(children.size() + 1);
     double worst = -1;
     for (std::size_t p = 0; p < tree.periods(); ++p) {
-        std::optional<std::size_t> zero;
-        r.expected[p] = combine(
-            tree, i, [&](std::size_t c) { return tree.nodes[c].values[p]; }, &zero);
-        if (zero && r.verdict != Verdict::error) {
+        const Combined combined =
+            combine_children(tree, i, [&](std::size_t c) { return tree.nodes[c].values[p]; });
+        r.expected[p] = combined.value;
+        const bool fatal = combined.fault == CombineFault::division_by_zero ||
+                           combined.fault == CombineFault::overflow;
+        if (fatal && r.verdict != Verdict::error) {
             r.verdict = Verdict::error;
-            r.reason = "division by zero in " + tree.period_labels[p] + ": '" +
-                       tree.nodes[*zero].name + "' is 0";
+            r.reason = fault_text(tree, i, combined, tree.period_labels[p]);
         }
         if (!r.expected[p] || !node.values[p])
             continue;
@@ -160,7 +198,7 @@ std::string status_text(const Tree& tree, const CheckResult& r) {
                            "; worst " + tree.period_labels[p] + ": residual " +
                            format_short(residual, 6);
         if (expected != 0)
-            text += " (" + format_short(100.0 * residual / std::fabs(expected), 3) + "%)";
+            text += " (" + format_short(residual / std::fabs(expected) * 100.0, 3) + "%)";
         return text;
     }
     case Verdict::leaf:

@@ -25,16 +25,20 @@ class ContributionSplitter {
 public:
     ContributionSplitter(const Tree& tree, std::size_t from, std::size_t to,
                          const ContribOptions& options, std::vector<Contribution>& out)
-        : tree_(tree), from_(from), to_(to), options_(options), out_(out) {}
+        : tree_(tree), from_(from), to_(to), options_(options), out_(out),
+          x0_(values_in(tree, from)), x1_(values_in(tree, to)), rate_(tree.nodes.size(), 1.0) {}
 
+    // Top down over the KGI's arithmetic tree, without recursion: a node's contribution and
+    // rate are known before its children are split.
     void run_root(std::size_t r) {
-        const auto v0 = value_at(tree_, r, from_), v1 = value_at(tree_, r, to_);
-        if (!v0 || !v1) {
-            mark(r, status_message(Status::nodata, missing_text(r, v0 ? to_ : from_)));
+        if (!x0_[r] || !x1_[r]) {
+            mark(r, status_message(Status::nodata, missing_text(r, x0_[r] ? to_ : from_)));
             return;
         }
-        out_[r].value = *v1 - *v0;
-        split(r, *v1 - *v0, 1.0);
+        out_[r].value = *x1_[r] - *x0_[r];
+        for (std::size_t p : arithmetic_subtree(tree_, r))
+            if (out_[p].value)
+                split(p);
     }
 
 private:
@@ -53,73 +57,54 @@ private:
             mark(k, status);
     }
 
-    // p's contribution is `contribution`; `rate` is its contribution per unit change of p.
-    void split(std::size_t p, double contribution, double rate) {
+    // Why p's children cannot be split: a missing value, a zero divisor, an identity that
+    // fails beyond the tolerance. Empty if they can.
+    std::string split_problem(std::size_t p, const std::vector<std::size_t>& kids) const {
+        for (std::size_t k : kids)
+            if (!x0_[k] || !x1_[k])
+                return status_message(Status::nodata, missing_text(k, x0_[k] ? to_ : from_));
+        for (std::size_t period : {from_, to_}) {
+            const auto& x = period == from_ ? x0_ : x1_;
+            const Combined value = combine_children(tree_, p, [&](std::size_t c) { return x[c]; });
+            if (!value.value)
+                return status_message(Status::error,
+                                      fault_text(tree_, p, value, label(tree_, period)));
+            const auto& actual = tree_.nodes[p].values[period];
+            if (actual && std::fabs(*actual - *value.value) >
+                              options_.mismatch_tolerance *
+                                  std::max(std::fabs(*actual), std::fabs(*value.value)))
+                return status_message(Status::mismatch,
+                                      q(tree_, p) + " is " + format_number(*actual) +
+                                          " but its children give " + format_number(*value.value) +
+                                          " in " + label(tree_, period) + " (see KPI.CHECK)");
+        }
+        return {};
+    }
+
+    // p's contribution is out_[p].value; rate_[p] is its contribution per unit change of p.
+    void split(std::size_t p) {
         const auto kids = tree_.arithmetic_children(p);
         if (kids.empty())
             return;
-        for (std::size_t k : kids)
-            if (!tree_.nodes[k].ok()) {
-                mark_all(kids, status_message(Status::error, "cannot split " + q(tree_, p) + ": " +
-                                                                 q(tree_, k) + " is unusable"));
-                return;
-            }
-        std::vector<double> x0, x1;
-        for (std::size_t k : kids) {
-            const auto a = value_at(tree_, k, from_), b = value_at(tree_, k, to_);
-            if (!a || !b) {
-                mark_all(kids, status_message(Status::nodata, missing_text(k, a ? to_ : from_)));
-                return;
-            }
-            x0.push_back(*a);
-            x1.push_back(*b);
-        }
-        for (int side = 0; side < 2; ++side) {
-            const std::size_t period = side == 0 ? from_ : to_;
-            const auto& x = side == 0 ? x0 : x1;
-            std::optional<std::size_t> zero;
-            const auto value = combine(
-                tree_, p,
-                [&](std::size_t c) {
-                    return std::optional<double>(
-                        x[std::find(kids.begin(), kids.end(), c) - kids.begin()]);
-                },
-                &zero);
-            if (!value) {
-                mark_all(kids,
-                         status_message(Status::error,
-                                        "division by zero: " +
-                                            (zero ? q(tree_, *zero) : std::string("a child")) +
-                                            " is 0 in " + label(tree_, period)));
-                return;
-            }
-            const auto& actual = tree_.nodes[p].values[period];
-            if (actual &&
-                std::fabs(*actual - *value) >
-                    options_.mismatch_tolerance * std::max(std::fabs(*actual), std::fabs(*value))) {
-                mark_all(kids,
-                         status_message(Status::mismatch,
-                                        q(tree_, p) + " is " + format_number(*actual) +
-                                            " but its children give " + format_number(*value) +
-                                            " in " + label(tree_, period) + " (see KPI.CHECK)"));
-                return;
-            }
+        if (std::string problem = split_problem(p, kids); !problem.empty()) {
+            mark_all(kids, problem);
+            return;
         }
         std::vector<double> parts, rates;
         std::optional<SplitMethod> method;
         bool fallback = false;
         if (is_additive(tree_.nodes[kids.front()].link)) {
             std::vector<Term> terms;
-            for (std::size_t i = 0; i < kids.size(); ++i)
-                terms.push_back({x0[i], x1[i], sign_of(tree_.nodes[kids[i]].link)});
+            for (std::size_t k : kids)
+                terms.push_back({*x0_[k], *x1_[k], sign_of(tree_.nodes[k].link)});
             parts = split_sum(terms);
             for (const Term& t : terms)
                 rates.push_back(t.sign);
             method = SplitMethod::additive;
         } else {
             std::vector<Factor> factors;
-            for (std::size_t i = 0; i < kids.size(); ++i)
-                factors.push_back({x0[i], x1[i], sign_of(tree_.nodes[kids[i]].link)});
+            for (std::size_t k : kids)
+                factors.push_back({*x0_[k], *x1_[k], sign_of(tree_.nodes[k].link)});
             auto s = split_product(factors, options_.method);
             if (!s) { // cannot happen after combine() succeeded, but never divide by zero
                 mark_all(kids,
@@ -131,21 +116,32 @@ private:
             method = s->method;
             fallback = s->fallback;
         }
+        assign(p, kids, parts, rates, method, fallback);
+    }
+
+    // The children's contributions: rate × part, plus their share of what rounding or a small
+    // identity residual leaves over, in proportion to the parts' sizes.
+    void assign(std::size_t p, const std::vector<std::size_t>& kids,
+                const std::vector<double>& parts, const std::vector<double>& rates,
+                std::optional<SplitMethod> method, bool fallback) {
+        const double rate = rate_[p];
         double explained = 0, weight = 0;
         for (double d : parts) {
             explained += rate * d;
             weight += std::fabs(rate * d);
         }
-        const double leftover = contribution - explained;
+        const double leftover = *out_[p].value - explained;
         for (std::size_t i = 0; i < kids.size(); ++i) {
             const double share = weight > 0 ? leftover * (std::fabs(rate * parts[i]) / weight)
                                             : leftover / static_cast<double>(kids.size());
             Contribution& c = out_[kids[i]];
+            if (!c.status.empty())
+                continue; // its own problem (see path_problems)
             c.value = rate * parts[i] + share;
             c.status.clear();
             c.method = method;
             c.fallback = fallback;
-            split(kids[i], *c.value, rate * rates[i]);
+            rate_[kids[i]] = rate * rates[i];
         }
     }
 
@@ -153,6 +149,8 @@ private:
     std::size_t from_, to_;
     const ContribOptions& options_;
     std::vector<Contribution>& out_;
+    std::vector<std::optional<double>> x0_, x1_;
+    std::vector<double> rate_;
 };
 
 } // namespace
@@ -163,8 +161,9 @@ std::vector<Contribution> contributions(const Tree& tree, std::size_t from_perio
     std::string range = period_range_problem(tree, from_period);
     if (range.empty())
         range = period_range_problem(tree, to_period);
+    const auto problems = range.empty() ? path_problems(tree) : std::vector<std::string>();
     for (std::size_t i = 0; i < out.size(); ++i)
-        out[i].status = range.empty() ? path_problem(tree, i) : range;
+        out[i].status = range.empty() ? problems[i] : range;
     if (!range.empty())
         return out;
     ContributionSplitter splitter(tree, from_period, to_period, options, out);

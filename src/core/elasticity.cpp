@@ -1,97 +1,93 @@
 // Elasticities are products of local elasticities along the path to the KGI, with each parent
-// taken as f(children) so that identity residuals in the data do not leak in.
+// taken as f(children) so that identity residuals in the data do not leak in. One top-down
+// pass per KGI: a child's elasticity is its parent's times the local one.
 #include "kpitree/elasticity.hpp"
 
 #include "kpitree/check.hpp"
 #include "planning_detail.hpp"
 
-#include <algorithm>
-
 namespace kpitree {
 
 using namespace detail;
 
+namespace {
+
+// Why p's children get no elasticity in the period (values x), or empty.
+std::string local_problem(const Tree& tree, std::size_t p, const std::vector<std::size_t>& kids,
+                          const std::vector<std::optional<double>>& x, std::size_t period,
+                          double& f) {
+    for (std::size_t k : kids)
+        if (!x[k])
+            return status_message(Status::nodata,
+                                  q(tree, k) + " has no value in " + label(tree, period));
+    const Combined c = combine_children(tree, p, [&](std::size_t k) { return x[k]; });
+    if (!c.value)
+        return status_message(Status::error, fault_text(tree, p, c, label(tree, period)));
+    f = *c.value;
+    if (f == 0.0)
+        return status_message(Status::undefined, q(tree, p) + " is 0 in " + label(tree, period) +
+                                                     ": a % change of it is undefined");
+    return {};
+}
+
+// The elasticities below KGI r in `period`; rows that get none get the reason.
+void elasticities_below(const Tree& tree, std::size_t r, std::size_t period,
+                        const std::vector<std::optional<double>>& x, std::vector<PlanValue>& out) {
+    if (!x[r]) {
+        out[r].status =
+            status_message(Status::nodata, q(tree, r) + " has no value in " + label(tree, period));
+    } else if (*x[r] == 0.0) {
+        out[r].status =
+            status_message(Status::undefined, q(tree, r) + " is 0 in " + label(tree, period) +
+                                                  ": a % change of it is undefined");
+    } else {
+        out[r].value = 1.0;
+    }
+    for (std::size_t p : arithmetic_subtree(tree, r)) {
+        const auto kids = tree.arithmetic_children(p);
+        double f = 0;
+        std::string problem = out[p].status;
+        if (problem.empty())
+            problem = local_problem(tree, p, kids, x, period, f);
+        for (std::size_t k : kids) {
+            if (!out[k].status.empty())
+                continue;
+            if (!problem.empty()) {
+                out[k].status = problem;
+                continue;
+            }
+            const Link link = tree.nodes[k].link;
+            const double local =
+                is_multiplicative(link) ? sign_of(link) : sign_of(link) * *x[k] / f;
+            out[k].value = *out[p].value * local;
+        }
+    }
+}
+
+} // namespace
+
 std::vector<PlanValue> elasticities(const Tree& tree, std::optional<std::size_t> period) {
     std::vector<PlanValue> out(tree.nodes.size());
+    const auto problems = path_problems(tree);
     for (std::size_t i = 0; i < out.size(); ++i)
-        out[i].status = path_problem(tree, i);
+        out[i].status = problems[i];
+    PeriodValues values(tree);
     for (std::size_t r : tree.roots) {
         if (!out[r].status.empty())
             continue;
-        const auto members = arithmetic_subtree(tree, r);
-        auto fail = [&](const std::string& status) {
-            for (std::size_t n : members)
+        const std::optional<std::size_t> t = period ? period : values.last_period_with_value(r);
+        std::string problem;
+        if (!t)
+            problem = status_message(Status::nodata, q(tree, r) + " has no value in any period");
+        else
+            problem = period_range_problem(tree, *t);
+        if (!problem.empty()) {
+            for (std::size_t n : arithmetic_subtree(tree, r))
                 if (out[n].status.empty())
-                    out[n].status = status;
-        };
-        const std::optional<std::size_t> t = period ? period : last_period_with_data(tree, r);
-        if (!t) {
-            fail(status_message(Status::nodata, q(tree, r) + " has no value in any period"));
+                    out[n].status = problem;
             continue;
         }
-        if (std::string range = period_range_problem(tree, *t); !range.empty()) {
-            fail(range);
-            continue;
-        }
-        const auto kgi = value_at(tree, r, *t);
-        if (!kgi) {
-            fail(
-                status_message(Status::nodata, q(tree, r) + " has no value in " + label(tree, *t)));
-            continue;
-        }
-        if (*kgi == 0.0) {
-            fail(status_message(Status::undefined, q(tree, r) + " is 0 in " + label(tree, *t) +
-                                                       ": a % change of it is undefined"));
-            continue;
-        }
-        // Top down (members are in top-down order): a child's elasticity is its parent's times
-        // the local one, e for × and ÷, ±child/f(children) for + and −.
-        out[r].value = 1.0;
-        for (std::size_t p : members) {
-            const auto kids = tree.arithmetic_children(p);
-            if (!out[p].value || kids.empty())
-                continue;
-            std::vector<double> x;
-            std::string problem;
-            for (std::size_t k : kids) {
-                const auto v = value_at(tree, k, *t);
-                if (!tree.nodes[k].ok())
-                    problem = status_message(Status::error, q(tree, k) + " beside it is unusable");
-                else if (!v)
-                    problem = status_message(Status::nodata,
-                                             q(tree, k) + " has no value in " + label(tree, *t));
-                else if (tree.nodes[k].link == Link::divide && *v == 0.0)
-                    problem = status_message(Status::error, "division by zero: " + q(tree, k) +
-                                                                " is 0 in " + label(tree, *t));
-                if (!problem.empty())
-                    break;
-                x.push_back(*v);
-            }
-            double f = 0;
-            if (problem.empty()) {
-                f = *combine(tree, p, [&](std::size_t c) {
-                    return std::optional<double>(
-                        x[std::find(kids.begin(), kids.end(), c) - kids.begin()]);
-                });
-                if (f == 0.0)
-                    problem = status_message(Status::undefined,
-                                             q(tree, p) + " is 0 in " + label(tree, *t) +
-                                                 ": a % change of it is undefined");
-            }
-            if (!problem.empty()) {
-                for (std::size_t k : kids)
-                    for (std::size_t d : arithmetic_subtree(tree, k))
-                        if (out[d].status.empty())
-                            out[d].status = problem;
-                continue;
-            }
-            for (std::size_t i = 0; i < kids.size(); ++i) {
-                const Link link = tree.nodes[kids[i]].link;
-                const double local =
-                    is_multiplicative(link) ? sign_of(link) : sign_of(link) * x[i] / f;
-                out[kids[i]].value = *out[p].value * local;
-            }
-        }
+        elasticities_below(tree, r, *t, values.in(*t), out);
     }
     for (PlanValue& v : out)
         if (!v.status.empty())

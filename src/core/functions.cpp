@@ -203,7 +203,7 @@ Grid lint_cells(const Grid& table) {
 
 Grid granger_cells(const Grid& effect, const Grid& cause, double lag,
                    const std::optional<std::string>& output) {
-    const long l = whole_number(lag, "lag", 1, 1000000);
+    const long l = whole_number(lag, "lag", 1, max_causal_lag);
     const std::string form = output ? keyword(*output) : std::string("p");
     if (form != "p" && form != "f")
         throw ArgumentError("output must be \"p\" (the p-value) or \"F\" (F, df_num, df_den)");
@@ -214,6 +214,10 @@ Grid granger_cells(const Grid& effect, const Grid& cause, double lag,
                             std::to_string(x.size()) + "; the series must be equally long");
     if (static_cast<std::size_t>(l) >= y.size())
         throw UndefinedResult("too few points for lag " + std::to_string(l));
+    const double columns = 2.0 * static_cast<double>(l) + 1.0;
+    if (static_cast<double>(y.size()) * columns * columns > max_granger_work)
+        throw ArgumentError("a lag of " + std::to_string(l) + " over " + format_count(y.size()) +
+                            " points is too large a regression; use a smaller lag or fewer points");
     const GrangerResult r = granger_test(y, x, static_cast<int>(l));
     if (!r.ok()) {
         if (r.problem == GrangerProblem::invalid_lag ||
@@ -337,8 +341,9 @@ Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kind
             const auto* s = std::get_if<std::string>(&c);
             const auto k = s ? parse_kind(*s) : std::nullopt;
             if (!k)
-                throw ArgumentError("kinds row " + std::to_string(r + 1) +
-                                    ": use flow, stock, ratio or leave it empty");
+                throw ArgumentError(
+                    "kinds row " + std::to_string(r + 1) +
+                    ": use flow, stock, ratio, average, constant or leave it empty");
             node_kinds[*tree.node_of_row[r]] = k;
         }
     }
@@ -358,9 +363,12 @@ Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kind
                 cells[0] = text(n.status);
                 return;
             }
-            for (std::size_t b = 0; b < n.values.size() && b < width; ++b)
+            for (std::size_t b = 0; b < n.values.size() && b < width; ++b) {
                 if (n.values[b])
                     cells[b] = *n.values[b];
+                else if (!n.notes[b].empty())
+                    cells[b] = text(n.notes[b]);
+            }
         },
         std::nullopt);
 }

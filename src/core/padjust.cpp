@@ -44,7 +44,7 @@ std::vector<double> padjust(std::span<const double> p, PAdjustMethod method) {
         return out;
     if (method == PAdjustMethod::bonferroni) {
         for (std::size_t i = 0; i < m; ++i)
-            out[i] = std::min(1.0, p[i] * static_cast<double>(m));
+            out[i] = std::min(1.0, p[i] * static_cast<double>(m)) + 0.0; // + 0.0: never −0
         return out;
     }
     std::vector<std::size_t> order(m);
@@ -69,7 +69,7 @@ std::vector<double> padjust(std::span<const double> p, PAdjustMethod method) {
         }
     }
     for (std::size_t i = 0; i < m; ++i)
-        out[order[i]] = std::min(1.0, adjusted[i]);
+        out[order[i]] = std::min(1.0, adjusted[i]) + 0.0; // + 0.0: never −0
     return out;
 }
 

@@ -8,34 +8,12 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace kpitree {
 
 using namespace detail;
-
-std::optional<Kind> parse_kind(std::string_view text) {
-    const std::string t = keyword(text);
-    if (t == "flow")
-        return Kind::flow;
-    if (t == "stock")
-        return Kind::stock;
-    if (t == "ratio")
-        return Kind::ratio;
-    return std::nullopt;
-}
-
-std::string_view kind_name(Kind kind) {
-    switch (kind) {
-    case Kind::flow:
-        return "flow";
-    case Kind::stock:
-        return "stock";
-    case Kind::ratio:
-        return "ratio";
-    }
-    return "flow";
-}
 
 namespace {
 
@@ -50,37 +28,72 @@ struct RatioWeight {
     int exponent = 1; // the ratio enters its product as x^exponent
 };
 
+// A bucket's number, or the note saying why there is none.
+struct Rolled {
+    std::optional<double> value;
+    std::string note;
+};
+
+// "Jan–Mar", or "Jan" for a one-period bucket.
+std::string bucket_span(const Tree& tree, const Bucket& b) {
+    std::string s = label(tree, b.first);
+    if (b.count > 1)
+        s += "\u2013" + label(tree, b.first + b.count - 1);
+    return s;
+}
+
+// Own roll-ups and the tree's arithmetic on rolled-up children agree within this (relative),
+// the tolerance KPI.CONTRIB gives identities for rounding in imported data.
+constexpr double agreement_tolerance = 0.01;
+
+// Neumaier's compensated sum (as combine_children's), for flows and averages.
+double compensated_sum(const std::vector<double>& xs) {
+    long double sum = 0, compensation = 0;
+    for (double x : xs) {
+        const long double t = sum + x;
+        compensation += std::fabs(sum) >= std::fabs(x) ? (sum - t) + x : (x - t) + sum;
+        sum = t;
+    }
+    return static_cast<double>(sum + compensation);
+}
+
 class RollupBuilder {
 public:
     RollupBuilder(const Tree& tree, std::size_t per_bucket,
                   std::span<const std::optional<Kind>> kinds)
-        : tree_(tree), kinds_(kinds), weight_(tree.nodes.size()), done_(tree.nodes.size()) {
+        : tree_(tree), kinds_(kinds), weight_(tree.nodes.size()),
+          undefined_(tree.nodes.size(), false), problems_(path_problems(tree, false)) {
         const std::size_t periods = tree.periods();
+        result_.periods_per_bucket = per_bucket;
         for (std::size_t first = 0; first < periods; first += per_bucket) {
             const std::size_t count = std::min(per_bucket, periods - first);
             result_.buckets.push_back({first, count, count < per_bucket});
         }
         result_.nodes.resize(tree.nodes.size());
-        for (RolledNode& r : result_.nodes)
+        for (RolledNode& r : result_.nodes) {
             r.values.assign(result_.buckets.size(), std::nullopt);
+            r.notes.assign(result_.buckets.size(), std::string());
+        }
+        for (std::size_t t = 0; t < periods; ++t)
+            values_.push_back(values_in(tree, t));
     }
 
     Rollup run() {
-        for (std::size_t n = 0; n < tree_.nodes.size(); ++n) {
-            const Node& node = tree_.nodes[n];
-            const bool top =
-                node.root && node.ok() && (!node.parent || node.link == Link::hypothesis);
-            if (top)
-                infer(n, given(n).value_or(top_kind(n)), RatioWeight{});
-        }
+        for (std::size_t n : tree_.top_down)
+            infer(n);
         for (std::size_t n = 0; n < tree_.nodes.size(); ++n)
-            roll(n);
+            if (!tree_.nodes[n].root)
+                result_.nodes[n].status = problems_[n];
+        for (auto it = tree_.top_down.rbegin(); it != tree_.top_down.rend(); ++it)
+            roll(*it);
         return std::move(result_);
     }
 
 private:
     std::optional<Kind> given(std::size_t n) const {
-        return n < kinds_.size() ? kinds_[n] : std::nullopt;
+        if (n < kinds_.size() && kinds_[n])
+            return kinds_[n];
+        return tree_.nodes[n].kind;
     }
 
     // A KGI or ~ row is a flow, or a ratio when all its values lie in [0, 1].
@@ -100,31 +113,40 @@ private:
         return any;
     }
 
-    // Kinds and ratio weights, top down from a KGI or a ~ row.
-    void infer(std::size_t n, Kind kind, RatioWeight weight) {
-        RolledNode& r = result_.nodes[n];
-        r.kind = kind;
-        r.kind_given = given(n).has_value();
-        weight_[n] = weight;
-        if (!tree_.nodes[n].ok())
+    void assign(std::size_t n, Kind kind, RatioWeight weight) {
+        result_.nodes[n].kind = kind;
+        result_.nodes[n].kind_given = given(n).has_value();
+        weight_[n] = std::move(weight);
+    }
+
+    // Kinds and ratio weights, top down (Tree::top_down): a KGI or ~ row decides its own, a
+    // parent its arithmetic children's.
+    void infer(std::size_t n) {
+        const Node& node = tree_.nodes[n];
+        if (!node.parent || node.link == Link::hypothesis)
+            assign(n, given(n).value_or(top_kind(n)), RatioWeight{});
+        if (!node.ok())
             return;
-        for (std::size_t c : tree_.nodes[n].children)
-            if (tree_.nodes[c].link == Link::hypothesis && tree_.nodes[c].ok())
-                infer(c, given(c).value_or(top_kind(c)), RatioWeight{});
         const auto kids = tree_.arithmetic_children(n);
         if (kids.empty())
             return;
+        const Kind kind = result_.nodes[n].kind;
         if (is_additive(tree_.nodes[kids.front()].link)) {
             for (std::size_t c : kids) {
                 const Kind k = given(c).value_or(kind);
-                RatioWeight w = k == Kind::ratio && kind == Kind::ratio ? weight : RatioWeight{};
+                RatioWeight w =
+                    k == Kind::ratio && kind == Kind::ratio ? weight_[n] : RatioWeight{};
                 w.exponent = 1;
-                infer(c, k, w);
+                assign(c, k, std::move(w));
             }
             return;
         }
-        // A product: find the child carrying the flow (stock), order it first.
-        std::vector<std::size_t> order;
+        infer_product(n, kind, kids);
+    }
+
+    // A product: the child carrying the flow (stock) first, the others ratios weighted by the
+    // running product of the factors before them.
+    void infer_product(std::size_t n, Kind kind, const std::vector<std::size_t>& kids) {
         std::optional<std::size_t> carrier;
         bool has_divisor = false;
         for (std::size_t c : kids)
@@ -138,15 +160,16 @@ private:
             pick([&](std::size_t c) { return given(c) == kind; });
             pick([&](std::size_t c) { return !given(c) && !is_unit_interval_leaf(c); });
             pick([&](std::size_t c) { return !given(c); });
-            if (carrier)
-                order.push_back(*carrier);
         }
+        std::vector<std::size_t> order;
+        if (carrier)
+            order.push_back(*carrier);
         for (std::size_t c : kids)
             if (c != carrier)
                 order.push_back(c);
         RatioWeight running; // no carrier in a flow or stock product: nothing to weight by
         if (kind == Kind::ratio)
-            running = weight;
+            running = weight_[n];
         else if (carrier)
             running.context = kind == Kind::stock ? Context::stock : Context::flow;
         for (std::size_t c : order) {
@@ -158,111 +181,142 @@ private:
             k = given(c).value_or(k);
             RatioWeight w = running;
             w.exponent = sign_of(tree_.nodes[c].link);
-            infer(c, k, k == Kind::ratio ? w : RatioWeight{});
+            assign(c, k, k == Kind::ratio ? std::move(w) : RatioWeight{});
             running.base_factors.push_back(c);
             running.base_exponents.push_back(sign_of(tree_.nodes[c].link));
         }
     }
 
-    std::optional<double> value(std::size_t n, std::size_t period) const {
-        return value_at(tree_, n, period);
+    Rolled missing(std::size_t n, std::size_t period) const {
+        return {std::nullopt, status_message(Status::nodata, q(tree_, n) + " has no value in " +
+                                                                 label(tree_, period))};
     }
 
-    std::optional<double> roll_leaf(std::size_t n, const Bucket& b) const {
-        const RolledNode& r = result_.nodes[n];
+    // A flow, stock, average or constant over a bucket from the row's own per-period values.
+    Rolled own(std::size_t n, Kind kind, const Bucket& b) const {
         const std::size_t last = b.first + b.count - 1;
-        if (r.kind == Kind::stock)
-            return value(n, last);
-        if (r.kind == Kind::flow) {
-            double sum = 0;
-            for (std::size_t t = b.first; t <= last; ++t) {
-                const auto v = value(n, t);
-                if (!v)
-                    return std::nullopt;
-                sum += *v;
-            }
-            return sum;
+        if (kind == Kind::stock || kind == Kind::constant) {
+            if (!values_[last][n])
+                return missing(n, last);
+            return {values_[last][n], {}};
         }
+        std::vector<double> xs;
+        for (std::size_t t = b.first; t <= last; ++t) {
+            if (!values_[t][n])
+                return missing(n, t);
+            xs.push_back(*values_[t][n]);
+        }
+        const double sum = compensated_sum(xs);
+        return {kind == Kind::average ? sum / static_cast<double>(xs.size()) : sum, {}};
+    }
+
+    // A ratio leaf: Σ base·x / Σ base over the bucket (at the last period inside a stock).
+    Rolled weighted_ratio(std::size_t n, const Bucket& b) const {
         const RatioWeight& w = weight_[n];
+        const std::size_t last = b.first + b.count - 1;
         if (w.context == Context::stock)
-            return value(n, last);
-        double num = 0, den = 0;
+            return own(n, Kind::stock, b);
+        std::vector<double> num, den;
         for (std::size_t t = b.first; t <= last; ++t) {
             double base = 1;
             for (std::size_t j = 0; j < w.base_factors.size(); ++j) {
-                const auto x = value(w.base_factors[j], t);
-                if (!x || (w.base_exponents[j] < 0 && *x == 0.0))
-                    return std::nullopt;
+                const auto x = values_[t][w.base_factors[j]];
+                if (!x)
+                    return missing(w.base_factors[j], t);
+                if (w.base_exponents[j] < 0 && *x == 0.0)
+                    return zero_divisor(w.base_factors[j], t);
                 base = w.base_exponents[j] < 0 ? base / *x : base * *x;
             }
-            const auto x = value(n, t);
-            if (!x || (w.exponent < 0 && *x == 0.0))
-                return std::nullopt;
-            num += base * (w.exponent < 0 ? 1.0 / *x : *x);
-            den += base;
+            const auto x = values_[t][n];
+            if (!x)
+                return missing(n, t);
+            if (w.exponent < 0 && *x == 0.0)
+                return zero_divisor(n, t);
+            num.push_back(base * (w.exponent < 0 ? 1.0 / *x : *x));
+            den.push_back(base);
         }
-        if (den == 0.0 || (w.exponent < 0 && num == 0.0))
-            return std::nullopt;
-        const double rolled = num / den;
-        return w.exponent < 0 ? 1.0 / rolled : rolled;
+        const double top = compensated_sum(num), bottom = compensated_sum(den);
+        if (bottom == 0.0 || (w.exponent < 0 && top == 0.0))
+            return {std::nullopt,
+                    status_message(Status::undefined, "the flow weighting " + q(tree_, n) +
+                                                          " is 0 over " + bucket_name(b))};
+        const double rolled = top / bottom;
+        return {w.exponent < 0 ? 1.0 / rolled : rolled, {}};
     }
 
+    Rolled zero_divisor(std::size_t n, std::size_t period) const {
+        return {std::nullopt,
+                status_message(Status::error, "division by zero in " + label(tree_, period) + ": " +
+                                                  q(tree_, n) + " is 0")};
+    }
+
+    std::string bucket_name(const Bucket& b) const { return bucket_span(tree_, b); }
+
+    // A parent's bucket: its own roll-up checked against its rolled-up children, or (a ratio)
+    // the children's roll-ups through the tree's arithmetic.
+    Rolled roll_parent(std::size_t n, std::size_t b) const {
+        const Combined c =
+            combine_children(tree_, n, [&](std::size_t k) { return result_.nodes[k].values[b]; });
+        const Kind kind = result_.nodes[n].kind;
+        if (kind == Kind::ratio) {
+            if (c.value)
+                return {c.value, {}};
+            if (c.fault == CombineFault::missing && !result_.nodes[*c.child].notes[b].empty())
+                return {std::nullopt, result_.nodes[*c.child].notes[b]};
+            return {std::nullopt, status_message(Status::error,
+                                                 fault_text(tree_, n, c, bucket_name(buckets(b))))};
+        }
+        Rolled mine = own(n, kind, buckets(b));
+        if (!mine.value || !c.value || (kind != Kind::flow && kind != Kind::stock))
+            return mine;
+        const double scale = std::max(std::fabs(*mine.value), std::fabs(*c.value));
+        if (std::fabs(*mine.value - *c.value) <= agreement_tolerance * scale)
+            return mine;
+        return {std::nullopt,
+                status_message(Status::mismatch,
+                               q(tree_, n) + " rolls up to " + format_number(*mine.value) +
+                                   " over its own periods, but its rolled-up children give " +
+                                   format_number(*c.value) + ": check the children's kinds")};
+    }
+
+    const Bucket& buckets(std::size_t b) const { return result_.buckets[b]; }
+
     void roll(std::size_t n) {
-        if (done_[n])
-            return;
-        done_[n] = true;
         RolledNode& r = result_.nodes[n];
-        const Node& node = tree_.nodes[n];
-        if (!tree_.table_errors.empty()) {
-            r.status = status_message(Status::error, tree_.table_errors.front());
+        if (!problems_[n].empty()) {
+            r.status = problems_[n];
             return;
         }
-        if (!node.ok()) {
-            r.status = status_message(Status::error, node.errors.front());
-            return;
-        }
-        if (!node.root) {
-            r.status = status_message(Status::error, q(tree_, n) + " is not connected to a KGI");
-            return;
-        }
-        for (auto p = node.parent; p; p = tree_.nodes[*p].parent)
-            if (!tree_.nodes[*p].ok()) {
-                r.status = status_message(Status::error, q(tree_, *p) + " above is unusable: " +
-                                                             tree_.nodes[*p].errors.front());
-                return;
-            }
         const auto kids = tree_.arithmetic_children(n);
-        if (kids.empty()) {
-            if (r.kind == Kind::ratio && weight_[n].context == Context::none) {
-                r.status = status_message(Status::undefined,
-                                          q(tree_, n) + " is a ratio with no flow to weight it; "
-                                                        "roll up its numerator and denominator");
-                return;
-            }
-            for (std::size_t b = 0; b < result_.buckets.size(); ++b)
-                r.values[b] = roll_leaf(n, result_.buckets[b]);
+        if (kids.empty() && r.kind == Kind::ratio && weight_[n].context == Context::none) {
+            r.status = status_message(Status::undefined,
+                                      q(tree_, n) + " is a ratio with no flow to weight it; "
+                                                    "roll up its numerator and denominator");
+            undefined_[n] = true;
             return;
         }
-        for (std::size_t c : kids) {
-            roll(c);
+        for (std::size_t c : kids)
             if (!result_.nodes[c].status.empty()) {
-                r.status =
-                    status_message(Status::error, "child " + q(tree_, c) + " cannot be rolled up");
-                if (result_.nodes[c].status.rfind("UNDEFINED", 0) == 0)
-                    r.status = status_message(Status::undefined,
-                                              "child " + q(tree_, c) + " cannot be rolled up");
+                undefined_[n] = undefined_[c];
+                r.status = status_message(undefined_[c] ? Status::undefined : Status::error,
+                                          "child " + q(tree_, c) + " cannot be rolled up");
                 return;
             }
+        for (std::size_t b = 0; b < result_.buckets.size(); ++b) {
+            Rolled x = !kids.empty()           ? roll_parent(n, b)
+                       : r.kind == Kind::ratio ? weighted_ratio(n, buckets(b))
+                                               : own(n, r.kind, buckets(b));
+            r.values[b] = x.value;
+            r.notes[b] = std::move(x.note);
         }
-        for (std::size_t b = 0; b < result_.buckets.size(); ++b)
-            r.values[b] =
-                combine(tree_, n, [&](std::size_t c) { return result_.nodes[c].values[b]; });
     }
 
     const Tree& tree_;
     std::span<const std::optional<Kind>> kinds_;
     std::vector<RatioWeight> weight_;
-    std::vector<bool> done_;
+    std::vector<bool> undefined_; // the row's status is UNDEFINED (not ERROR)
+    std::vector<std::string> problems_;
+    std::vector<std::vector<std::optional<double>>> values_; // per period, per node
     Rollup result_;
 };
 
@@ -279,14 +333,10 @@ Rollup rollup(const Tree& tree, std::size_t periods_per_bucket,
 
 std::string bucket_label(const Tree& tree, const Rollup& rollup, std::size_t bucket) {
     const Bucket& b = rollup.buckets[bucket];
-    std::string s = label(tree, b.first);
-    if (b.count > 1)
-        s += "\u2013" + label(tree, b.first + b.count - 1);
-    if (b.partial) {
-        const std::size_t full = rollup.buckets.size() > 1 ? rollup.buckets.front().count : 0;
-        s += " (" + std::to_string(b.count) + " of " +
-             (full ? std::to_string(full) : std::string("more")) + ")";
-    }
+    std::string s = bucket_span(tree, b);
+    if (b.partial)
+        s += " (" + std::to_string(b.count) + " of " + std::to_string(rollup.periods_per_bucket) +
+             ")";
     return s;
 }
 

@@ -133,4 +133,20 @@ std::string format_short(double value, int digits) {
     return buffer;
 }
 
+std::string format_count(std::size_t count) {
+    std::string digits = std::to_string(count);
+    for (std::size_t i = digits.size(); i > 3; i -= 3)
+        digits.insert(i - 3, ",");
+    return digits;
+}
+
+std::string capped_list(const std::vector<std::string>& named, std::size_t total) {
+    std::string out;
+    for (const std::string& item : named)
+        out += (out.empty() ? "" : ", ") + item;
+    if (total > named.size())
+        out += " and " + format_count(total - named.size()) + " more";
+    return out;
+}
+
 } // namespace kpitree

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kpitree {
 
@@ -16,6 +17,13 @@ std::string fold_case(std::string_view text);
 // A keyword argument as typed ("  Holm", "FLOW"): trimmed and case-folded, for comparison
 // with lower-case keywords.
 std::string keyword(std::string_view text);
+
+// A count with thousands grouped by commas: "7,998".
+std::string format_count(std::size_t count);
+
+// The first few of `total` items, as "a, b, c and 1,234 more" (the count of the unnamed ones
+// added when total > named.size()), so a message that lists other rows stays short.
+std::string capped_list(const std::vector<std::string>& named, std::size_t total);
 
 // printf-style "%.*g": a short display of a number with `digits` significant digits.
 std::string format_short(double value, int digits = 6);

@@ -52,6 +52,60 @@ std::string_view link_symbol(Link link) {
     return "";
 }
 
+namespace {
+
+struct KindWord {
+    std::string_view word;
+    Kind kind;
+};
+
+// The kind words in the five languages (folded to lower case).
+constexpr KindWord kind_words[] = {
+    {"flow", Kind::flow},       {"stock", Kind::stock},       {"ratio", Kind::ratio},
+    {"average", Kind::average}, {"constant", Kind::constant}, {"フロー", Kind::flow},
+    {"ストック", Kind::stock},  {"比率", Kind::ratio},        {"平均", Kind::average},
+    {"定数", Kind::constant},   {"流量", Kind::flow},         {"存量", Kind::stock},
+    {"常数", Kind::constant},   {"virta", Kind::flow},        {"varanto", Kind::stock},
+    {"suhde", Kind::ratio},     {"keskiarvo", Kind::average}, {"vakio", Kind::constant},
+    {"flux", Kind::flow},       {"moyenne", Kind::average},   {"constante", Kind::constant}};
+
+constexpr std::string_view kind_headers[] = {"kind", "種類",   "種別",   "类型", "類型",
+                                             "laji", "tyyppi", "nature", "type"};
+
+} // namespace
+
+std::optional<Kind> parse_kind(std::string_view text) {
+    const std::string t = fold_case(trim(text));
+    for (const KindWord& w : kind_words)
+        if (t == w.word)
+            return w.kind;
+    return std::nullopt;
+}
+
+std::string_view kind_name(Kind kind) {
+    switch (kind) {
+    case Kind::flow:
+        return "flow";
+    case Kind::stock:
+        return "stock";
+    case Kind::ratio:
+        return "ratio";
+    case Kind::average:
+        return "average";
+    case Kind::constant:
+        return "constant";
+    }
+    return "flow";
+}
+
+bool is_kind_header(std::string_view text) {
+    const std::string t = fold_case(trim(text));
+    for (std::string_view h : kind_headers)
+        if (t == h)
+            return true;
+    return false;
+}
+
 std::string trim_name(std::string_view name) {
     return std::string(trim(name));
 }
@@ -146,14 +200,14 @@ bool header_with_date_periods(const Grid& grid) {
     return link && name && !parse_link(*link) && !trim(*link).empty();
 }
 
-void read_values(const Grid& grid, std::size_t row, const std::vector<std::string>& labels,
-                 Node& node) {
+void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node) {
+    const std::vector<std::string>& labels = tree.period_labels;
     const std::size_t periods = labels.size();
     node.values.assign(periods, std::nullopt);
     std::size_t bad = 0;
     std::string first_bad;
     for (std::size_t p = 0; p < periods; ++p) {
-        const Cell& cell = grid.at(row, p + 3);
+        const Cell& cell = grid.at(row, p + tree.first_period_column());
         if (const auto* d = std::get_if<double>(&cell)) {
             if (std::isfinite(*d)) {
                 node.values[p] = *d;
@@ -177,6 +231,33 @@ void read_values(const Grid& grid, std::size_t row, const std::vector<std::strin
             message += " (and " + std::to_string(bad - 1) + " more)";
         node.errors.push_back(message);
     }
+}
+
+// Each of `rows` (nodes sharing one name) says so, naming at most three of the others so the
+// messages stay short when thousands of rows share a name.
+void mark_duplicates(Tree& tree, const std::vector<std::size_t>& rows) {
+    constexpr std::size_t named = 3;
+    for (std::size_t i : rows) {
+        std::vector<std::string> others;
+        for (std::size_t j : rows) {
+            if (others.size() == named)
+                break;
+            if (j != i)
+                others.push_back(row_label(tree.nodes[j].row));
+        }
+        tree.nodes[i].errors.push_back("duplicate name '" + tree.nodes[i].name + "' (also " +
+                                       capped_list(others, rows.size() - 1) + ")");
+    }
+}
+
+void read_kind(const Cell& cell, Node& node) {
+    if (is_blank(cell))
+        return;
+    const auto* s = std::get_if<std::string>(&cell);
+    node.kind = s ? parse_kind(*s) : std::nullopt;
+    if (!node.kind)
+        node.errors.push_back("invalid kind '" + cell_name(cell) +
+                              "': use flow, stock, ratio, average or constant, or leave it empty");
 }
 
 // Resolves root and depth by walking up parent links; marks cycles and what hangs below them.
@@ -243,6 +324,21 @@ void resolve_chains(Tree& tree) {
     }
 }
 
+// Tree::top_down (breadth first from the KGIs) and Node::unusable_child, in one linear pass.
+void order_top_down(Tree& tree) {
+    tree.top_down = tree.roots;
+    for (std::size_t i = 0; i < tree.top_down.size(); ++i) {
+        Node& node = tree.nodes[tree.top_down[i]];
+        for (std::size_t c : node.children) {
+            const Node& child = tree.nodes[c];
+            if (!node.unusable_child && child.link != Link::hypothesis && !child.ok())
+                node.unusable_child = c;
+            if (child.root)
+                tree.top_down.push_back(c);
+        }
+    }
+}
+
 } // namespace
 
 Tree read_tree(const Grid& grid) {
@@ -259,11 +355,19 @@ Tree read_tree(const Grid& grid) {
         return tree;
     }
     tree.has_header = looks_like_header(grid) || header_with_date_periods(grid);
-    for (std::size_t c = 3; c < grid.columns(); ++c) {
+    const auto* fourth = std::get_if<std::string>(&grid.at(0, 3));
+    tree.has_kind_column = tree.has_header && fourth && is_kind_header(*fourth);
+    if (tree.has_kind_column && grid.columns() < min_table_columns + 1) {
+        tree.table_errors.push_back("a tree table with a Kind column needs at least 5 columns "
+                                    "(Name, Parent, Link, Kind, one per period)");
+        return tree;
+    }
+    for (std::size_t c = tree.first_period_column(); c < grid.columns(); ++c) {
         std::string label;
         if (tree.has_header)
             label = cell_name(grid.at(0, c));
-        tree.period_labels.push_back(label.empty() ? "period " + std::to_string(c - 2) : label);
+        const std::size_t number = c - tree.first_period_column() + 1;
+        tree.period_labels.push_back(label.empty() ? "period " + std::to_string(number) : label);
     }
 
     for (std::size_t r = tree.has_header ? 1 : 0; r < grid.rows(); ++r) {
@@ -290,7 +394,9 @@ Tree read_tree(const Grid& grid) {
         } else {
             node.link = *link;
         }
-        read_values(grid, r, tree.period_labels, node);
+        if (tree.has_kind_column)
+            read_kind(grid.at(r, 3), node);
+        read_values(grid, r, tree, node);
         tree.node_of_row[r] = tree.nodes.size();
         tree.nodes.push_back(std::move(node));
     }
@@ -298,18 +404,9 @@ Tree read_tree(const Grid& grid) {
     for (std::size_t i = 0; i < tree.nodes.size(); ++i)
         if (!tree.nodes[i].name.empty())
             tree.by_key[name_key(tree.nodes[i].name)].push_back(i);
-    for (auto& [key, rows] : tree.by_key) {
-        if (rows.size() < 2)
-            continue;
-        for (std::size_t i : rows) {
-            std::string others;
-            for (std::size_t j : rows)
-                if (j != i)
-                    others += (others.empty() ? "" : ", ") + row_label(tree.nodes[j].row);
-            tree.nodes[i].errors.push_back("duplicate name '" + tree.nodes[i].name + "' (also " +
-                                           others + ")");
-        }
-    }
+    for (auto& [key, rows] : tree.by_key)
+        if (rows.size() > 1)
+            mark_duplicates(tree, rows);
 
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         Node& node = tree.nodes[i];
@@ -348,6 +445,7 @@ Tree read_tree(const Grid& grid) {
     }
 
     resolve_chains(tree);
+    order_top_down(tree);
     if (tree.nodes.empty())
         tree.table_errors.push_back(tree.has_header ? "no KPI rows below the header"
                                                     : "no KPI rows: the range is blank");

@@ -1,8 +1,8 @@
 #include "fixtures.hpp"
 #include "kpitree/causal.hpp"
 #include "kpitree/functions.hpp"
-#include "kpitree/kpitree.hpp" // the umbrella header compiles on its own
 #include "kpitree/granger.hpp"
+#include "kpitree/kpitree.hpp" // the umbrella header compiles on its own
 #include "kpitree/padjust.hpp"
 #include "kpitree/planning.hpp"
 
@@ -342,7 +342,7 @@ TEST(RollupCells, BadArgumentsAreArgumentErrors) {
     EXPECT_THROW(rollup_cells(spec_example(), 1.5), ArgumentError);
     EXPECT_THROW(rollup_cells(spec_example(), 2, Grid::from_rows({{"flow"}})), ArgumentError);
     Grid kinds(7, 1);
-    kinds.at(3, 0) = std::string("average");
+    kinds.at(3, 0) = std::string("averaged");
     EXPECT_THROW(rollup_cells(spec_example(), 2, kinds), ArgumentError);
     kinds.at(3, 0) = 1.0;
     EXPECT_THROW(rollup_cells(spec_example(), 2, kinds), ArgumentError);
