@@ -1,0 +1,16 @@
+// KPI.RESIDUAL on arbitrary tables.
+#include "kpitree/functions.hpp"
+#include "oracles.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace kpitree;
+using namespace kpitree::fuzz;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    Decoder in(data, size);
+    const Grid table = in.table();
+    full_and_node(in, table, [&](const NodeName& node) { return residual_cells(table, node); });
+    return 0;
+}
