@@ -43,19 +43,21 @@ struct Rollup {
 // averages take the mean, constants their last value. Ratios are recomputed, never averaged:
 // a ratio with arithmetic children from its rolled-up children, a ratio leaf weighted by its
 // base, the running product of the factors before it in its parent's product (so Sales =
-// Deals × AOV rolls to ΣSales exactly). A flow or stock parent whose rolled-up children, through
-// the tree's arithmetic, do not give its own roll-up within 1 % (as KPI.CONTRIB tolerates
-// rounding) gets a MISMATCH note for that bucket instead of a number. Kind inference, top down,
-// where neither `kinds` nor the Kind column says: a KGI or ~ row is a flow (a ratio if all its
-// values lie in [0, 1]); additive children inherit their parent's kind; in a product of a flow
-// (stock) one × child carries the flow (stock): the first whose kind is not given as ratio and
-// which is not a leaf with all values in [0, 1] (else the first × child), the other children
-// are ratios; in a ratio with ÷ children (clicks ÷ impressions) the children are flows, without
-// them ratios. `kinds` (empty, or one per node; nullopt = the Kind column or the inference)
-// overrides. A missing value inside a bucket leaves that bucket without a number and with a
-// NODATA note (never a partial sum). A ratio with no flow to weight it (a ratio KGI leaf, a
-// ratio on a ~ link) is UNDEFINED. Linear in the table at any depth. Throws
-// std::invalid_argument if periods_per_bucket is 0 or kinds has the wrong size.
+// Deals × AOV rolls to ΣSales exactly). A flow or stock parent whose children are of its kind,
+// ratios or constants must be reproduced by their roll-ups through the tree's arithmetic: where
+// it is not, within 1 % (as KPI.CONTRIB tolerates rounding), the bucket gets a MISMATCH note
+// instead of a number (the per-period data break the identity). Under a flow, a stock or an
+// average child cannot reproduce a sum over periods; the parent's own roll-up stands. Kind
+// inference, top down, where neither `kinds` nor the Kind column says: a KGI or ~ row is a flow (a
+// ratio if all its values lie in [0, 1]); additive children inherit their parent's kind; in a
+// product of a flow (stock) one × child carries the flow (stock): the first given as that kind,
+// else the first given as flow or stock, else the first not given whose values are not all in [0,
+// 1], else the first × child not given; the other children are ratios; in a ratio with ÷ children
+// (clicks ÷ impressions) the children are flows, without them ratios. `kinds` (empty, or one per
+// node; nullopt = the Kind column or the inference) overrides. A missing value inside a bucket
+// leaves that bucket without a number and with a NODATA note (never a partial sum). A ratio with no
+// flow to weight it (a ratio KGI leaf, a ratio on a ~ link) is UNDEFINED. Linear in the table at
+// any depth. Throws std::invalid_argument if periods_per_bucket is 0 or kinds has the wrong size.
 Rollup rollup(const Tree& tree, std::size_t periods_per_bucket,
               std::span<const std::optional<Kind>> kinds = {});
 

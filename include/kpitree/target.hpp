@@ -27,11 +27,12 @@ struct TargetOptions {
 // movable factors each × factor is multiplied by g^(1/k) and each ÷ factor by g^(−1/k) (g the
 // factor the movable part of the product must grow by); for a sum the movable terms are scaled
 // by one common factor (all zero: they share the needed sum equally). Non-movable rows keep
-// their value. Internal targets are f(children targets), and the KGI's is kgi_target up to
-// rounding (the most influential movable leaf absorbs the rounding). All or nothing per KGI:
-// if the target cannot be reached every row of that KGI says why (UNREACHABLE: only fixed
-// KPIs, a product would need a sign change or to leave zero, a sum would need its movable
-// terms to change sign; NODATA; ERROR). Rows of another KGI: UNDEFINED; ~ rows: HYPOTHESIS.
+// their value; a constant (Kind column) never moves. Internal targets are f(children targets), and
+// the KGI's is kgi_target up to rounding (the most influential movable leaf absorbs the rounding).
+// All or nothing per KGI: if the target cannot be reached every row of that KGI says why
+// (UNREACHABLE: only fixed KPIs, a product would need a sign change or to leave zero, a sum would
+// need its movable terms to change sign; NODATA; ERROR). Rows of another KGI: UNDEFINED; ~ rows:
+// HYPOTHESIS.
 std::vector<PlanValue> targets(const Tree& tree, double kgi_target,
                                const TargetOptions& options = {});
 

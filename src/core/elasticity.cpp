@@ -56,6 +56,11 @@ void elasticities_below(const Tree& tree, std::size_t r, std::size_t period,
                 out[k].status = problem;
                 continue;
             }
+            if (tree.nodes[k].kind == Kind::constant) {
+                out[k].status =
+                    status_message(Status::undefined, q(tree, k) + " is a constant, not a lever");
+                continue;
+            }
             const Link link = tree.nodes[k].link;
             const double local =
                 is_multiplicative(link) ? sign_of(link) : sign_of(link) * *x[k] / f;

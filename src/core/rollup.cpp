@@ -158,6 +158,7 @@ private:
                         carrier = c;
             };
             pick([&](std::size_t c) { return given(c) == kind; });
+            pick([&](std::size_t c) { return given(c) == Kind::flow || given(c) == Kind::stock; });
             pick([&](std::size_t c) { return !given(c) && !is_unit_interval_leaf(c); });
             pick([&](std::size_t c) { return !given(c); });
         }
@@ -267,7 +268,7 @@ private:
                                                  fault_text(tree_, n, c, bucket_name(buckets(b))))};
         }
         Rolled mine = own(n, kind, buckets(b));
-        if (!mine.value || !c.value || (kind != Kind::flow && kind != Kind::stock))
+        if (!mine.value || !c.value || !comparable(n))
             return mine;
         const double scale = std::max(std::fabs(*mine.value), std::fabs(*c.value));
         if (std::fabs(*mine.value - *c.value) <= agreement_tolerance * scale)
@@ -280,6 +281,22 @@ private:
     }
 
     const Bucket& buckets(std::size_t b) const { return result_.buckets[b]; }
+
+    // Whether the tree's arithmetic on rolled-up values must reproduce n's own roll-up: n is a
+    // flow or a stock, and its children are of its kind, ratios or constants (the weighting
+    // makes such products exact). A stock or an average under a flow cannot reproduce a sum
+    // over periods: there the row's own roll-up stands alone.
+    bool comparable(std::size_t n) const {
+        const Kind kind = result_.nodes[n].kind;
+        if (kind != Kind::flow && kind != Kind::stock)
+            return false;
+        for (std::size_t c : tree_.arithmetic_children(n)) {
+            const Kind k = result_.nodes[c].kind;
+            if (k != kind && k != Kind::ratio && k != Kind::constant)
+                return false;
+        }
+        return true;
+    }
 
     void roll(std::size_t n) {
         RolledNode& r = result_.nodes[n];

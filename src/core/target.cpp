@@ -291,8 +291,8 @@ std::variant<std::size_t, std::string> chosen_kgi(const Tree& tree, const Target
 }
 
 // Which members may move: every flexible KPI with everything below it and above it up to the
-// KGI (all when `flex` is empty). Two linear passes over the members. The ERROR status when a
-// flexible name is not a unique KPI of the table.
+// KGI (all when `flex` is empty), never a constant. Two linear passes over the members. The ERROR
+// status when a flexible name is not a unique KPI of the table.
 std::variant<std::vector<bool>, std::string> movable_rows(const Tree& tree,
                                                           const std::vector<std::size_t>& members,
                                                           const std::vector<std::string>& flex) {
@@ -308,8 +308,14 @@ std::variant<std::vector<bool>, std::string> movable_rows(const Tree& tree,
         is_flex[*n] = any = true;
     }
     std::vector<bool> movable(tree.nodes.size(), !any);
-    if (!any)
+    const auto fix_constants = [&] { // a constant never moves, flexible or not
+        for (std::size_t n : members)
+            if (tree.nodes[n].kind == Kind::constant)
+                movable[n] = false;
         return movable;
+    };
+    if (!any)
+        return fix_constants();
     std::vector<bool> below(tree.nodes.size(), false); // a flexible KPI at or above it
     for (std::size_t n : members) {
         const auto p = tree.nodes[n].parent;
@@ -317,9 +323,9 @@ std::variant<std::vector<bool>, std::string> movable_rows(const Tree& tree,
         movable[n] = below[n];
     }
     for (auto it = members.rbegin(); it != members.rend(); ++it) // ancestors of flexible KPIs
-        if (movable[*it] && *it != members.front())
+        if (movable[*it] && *it != members.front() && tree.nodes[*it].kind != Kind::constant)
             movable[*tree.nodes[*it].parent] = true;
-    return movable;
+    return fix_constants();
 }
 
 } // namespace

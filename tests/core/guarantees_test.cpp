@@ -283,3 +283,69 @@ TEST(Guarantees, OneWildSeriesSpoilsOnlyItsOwnCausalLink) {
                 starts_with(text_at(causal, 3), "UNSUPPORTED"))
         << text_at(causal, 3);
 }
+
+namespace {
+
+// Quarterly revenue = subscribers × ARPU × months per quarter, with a Kind column.
+Grid subscription_pnl(const std::string& subscribers_kind) {
+    return Grid::from_rows(
+        {{"Name", "Parent", "Link", "Kind", "Q1", "Q2", "Q3", "Q4"},
+         {"Revenue", "", "", "flow", 9000.0, 9900.0, 10800.0, 16200.0},
+         {"Subscribers", "Revenue", "*", subscribers_kind, 100.0, 110.0, 120.0, 150.0},
+         {"ARPU", "Revenue", "*", "", 30.0, 30.0, 30.0, 36.0},
+         {"Months per quarter", "Revenue", "*", "constant", 3.0, 3.0, 3.0, 3.0}});
+}
+
+} // namespace
+
+TEST(Guarantees, AFlowRollsUpToTheSumOfItsOwnPeriods) {
+    // ROLLUP rebuilt parents from their children: a flow parent of a stock and a ratio gave
+    // 6600/9360 (×3 here) where its own periods add up to 6300/9000 (×3).
+    for (const std::string kind : {"stock", ""}) {
+        SCOPED_TRACE("subscribers kind '" + kind + "'");
+        const Grid rollup = rollup_cells(subscription_pnl(kind), 2);
+        EXPECT_EQ(number_at(rollup, 1, 0), 18900.0) << text_at(rollup, 1, 0);
+        EXPECT_EQ(number_at(rollup, 1, 1), 27000.0) << text_at(rollup, 1, 1);
+        EXPECT_EQ(number_at(rollup, 4, 1), 3.0); // a constant stays itself
+        if (kind == "stock") {
+            EXPECT_EQ(number_at(rollup, 2, 1), 150.0); // the stock at the bucket's end
+            EXPECT_EQ(number_at(rollup, 3, 0), 30.0);  // ARPU weighted by subscribers
+            EXPECT_NEAR(number_at(rollup, 3, 1), (120.0 * 30 + 150.0 * 36) / 270.0, 1e-12);
+        }
+    }
+}
+
+TEST(Guarantees, RolledUpChildrenThatBreakTheIdentitySaySo) {
+    // Sales = Deals × AOV with Sales off in Q2: its own sum stands against f(rolled children).
+    const Grid table = Grid::from_rows({{"Name", "Parent", "Link", "M1", "M2", "M3", "M4"},
+                                        {"Sales", "", "", 100.0, 120.0, 130.0, 200.0},
+                                        {"Deals", "Sales", "*", 10.0, 12.0, 13.0, 14.0},
+                                        {"AOV", "Sales", "*", 10.0, 10.0, 10.0, 10.0}});
+    const Grid rollup = rollup_cells(table, 2);
+    EXPECT_EQ(number_at(rollup, 1, 0), 220.0);
+    EXPECT_TRUE(starts_with(text_at(rollup, 1, 1), "MISMATCH 'Sales' rolls up to 330"))
+        << text_at(rollup, 1, 1);
+}
+
+TEST(Guarantees, ConstantsAreNeverLevers) {
+    // A "Months per quarter = 3" row got a KPI.TARGET of 3.0987 and an elasticity of 1.
+    const Grid table = subscription_pnl("stock");
+    const Grid target = target_cells(table, 20000.0);
+    EXPECT_EQ(number_at(target, 4), 3.0) << text_at(target, 4);
+    EXPECT_NEAR(number_at(target, 1), 20000.0, 1e-6);
+    EXPECT_NEAR(number_at(target, 2) * number_at(target, 3) * 3.0, 20000.0, 1e-6);
+    const Grid elasticity = elasticity_cells(table);
+    EXPECT_EQ(number_at(elasticity, 2), 1.0);
+    EXPECT_TRUE(starts_with(text_at(elasticity, 4), "UNDEFINED")) << text_at(elasticity, 4);
+    EXPECT_NE(text_at(elasticity, 4).find("constant"), std::string::npos);
+    // Named as flexible, a constant still does not move: nothing else may, so unreachable.
+    const Grid only_constant =
+        target_cells(table, 20000.0, {}, {std::string("Months per quarter")});
+    expect_no_numbers(only_constant, "TARGET with only a constant flexible");
+}
+
+TEST(Guarantees, InvalidKindIsARowError) {
+    Grid table = subscription_pnl("stocks");
+    EXPECT_TRUE(starts_with(text_at(check_cells(table, {}), 2), "ERROR invalid kind 'stocks'"))
+        << text_at(check_cells(table, {}), 2);
+}
