@@ -1,5 +1,6 @@
 #include "convert.hpp"
 
+#include <algorithm>
 #include <rtl/string.hxx>
 
 namespace kpitree::uno {
@@ -43,17 +44,76 @@ Cell to_cell(const css::uno::Any& value) {
     }
 }
 
-Grid to_grid(const AnyRows& rows) {
+namespace {
+
+// The narrowest tree table in either layout: Name, Parent, Link and one period.
+constexpr std::size_t min_table_extent = 4;
+
+// A cell to_cell reads as Empty: void or an empty string.
+bool is_blank(const css::uno::Any& value) {
+    switch (value.getValueTypeClass()) {
+    case css::uno::TypeClass_VOID:
+        return true;
+    case css::uno::TypeClass_STRING:
+        return static_cast<const rtl::OUString*>(value.getValue())->isEmpty();
+    default:
+        return false;
+    }
+}
+
+struct Extent {
+    std::size_t rows = 0;
     std::size_t columns = 0;
+};
+
+// Rows and columns up to the last non-blank cell, at least min_table_extent of each when the
+// range has them. Scans from the end, so the cost of a blank tail is one type check per cell.
+Extent used_extent(const AnyRows& rows) {
+    Extent used;
+    std::size_t width = 0;
     for (const auto& row : rows)
-        columns = std::max(columns, static_cast<std::size_t>(row.getLength()));
-    Grid grid(static_cast<std::size_t>(rows.getLength()), columns);
-    for (sal_Int32 r = 0; r < rows.getLength(); ++r) {
+        width = std::max(width, static_cast<std::size_t>(row.getLength()));
+    for (sal_Int32 r = rows.getLength(); r-- > 0;) {
         const auto& row = rows[r];
-        for (sal_Int32 c = 0; c < row.getLength(); ++c)
-            grid.at(static_cast<std::size_t>(r), static_cast<std::size_t>(c)) = to_cell(row[c]);
+        for (sal_Int32 c = row.getLength(); static_cast<std::size_t>(c) > used.columns; --c)
+            if (!is_blank(row[c - 1])) {
+                used.columns = static_cast<std::size_t>(c);
+                if (used.rows == 0)
+                    used.rows = static_cast<std::size_t>(r) + 1;
+                break;
+            }
+        if (used.columns == width)
+            break;
+    }
+    const std::size_t all_rows = static_cast<std::size_t>(rows.getLength());
+    used.rows = std::max(used.rows, std::min(all_rows, min_table_extent));
+    used.columns = std::max(used.columns, std::min(width, min_table_extent));
+    return used;
+}
+
+Grid convert_cells(const AnyRows& rows, Extent extent) {
+    Grid grid(extent.rows, extent.columns);
+    for (std::size_t r = 0; r < extent.rows; ++r) {
+        const auto& row = rows[static_cast<sal_Int32>(r)];
+        const std::size_t n = std::min(extent.columns, static_cast<std::size_t>(row.getLength()));
+        for (std::size_t c = 0; c < n; ++c)
+            grid.at(r, c) = to_cell(row[static_cast<sal_Int32>(c)]);
     }
     return grid;
+}
+
+} // namespace
+
+Grid to_grid(const AnyRows& rows) {
+    return convert_cells(rows, used_extent(rows));
+}
+
+Grid to_grid_as_is(const AnyRows& rows) {
+    Extent all;
+    all.rows = static_cast<std::size_t>(rows.getLength());
+    for (const auto& row : rows)
+        all.columns = std::max(all.columns, static_cast<std::size_t>(row.getLength()));
+    return convert_cells(rows, all);
 }
 
 AnyRows to_any_rows(const Grid& grid) {
@@ -110,7 +170,7 @@ NodeName optional_node(const css::uno::Any& value) {
 Grid optional_grid(const css::uno::Any& value) {
     AnyRows rows;
     if (value >>= rows)
-        return to_grid(rows);
+        return to_grid_as_is(rows);
     const Cell c = to_cell(value);
     if (is_empty(c))
         return {};
@@ -120,7 +180,8 @@ Grid optional_grid(const css::uno::Any& value) {
 }
 
 std::vector<std::string> optional_names(const css::uno::Any& value) {
-    const Grid g = optional_grid(value);
+    AnyRows rows;
+    const Grid g = (value >>= rows) ? to_grid(rows) : optional_grid(value);
     std::vector<std::string> names;
     for (std::size_t r = 0; r < g.rows(); ++r)
         for (std::size_t c = 0; c < g.columns(); ++c) {

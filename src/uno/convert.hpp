@@ -28,7 +28,22 @@ rtl::OUString to_oustring(std::string_view utf8);
 
 // Calc cells (double, string, void; anything else is treated as an error cell) to a Grid.
 // Empty strings count as empty cells (XCellRangeData::getDataArray reports empties so).
+//
+// to_grid drops the range's blank tail: trailing rows and columns without a non-empty cell,
+// down to no fewer than 4 of each when the range has them (the narrowest tree table, so a
+// sketched tree whose value cells are still empty keeps its period column). Calc hands a
+// whole-column reference ($A:$AA) over as 1,048,576 rows; the core then sees only the rows in
+// use, and no Cell is made for the tail. Rows that remain keep their positions, so results stay
+// aligned with the input range row for row.
+//
+// Decision: a row-aligned result covers the rows in use only, never the blank tail. An array
+// formula taller than that shows #N/A in its cells below (Calc fills the part of an array area
+// that the result does not reach so); a formula in one cell, or with `node`, is unaffected.
+// Returning the tail as blanks would cost a million-row result for every whole-column call.
 Grid to_grid(const AnyRows& rows);
+// The range as it is, blank tail included: for arguments matched cell by cell against another
+// range of the same shape (ROLLUP's kinds column).
+Grid to_grid_as_is(const AnyRows& rows);
 // A Grid back to cells: numbers, strings, void for empty.
 AnyRows to_any_rows(const Grid& grid);
 
@@ -41,10 +56,11 @@ std::optional<std::string> optional_text(const css::uno::Any& value);
 NodeName optional_node(const css::uno::Any& value);
 // One cell argument (a period number or label): void and "" give Empty.
 Cell to_cell(const css::uno::Any& value);
-// An optional range argument: void gives an empty Grid, a single value a 1×1 Grid.
+// An optional range argument, as is (to_grid_as_is): void gives an empty Grid, a single value a
+// 1×1 Grid.
 Grid optional_grid(const css::uno::Any& value);
 // An optional list of names from a range or a single cell: the non-empty cells, numbers as
-// their text; void gives none.
+// their text; void gives none. The blank tail is skipped (to_grid).
 std::vector<std::string> optional_names(const css::uno::Any& value);
 
 // Runs `body` and converts escaping exceptions: ArgumentError -> IllegalArgumentException
