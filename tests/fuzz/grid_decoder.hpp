@@ -11,8 +11,10 @@
 #include "kpitree/functions.hpp"
 #include "kpitree/table.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <fuzzer/FuzzedDataProvider.h>
 #include <limits>
 #include <optional>
@@ -25,6 +27,16 @@ namespace kpitree::fuzz {
 inline constexpr std::size_t max_rows = 64;
 inline constexpr std::size_t max_columns = 16;
 inline constexpr std::size_t max_generated_rows = 20000;
+
+// Row cap of the generated tables: KPITREE_FUZZ_GENERATED_ROWS, default 20,000 (lower it to look
+// past a known slow path).
+inline std::size_t generated_rows() {
+    static const std::size_t cap = [] {
+        const char* v = std::getenv("KPITREE_FUZZ_GENERATED_ROWS");
+        return v ? std::max<std::size_t>(std::strtoul(v, nullptr, 10), 2) : max_generated_rows;
+    }();
+    return cap;
+}
 
 namespace words {
 using List = std::span<const char* const>;
@@ -321,7 +333,7 @@ private:
 
     // A chain n0 <- n1 <- ... (deep trees), every level + or ×, values 1 or 2.
     Grid chain() {
-        const std::size_t rows = in_.ConsumeIntegralInRange<std::size_t>(2, max_generated_rows);
+        const std::size_t rows = in_.ConsumeIntegralInRange<std::size_t>(2, generated_rows());
         const bool multiply = flag(), shuffled = flag();
         Grid g(rows, 4);
         for (std::size_t r = 0; r < rows; ++r) {
@@ -340,7 +352,7 @@ private:
 
     // Many rows with one name (duplicates everywhere), some children of it.
     Grid repeated_name() {
-        const std::size_t rows = in_.ConsumeIntegralInRange<std::size_t>(2, max_generated_rows);
+        const std::size_t rows = in_.ConsumeIntegralInRange<std::size_t>(2, generated_rows());
         Grid g(rows, 5);
         for (std::size_t r = 0; r < rows; ++r) {
             g.at(r, 0) = r % 3 == 0 ? "Sales" : " sales ";

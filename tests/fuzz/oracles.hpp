@@ -62,8 +62,8 @@ inline std::string show(const Cell& c) {
 }
 
 // `one` is the result of the one-node form for the name in `table` row `row` (>= 1, so never a
-// header), `full` the table-aligned result. Unknown or ambiguous names are the only reason
-// they may differ.
+// header), `full` the table-aligned result. Unknown or ambiguous names and a table-level error
+// (shown once, in the full result's first cell) are the only reasons they may differ.
 inline void require_same_row(const Grid& table, std::size_t row, const std::optional<Grid>& full,
                              const std::optional<Grid>& one) {
     if (!full || !one || row == 0 || row >= table.rows() || full->rows() != table.rows() ||
@@ -71,7 +71,8 @@ inline void require_same_row(const Grid& table, std::size_t row, const std::opti
         return;
     const auto* why = std::get_if<std::string>(&one->at(0, 0));
     if (why && why->starts_with("ERROR") &&
-        (why->find("ambiguous") != std::string::npos || why->find("no KPI") != std::string::npos))
+        (why->find("ambiguous") != std::string::npos || why->find("no KPI") != std::string::npos ||
+         one->at(0, 0) == full->at(0, 0)))
         return;
     for (std::size_t c = 0; c < one->columns(); ++c)
         if (!(one->at(0, c) == full->at(row, c)))
