@@ -186,7 +186,7 @@ class Rollup(CalcCase):
 
     def test_bad_arguments_are_err_502(self):
         ref = self.put(self.table())
-        self.put((("Kind",), ("",), ("average",), ("",), ("",)), col=10, row=0)
+        self.put((("Kind",), ("",), ("averaged",), ("",), ("",)), col=10, row=0)
         for formula in ("=KPI.ROLLUP(%s;0)" % ref, "=KPI.ROLLUP(%s;1.5)" % ref,
                         "=KPI.ROLLUP(%s;3;K1:K5)" % ref, "=KPI.ROLLUP(%s;3;K1:K3)" % ref):
             with self.subTest(formula=formula):
