@@ -218,6 +218,10 @@ Grid granger_cells(const Grid& effect, const Grid& cause, double lag,
     if (static_cast<double>(y.size()) * columns * columns > max_granger_work)
         throw ArgumentError("a lag of " + std::to_string(l) + " over " + format_count(y.size()) +
                             " points is too large a regression; use a smaller lag or fewer points");
+    for (const auto* series : {&y, &x})
+        for (double v : *series)
+            if (std::fabs(v) > 1e150) // the regressions square the values
+                throw UndefinedResult("values beyond \u00B11e150 are too large for the test");
     const GrangerResult r = granger_test(y, x, static_cast<int>(l));
     if (!r.ok()) {
         if (r.problem == GrangerProblem::invalid_lag ||
@@ -225,6 +229,8 @@ Grid granger_cells(const Grid& effect, const Grid& cause, double lag,
             throw ArgumentError(r.message);
         throw UndefinedResult(r.message);
     }
+    if (!std::isfinite(r.test->F) || !std::isfinite(r.test->p_ftest))
+        throw UndefinedResult("the test's sums of squares are not finite numbers");
     if (form == "p")
         return Grid::from_rows({{r.test->p_ftest}});
     return Grid::from_rows(

@@ -349,3 +349,11 @@ TEST(Guarantees, InvalidKindIsARowError) {
     EXPECT_TRUE(starts_with(text_at(check_cells(table, {}), 2), "ERROR invalid kind 'stocks'"))
         << text_at(check_cells(table, {}), 2);
 }
+
+TEST(Guarantees, GrangerOnValuesNearTheDoubleLimitIsUndefinedNotNaN) {
+    // Fuzz finding granger_cells-1: sums of squares overflowed and the p-value was NaN.
+    const Grid effect = Grid::from_rows(
+        {{-152.0}, {12.0}, {358.83}, {4.28e307}, {-1.37e308}, {3.58e307}, {7.0}, {1.0}});
+    const Grid cause = Grid::from_rows({{1.0}, {3.0}, {-2.0}, {5.0}, {8.0}, {1e308}, {2.0}, {4.0}});
+    EXPECT_THROW(granger_cells(effect, cause, 1), UndefinedResult);
+}
