@@ -26,24 +26,6 @@ namespace identity {
 
 enum class Op { none, add, subtract, multiply, divide, hypothesis, invalid };
 
-inline std::string_view trimmed(std::string_view s) {
-    static constexpr std::string_view spaces[] = {" ", "\t", "\n", "\r", "\u00A0", "\u3000"};
-    for (bool again = true; again;) {
-        again = false;
-        for (std::string_view sp : spaces) {
-            if (s.starts_with(sp)) {
-                s.remove_prefix(sp.size());
-                again = true;
-            }
-            if (s.ends_with(sp)) {
-                s.remove_suffix(sp.size());
-                again = true;
-            }
-        }
-    }
-    return s;
-}
-
 inline Op parse_op(const Cell& c) {
     if (is_empty(c))
         return Op::none;

@@ -15,6 +15,7 @@
 #include <exception>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace kpitree::fuzz {
 
@@ -46,6 +47,25 @@ inline void require_finite(const std::optional<Grid>& g) {
             if (const auto* d = std::get_if<double>(&g->at(r, c)); d && !std::isfinite(*d))
                 finding("non-finite result cell at row " + std::to_string(r + 1) + ", column " +
                         std::to_string(c + 1));
+}
+
+// Without the spaces the table reader trims (ASCII, no-break and ideographic).
+inline std::string_view trimmed(std::string_view s) {
+    static constexpr std::string_view spaces[] = {" ", "\t", "\n", "\r", "\u00A0", "\u3000"};
+    for (bool again = true; again;) {
+        again = false;
+        for (std::string_view sp : spaces) {
+            if (s.starts_with(sp)) {
+                s.remove_prefix(sp.size());
+                again = true;
+            }
+            if (s.ends_with(sp)) {
+                s.remove_suffix(sp.size());
+                again = true;
+            }
+        }
+    }
+    return s;
 }
 
 inline bool starts_with(const Cell& c, const std::string& token) {
@@ -101,7 +121,7 @@ std::optional<Grid> full_and_node(Decoder& in, const Grid& table, const Call& ca
         return full;
     const std::optional<Grid> one = guarded([&] { return call(node); });
     require_finite(one);
-    if (node == name_at(table, row))
+    if (node == name_at(table, row) && !trimmed(*node).empty()) // a blank node: a blank row
         require_same_row(table, row, full, one);
     return full;
 }
