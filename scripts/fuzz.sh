@@ -64,13 +64,16 @@ fuzz_target() {
     tail -n 3 "$build/logs/$function.log" | sed 's/^/    /'
 }
 
-# Prints each target's findings; the number of targets with findings is the status.
+# Prints each target's findings (or that it did not run to its end); 1 if there are any.
 report() {
     local function found failed=0
     for function in "$@"; do
         found=$(find "$build/findings" -maxdepth 1 -name "$function-*" | wc -l)
         if [[ $found -gt 0 ]]; then
             echo "fuzz: $function: $found finding(s), see $build/logs/$function.log"
+            failed=$((failed + 1))
+        elif ! grep -q "^INFO: exiting" "$build/logs/$function.log"; then
+            echo "fuzz: $function did not finish, see $build/logs/$function.log"
             failed=$((failed + 1))
         fi
     done
