@@ -2,14 +2,19 @@
 //
 // Opens the workbook in a private headless LibreOffice (with the extension installed in a
 // throwaway profile), finds the tree table, prints the tree with its verdicts and exits
-// 0 when every identity holds, 1 on a mismatch or an ERROR, 2 on unusable input.
+// 0 when every identity holds, 1 on a mismatch or an ERROR, 2 on unusable input. Whatever ends
+// it (a signal, a closed pipe, a crash of the office), no office process or temporary profile
+// stays behind (process_guard.hpp).
 #include "convert.hpp"
 #include "kpitree/report.hpp"
 #include "office_session.hpp"
+#include "process_guard.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <com/sun/star/uno/Exception.hpp>
+#include <com/sun/star/uno/RuntimeException.hpp>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -58,23 +63,23 @@ std::string sheet_ref(const std::string& name) {
     return quoted + "'";
 }
 
+// Standard output was closed (`kpitree check ... | head -1`): stop, clean up, die by SIGPIPE.
+struct OutputClosed {};
+
+void print(const std::string& text) {
+    std::cout << text << std::flush;
+    if (!std::cout)
+        throw OutputClosed{};
+}
+
 int fail(const std::string& reason) {
     std::cerr << "kpitree: " << reason << "\n";
     return exit_unusable;
 }
 
-// Audits one workbook in the running office; prints its report or a one-line reason.
-int check(kpitree::cli::OfficeSession& office, const std::string& workbook,
-          const std::optional<std::string>& range) {
-    if (!std::filesystem::is_regular_file(workbook))
-        return fail("cannot open '" + workbook + "': no such file");
-    if (access(workbook.c_str(), R_OK) != 0)
-        return fail("cannot open '" + workbook + "': permission denied");
-    try {
-        office.open(workbook);
-    } catch (const std::runtime_error& e) {
-        return fail(e.what());
-    }
+// Audits the workbook open in `office`; prints its report or a one-line reason.
+int audit_open(const kpitree::cli::OfficeSession& office, const std::string& workbook,
+               const std::optional<std::string>& range) {
     kpitree::Grid table;
     std::string title;
     if (range) {
@@ -96,30 +101,53 @@ int check(kpitree::cli::OfficeSession& office, const std::string& workbook,
                         "' (a header row Name | Parent | Link, or use --range)");
     }
     const kpitree::AuditReport report = kpitree::audit(table, title);
-    std::cout << report.text << std::flush;
+    print(report.text);
     return report.failed() ? exit_failed : exit_ok;
 }
 
-// Audits every workbook in one office session. The exit status is the worst of them:
-// unusable (2) over failed (1) over ok (0).
-int check_all(const std::vector<std::string>& workbooks, const std::optional<std::string>& range) {
-    const bool any_file = std::any_of(workbooks.begin(), workbooks.end(),
-                                      [](auto& w) { return std::filesystem::is_regular_file(w); });
-    std::optional<kpitree::cli::OfficeSession> office;
-    if (any_file) {
-        const std::string oxt = find_oxt();
-        if (oxt.empty())
-            std::cerr << "kpitree: note: kpitree.oxt not found (set KPITREE_OXT); KPI formulas "
-                         "in the workbook will not compute\n";
-        office.emplace(oxt);
+// Audits one workbook in the running office; prints its report or a one-line reason.
+int check(kpitree::cli::OfficeSession& office, const std::string& workbook,
+          const std::optional<std::string>& range) {
+    if (access(workbook.c_str(), R_OK) != 0)
+        return fail("cannot open '" + workbook + "': permission denied");
+    try {
+        office.open(workbook);
+        return audit_open(office, workbook, range);
+    } catch (const std::runtime_error& e) {
+        return fail(e.what());
+    } catch (const com::sun::star::uno::RuntimeException& e) {
+        // The bridge throws DisposedException (a RuntimeException) when the office died.
+        return fail("LibreOffice failed while reading '" + workbook +
+                    "': " + kpitree::uno::to_utf8(e.Message));
     }
+}
+
+// Starts a new office in `office`, ending the one there before (it may have crashed).
+void start_office(std::optional<kpitree::cli::OfficeSession>& office) {
+    office.reset();
+    const std::string oxt = find_oxt();
+    if (oxt.empty())
+        std::cerr << "kpitree: note: kpitree.oxt not found (set KPITREE_OXT); KPI formulas "
+                     "in the workbook will not compute\n";
+    office.emplace(oxt);
+}
+
+// Audits every workbook in one office session (a new one if the office dies on a workbook).
+// The exit status is the worst of them: unusable (2) over failed (1) over ok (0).
+int check_all(const std::vector<std::string>& workbooks, const std::optional<std::string>& range) {
+    std::optional<kpitree::cli::OfficeSession> office;
     int status = exit_ok;
     for (std::size_t i = 0; i < workbooks.size(); ++i) {
+        const std::string& workbook = workbooks[i];
         if (workbooks.size() > 1)
-            std::cout << (i > 0 ? "\n" : "") << "== " << workbooks[i] << " ==\n" << std::flush;
-        const int one = office ? check(*office, workbooks[i], range)
-                               : fail("cannot open '" + workbooks[i] + "': no such file");
-        status = std::max(status, one);
+            print((i > 0 ? "\n== " : "== ") + workbook + " ==\n");
+        if (!std::filesystem::is_regular_file(workbook)) {
+            status = std::max(status, fail("cannot open '" + workbook + "': no such file"));
+            continue;
+        }
+        if (!office || !office->alive())
+            start_office(office);
+        status = std::max(status, check(*office, workbook, range));
     }
     return status;
 }
@@ -127,6 +155,7 @@ int check_all(const std::vector<std::string>& workbooks, const std::optional<std
 } // namespace
 
 int main(int argc, char** argv) {
+    kpitree::cli::guard_process();
     const std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
         std::cout << usage;
@@ -150,6 +179,11 @@ int main(int argc, char** argv) {
         return fail(std::string("no workbook given\n") + usage);
     try {
         return check_all(workbooks, range);
+    } catch (const OutputClosed&) {
+        // The office is gone already (check_all's session was unwound): die as a filter does.
+        std::signal(SIGPIPE, SIG_DFL);
+        raise(SIGPIPE);
+        return exit_unusable;
     } catch (const com::sun::star::uno::Exception& e) {
         return fail("LibreOffice: " + kpitree::uno::to_utf8(e.Message));
     } catch (const std::exception& e) {

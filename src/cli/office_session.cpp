@@ -2,6 +2,8 @@
 
 #include "convert.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
@@ -11,28 +13,29 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XDesktop2.hpp>
+#include <com/sun/star/sheet/FormulaResult.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/bootstrap.hxx>
-#include <csignal>
+#include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <osl/file.hxx>
-#include <spawn.h>
+#include <rtl/digest.h>
 #include <stdexcept>
-#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
-
-extern char** environ;
 
 namespace kpitree::cli {
 
@@ -53,43 +56,6 @@ std::string file_url(const std::string& path) {
     return to_utf8(url);
 }
 
-pid_t spawn(const std::vector<std::string>& args, bool quiet, bool new_group) {
-    std::vector<char*> argv;
-    for (const auto& a : args)
-        argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    if (quiet) {
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    }
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    if (new_group) {
-        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-        posix_spawnattr_setpgroup(&attr, 0);
-    }
-    pid_t pid = -1;
-    const int rc = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
-    if (rc != 0)
-        throw std::runtime_error("cannot start " + args[0]);
-    return pid;
-}
-
-int wait_for(pid_t pid, std::chrono::seconds limit) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    int status = 0;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (waitpid(pid, &status, WNOHANG) == pid)
-            return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return -1;
-}
-
 css::beans::PropertyValue property(const char* name, const css::uno::Any& value) {
     css::beans::PropertyValue p;
     p.Name = OUString::createFromAscii(name);
@@ -97,29 +63,123 @@ css::beans::PropertyValue property(const char* name, const css::uno::Any& value)
     return p;
 }
 
+// Calc's text for an error cell ("#DIV/0!", "#N/A", "Err:502").
+std::string error_text(const Reference<css::table::XCell>& cell) {
+    const std::string shown =
+        to_utf8(Reference<css::text::XText>(cell, UNO_QUERY_THROW)->getString());
+    return shown.empty() ? "Err:" + std::to_string(cell->getError()) : shown;
+}
+
+// `grid` with at least `rows` x `columns` cells (the converter may have dropped a blank tail).
+Grid at_least(Grid grid, std::size_t rows, std::size_t columns) {
+    if (rows <= grid.rows() && columns <= grid.columns())
+        return grid;
+    Grid bigger(std::max(rows, grid.rows()), std::max(columns, grid.columns()));
+    for (std::size_t r = 0; r < grid.rows(); ++r)
+        for (std::size_t c = 0; c < grid.columns(); ++c)
+            bigger.at(r, c) = std::move(grid.at(r, c));
+    return bigger;
+}
+
+// getDataArray gives error cells as empty: find the formula cells whose result is an error and
+// mark them in `grid` (the cells of `range`), so that an error never reads as a missing value.
+// Beyond the first `max_named` error cells the code is not looked up cell by cell.
+Grid mark_errors(const Reference<css::table::XCellRange>& range, Grid grid) {
+    constexpr std::size_t max_named = 20000;
+    Reference<css::sheet::XCellRangesQuery> query(range, UNO_QUERY_THROW);
+    const auto origin =
+        Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)->getRangeAddress();
+    const auto found =
+        query->queryFormulaCells(css::sheet::FormulaResult::ERROR)->getRangeAddresses();
+    std::size_t named = 0;
+    for (const auto& block : found) {
+        const auto top = std::size_t(block.StartRow - origin.StartRow);
+        const auto left = std::size_t(block.StartColumn - origin.StartColumn);
+        const auto bottom = std::size_t(block.EndRow - origin.StartRow);
+        const auto right = std::size_t(block.EndColumn - origin.StartColumn);
+        grid = at_least(std::move(grid), bottom + 1, right + 1);
+        for (std::size_t r = top; r <= bottom; ++r)
+            for (std::size_t c = left; c <= right; ++c)
+                grid.at(r, c) =
+                    CellError{named++ < max_named
+                                  ? error_text(range->getCellByPosition(sal_Int32(c), sal_Int32(r)))
+                                  : "(error)"};
+    }
+    return grid;
+}
+
 Grid read_range(const Reference<css::table::XCellRange>& range) {
     Reference<css::sheet::XCellRangeData> data(range, UNO_QUERY_THROW);
-    return uno::to_grid(data->getDataArray());
+    return mark_errors(range, uno::to_grid(data->getDataArray()));
+}
+
+bool ends_with_ignoring_case(const std::string& text, std::string_view suffix) {
+    return text.size() >= suffix.size() &&
+           std::equal(suffix.begin(), suffix.end(), text.end() - suffix.size(),
+                      [](char a, char b) { return std::tolower((unsigned char)a) == b; });
+}
+
+// Load arguments: hidden, read-only, no macros; for .csv/.tsv the text filter reading UTF-8
+// (Calc would guess the system's 8-bit charset) with comma or tab, double quotes, from line 1.
+css::uno::Sequence<css::beans::PropertyValue> load_arguments(const std::string& path) {
+    std::vector<css::beans::PropertyValue> args = {
+        property("Hidden", css::uno::Any(true)), property("ReadOnly", css::uno::Any(true)),
+        property("MacroExecutionMode", css::uno::Any(sal_Int16(0)))};
+    const bool csv = ends_with_ignoring_case(path, ".csv");
+    if (csv || ends_with_ignoring_case(path, ".tsv")) {
+        args.push_back(
+            property("FilterName", css::uno::Any(OUString("Text - txt - csv (StarCalc)"))));
+        args.push_back(property("FilterOptions", css::uno::Any(OUString::createFromAscii(
+                                                     csv ? "44,34,76,1" : "9,34,76,1"))));
+    }
+    return css::uno::Sequence<css::beans::PropertyValue>(args.data(), sal_Int32(args.size()));
+}
+
+// The office's pipes: /tmp/OSL_PIPE_<uid>_<name> whatever TMPDIR says (osl), for the --accept
+// pipe and the single-instance pipe, "SingleOfficeIPC_" + the MD5 of the profile URL in UTF-16,
+// in hex without leading zeros per byte (desktop/source/app/officeipcthread.cxx; checked on 7.4).
+std::vector<std::string> pipe_files(const std::string& accept_pipe, const std::string& profile) {
+    const std::string prefix = "/tmp/OSL_PIPE_" + std::to_string(getuid()) + "_";
+    const OUString url = to_oustring(profile);
+    sal_uInt8 digest[RTL_DIGEST_LENGTH_MD5];
+    rtl_digest_MD5(url.getStr(), sal_uInt32(url.getLength()) * sizeof(sal_Unicode), digest,
+                   sizeof digest);
+    std::string hex;
+    for (const sal_uInt8 byte : digest) {
+        char text[3];
+        std::snprintf(text, sizeof text, "%x", unsigned(byte));
+        hex += text;
+    }
+    return {prefix + accept_pipe, prefix + "SingleOfficeIPC_" + hex};
+}
+
+// The client's own UNO environment: the office's type libraries (URE and office API, or the
+// bridge cannot marshal office interfaces) and its service registry.
+Reference<css::uno::XComponentContext> local_context(const std::string& dir) {
+    const std::string ini = dir + "/kpitreerc";
+    {
+        std::ofstream rc(ini);
+        const std::string lib = "file://" + program_dir;
+        rc << "[Bootstrap]\nURE_INTERNAL_LIB_DIR=" << lib << "\nLO_LIB_DIR=" << lib
+           << "\nUNO_TYPES=" << lib << "/types.rdb " << lib << "/types/offapi.rdb\n"
+           << "UNO_SERVICES=" << lib << "/services.rdb\n";
+    }
+    return cppu::defaultBootstrap_InitialComponentContext(to_oustring(file_url(ini)));
 }
 
 } // namespace
 
-OfficeSession::OfficeSession(const std::string& oxt) {
-    char tmpl[] = "/tmp/kpitree-XXXXXX";
-    if (!mkdtemp(tmpl))
-        throw std::runtime_error("cannot create a temporary directory");
-    dir_ = tmpl;
-    const std::vector<std::string> env = {"-env:UserInstallation=" + file_url(dir_ + "/profile"),
+OfficeSession::OfficeSession(const std::string& oxt) : dir_("kpitree-") {
+    const std::string profile = file_url(dir_.path() + "/profile");
+    const std::vector<std::string> env = {"-env:UserInstallation=" + profile,
                                           "-env:UNO_SHARED_PACKAGES_CACHE=" +
-                                              file_url(dir_ + "/shared")};
-    if (!oxt.empty()) {
-        std::vector<std::string> add = {program_dir + "/unopkg", "add", "--shared", "-f", oxt};
-        add.insert(add.end(), env.begin(), env.end());
-        const pid_t unopkg = spawn(add, true, true);
-        if (wait_for(unopkg, std::chrono::seconds(300)) != 0)
-            throw std::runtime_error("installing " + oxt + " into a throwaway profile failed");
-    }
-    const std::string pipe = "kpitree_cli_" + std::to_string(getpid());
+                                              file_url(dir_.path() + "/shared")};
+    std::filesystem::create_directory(dir_.path() + "/tmp");
+    if (!oxt.empty())
+        install(oxt, env);
+    static int sessions = 0;
+    const std::string pipe =
+        "kpitree_cli_" + std::to_string(getpid()) + "_" + std::to_string(sessions++);
     std::vector<std::string> args = {program_dir + "/soffice",
                                      "--headless",
                                      "--invisible",
@@ -129,33 +189,43 @@ OfficeSession::OfficeSession(const std::string& oxt) {
                                      "--nolockcheck",
                                      "--accept=pipe,name=" + pipe + ";urp;"};
     args.insert(args.end(), env.begin(), env.end());
-    soffice_ = spawn(args, std::getenv("KPITREE_DEBUG") == nullptr, true);
+    for (const auto& file : pipe_files(pipe, profile))
+        sockets_.emplace_back(file);
+    soffice_.emplace(args, std::getenv("KPITREE_DEBUG") == nullptr, children_env());
+    connect(pipe);
+    for (const auto& path : soffice_->socket_paths()) // any other pipe this version opens
+        if (std::none_of(sockets_.begin(), sockets_.end(),
+                         [&](const OwnedPath& known) { return known.path() == path; }))
+            sockets_.emplace_back(path);
+}
 
-    // The client's own UNO environment: the office's type libraries (URE and office API, or
-    // the bridge cannot marshal office interfaces) and its service registry.
-    const std::string ini = dir_ + "/kpitreerc";
-    {
-        std::ofstream rc(ini);
-        const std::string dir = "file://" + program_dir;
-        rc << "[Bootstrap]\nURE_INTERNAL_LIB_DIR=" << dir << "\nLO_LIB_DIR=" << dir
-           << "\nUNO_TYPES=" << dir << "/types.rdb " << dir << "/types/offapi.rdb\n"
-           << "UNO_SERVICES=" << dir << "/services.rdb\n";
-    }
-    Reference<css::uno::XComponentContext> local =
-        cppu::defaultBootstrap_InitialComponentContext(to_oustring(file_url(ini)));
-    auto resolver = css::bridge::UnoUrlResolver::create(local);
+// The office's and unopkg's own temporary files go into our directory, so that they go with it
+// even when the office is killed.
+std::vector<std::string> OfficeSession::children_env() const {
+    return {"TMPDIR=" + dir_.path() + "/tmp"};
+}
+
+void OfficeSession::install(const std::string& oxt, const std::vector<std::string>& env) {
+    if (!std::filesystem::is_regular_file(oxt))
+        throw std::runtime_error("the extension " + oxt + " does not exist");
+    std::vector<std::string> add = {program_dir + "/unopkg", "add", "--shared", "-f", oxt};
+    add.insert(add.end(), env.begin(), env.end());
+    ChildGroup unopkg(add, true, children_env());
+    if (unopkg.wait(std::chrono::seconds(300)) != 0)
+        throw std::runtime_error("installing " + oxt + " into a throwaway profile failed");
+}
+
+void OfficeSession::connect(const std::string& pipe) {
+    auto resolver = css::bridge::UnoUrlResolver::create(local_context(dir_.path()));
     const OUString url = to_oustring("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext");
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
     for (;;) {
         try {
             remote_.set(resolver->resolve(url), UNO_QUERY_THROW);
-            break;
+            return;
         } catch (const css::connection::NoConnectException&) {
-            int status = 0;
-            if (waitpid(soffice_, &status, WNOHANG) == soffice_) {
-                soffice_ = -1;
+            if (soffice_->wait(std::chrono::milliseconds(0)))
                 throw std::runtime_error("LibreOffice exited while starting");
-            }
             if (std::chrono::steady_clock::now() > deadline)
                 throw std::runtime_error("LibreOffice did not answer within 120 s");
             std::this_thread::sleep_for(std::chrono::milliseconds(250));
@@ -180,21 +250,25 @@ OfficeSession::~OfficeSession() {
     } catch (...) {
         // The office may already be gone (the bridge throws DisposedException then).
     }
-    if (soffice_ > 0 && wait_for(soffice_, std::chrono::seconds(30)) < 0) {
-        kill(-soffice_, SIGKILL);
-        waitpid(soffice_, nullptr, 0);
+    remote_.clear();
+    if (soffice_)
+        soffice_->end(std::chrono::seconds(30));
+}
+
+bool OfficeSession::alive() {
+    if (!remote_.is() || soffice_->wait(std::chrono::milliseconds(0)))
+        return false;
+    try {
+        return remote_->getServiceManager().is();
+    } catch (const css::uno::RuntimeException&) {
+        return false;
     }
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
 }
 
 void OfficeSession::open(const std::string& path) {
     close_document();
     auto desktop = css::frame::Desktop::create(remote_);
-    css::uno::Sequence<css::beans::PropertyValue> args(3);
-    args.getArray()[0] = property("Hidden", css::uno::Any(true));
-    args.getArray()[1] = property("ReadOnly", css::uno::Any(true));
-    args.getArray()[2] = property("MacroExecutionMode", css::uno::Any(sal_Int16(0)));
+    const auto args = load_arguments(path);
     try {
         document_ = desktop->loadComponentFromURL(to_oustring(file_url(path)), "_blank", 0, args);
     } catch (const css::uno::Exception& e) {

@@ -1,16 +1,19 @@
 // A private headless LibreOffice for the command line: the extension installed into a
 // throwaway profile, soffice started on a private pipe, a UNO connection, and everything
-// removed again at the end. Throws std::runtime_error with a one-line reason when the office
-// cannot be started.
+// removed again at the end, also when the constructor fails half-way (the process_guard types
+// own the processes and the profile). Throws std::runtime_error with a one-line reason when the
+// office cannot be started.
 #pragma once
 
 #include "kpitree/table.hpp"
+#include "process_guard.hpp"
 
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/uno/Reference.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
+#include <deque>
+#include <optional>
 #include <string>
-#include <sys/types.h>
 #include <vector>
 
 namespace kpitree::cli {
@@ -19,7 +22,7 @@ namespace css = com::sun::star;
 
 struct SheetCells {
     std::string name;
-    Grid cells; // from A1 to the end of the used area
+    Grid cells; // from A1 to the end of the used area; error cells (#DIV/0!, #N/A) as CellError
 };
 
 class OfficeSession {
@@ -31,19 +34,25 @@ public:
     OfficeSession(const OfficeSession&) = delete;
     OfficeSession& operator=(const OfficeSession&) = delete;
 
-    // Opens a workbook read-only and hidden, closing the one opened before. Throws
-    // std::runtime_error if it cannot.
+    // Opens a workbook read-only and hidden, closing the one opened before. A .csv is read as
+    // UTF-8 with comma and double quote. Throws std::runtime_error if it cannot.
     void open(const std::string& path);
+    // Whether the office still answers (false after it crashed or was killed).
+    bool alive();
     std::vector<SheetCells> sheets() const;
     // The cells of "Sheet.A1:F40", "'My sheet'.A1:F40" or "A1:F40" (first sheet).
     // Throws std::invalid_argument for a range the workbook does not have.
     Grid range(const std::string& address, std::string* canonical_name) const;
 
 private:
+    void install(const std::string& oxt, const std::vector<std::string>& env);
+    void connect(const std::string& pipe);
+    std::vector<std::string> children_env() const;
     void close_document();
 
-    std::string dir_;
-    pid_t soffice_ = -1;
+    TempDir dir_;                   // the profile, the extension cache, the office's temp files
+    std::deque<OwnedPath> sockets_; // the office's pipes: stale files once it was killed
+    std::optional<ChildGroup> soffice_;
     css::uno::Reference<css::uno::XComponentContext> remote_;
     css::uno::Reference<css::lang::XComponent> document_;
 };

@@ -1,7 +1,10 @@
 """`kpitree check` end to end: the built binary, a real headless LibreOffice, real workbooks."""
 import os
+import shutil
+import signal
 import subprocess
 import tempfile
+import time
 import unittest
 
 from office import Office, props
@@ -13,8 +16,83 @@ KPITREE = os.path.join(BUILD, "kpitree")
 EXAMPLE = os.path.join(SOURCE, "examples", "marketing-automation.ods")
 
 
-def run(*args):
-    return subprocess.run([KPITREE] + list(args), capture_output=True, text=True, timeout=300)
+def run(*args, env=None):
+    return subprocess.run([KPITREE] + list(args), capture_output=True, text=True, timeout=300,
+                          env=env)
+
+
+def processes_with(marker):
+    """(pid, command line) of every live process whose command line contains `marker`."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open("/proc/%s/cmdline" % pid, "rb") as f:
+                cmdline = f.read().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if marker in cmdline:
+            found.append((int(pid), cmdline))
+    return found
+
+
+def socket_paths(pid):
+    """Paths of the unix sockets process `pid` has open (its office pipes in /tmp)."""
+    inodes = set()
+    try:
+        for fd in os.listdir("/proc/%d/fd" % pid):
+            target = os.readlink("/proc/%d/fd/%s" % (pid, fd))
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    except OSError:
+        return []
+    with open("/proc/net/unix") as table:
+        rows = [line.split() for line in table]
+    return [row[7] for row in rows[1:] if len(row) >= 8 and row[6] in inodes]
+
+
+class Run:
+    """One `kpitree check` started in the background with its own TMPDIR, so that what it leaves
+    behind can be seen: processes on its private pipe or profile, files in its TMPDIR."""
+
+    def __init__(self, test, *args, stdout=subprocess.PIPE, env=None):
+        self.tmp = tempfile.mkdtemp(prefix="tmpdir-", dir=test.dir)
+        environment = dict(os.environ, TMPDIR=self.tmp)
+        environment.update(env or {})
+        self.process = subprocess.Popen([KPITREE, "check"] + list(args), stdout=stdout,
+                                        stderr=subprocess.PIPE, env=environment)
+        self.pipe = "kpitree_cli_%d_" % self.process.pid  # the office's --accept pipe name
+        self.sockets = set()  # the office's pipes seen while it ran
+
+    def wait_for_office(self, timeout=120):
+        """Waits until the run's soffice.bin listens on its pipes; returns its pid."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for pid, cmdline in processes_with(self.pipe):
+                sockets = socket_paths(pid) if "soffice.bin" in cmdline else []
+                if any("SingleOfficeIPC" in path for path in sockets):
+                    self.sockets.update(sockets)
+                    return pid
+            if self.process.poll() is not None:
+                raise AssertionError("kpitree ended before its office started")
+            time.sleep(0.1)
+        raise AssertionError("no office started within %d s" % timeout)
+
+    def leftovers(self, grace=0):
+        """Processes and files of this run that still exist, after waiting up to `grace` s for
+        them to go (0: kpitree must have removed them before it exited)."""
+        deadline = time.time() + grace
+        while True:
+            left = processes_with(self.pipe) + processes_with(self.tmp)
+            left += [os.path.join(self.tmp, f) for f in os.listdir(self.tmp)]
+            left += [f for f in os.listdir("/tmp") if f.startswith("OSL_PIPE_") and self.pipe in f]
+            left += [path for path in self.sockets if os.path.exists(path)]
+            if not left or time.time() > deadline:
+                return left
+
+    def close(self):
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream:
+                stream.close()
 
 
 class CommandLine(unittest.TestCase):
@@ -41,6 +119,40 @@ class CommandLine(unittest.TestCase):
             doc.Sheets.getByIndex(0).getCellRangeByName("A1").setString("notes only")
             doc.storeToURL("file://" + cls.empty, props(FilterName="calc8"))
             doc.close(True)
+            cls.errors = cls.workbook_with_error_cells(office)
+        # A UTF-8 csv with Japanese names, a zip that is no workbook, and random bytes.
+        cls.japanese = os.path.join(cls.dir, "japanese.csv")
+        with open(cls.japanese, "w", encoding="utf-8") as f:
+            f.write("Name,Parent,Link,1\u6708,2\u6708\n"
+                    "\u58f2\u4e0a,,,1000,1100\n"                         # Sales
+                    "\u5546\u8ac7\u6570,\u58f2\u4e0a,*,50,55\n"          # Deals
+                    "\u5e73\u5747\u5358\u4fa1,\u58f2\u4e0a,*,20,20\n")  # Average price
+        cls.corrupt = os.path.join(cls.dir, "corrupt.ods")
+        with open(cls.corrupt, "wb") as f:
+            f.write(b"PK\x03\x04" + bytes(range(256)) * 8)
+        cls.garbage = os.path.join(cls.dir, "garbage.xlsx")
+        with open(cls.garbage, "wb") as f:
+            f.write(bytes((i * 7919) % 251 for i in range(4096)))
+
+    @classmethod
+    def workbook_with_error_cells(cls, office):
+        path = os.path.join(cls.dir, "errors.ods")
+        doc = office.new_calc()
+        sheet = doc.Sheets.getByIndex(0)
+        sheet.getCellRangeByName("A1:E4").setDataArray((
+            ("Name", "Parent", "Link", "Q1", "Q2"),
+            ("Profit", "", "", 30.0, 45.0),
+            ("Revenue", "Profit", "+", 100.0, 120.0),
+            ("Cost", "Profit", "-", 70.0, 75.0)))
+        sheet.getCellRangeByName("E3").setFormula("=1/0")  # Revenue Q2: #DIV/0!
+        sheet.getCellRangeByName("D4").setFormula("=NA()")  # Cost Q1: #N/A
+        doc.storeToURL("file://" + path, props(FilterName="calc8"))
+        doc.close(True)
+        return path
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir, ignore_errors=True)
 
     def test_example_reports_the_planted_mismatch_and_exits_1(self):
         r = run("check", EXAMPLE)
@@ -89,6 +201,98 @@ class CommandLine(unittest.TestCase):
             self.assertEqual(r.returncode, 2, args)
             self.assertIn(needle, r.stderr.splitlines()[0], args)
             self.assertEqual(r.stdout, "")
+
+    def test_error_cells_are_errors_not_missing_values(self):
+        """Regression: #DIV/0! and #N/A cells were read as empty cells, and the audit exited 0
+        with "0 errors" where the Calc functions give an error."""
+        for args in [(), ("--range", "Sheet1.A1:E4")]:
+            r = run("check", self.errors, *args)
+            self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+            errors = [line for line in r.stdout.splitlines() if "ERROR" in line]
+            self.assertTrue(any("Revenue" in e and "#DIV/0!" in e for e in errors), r.stdout)
+            self.assertTrue(any("Cost" in e and "#N/A" in e for e in errors), r.stdout)
+            self.assertNotIn(" 0 errors", r.stdout)
+
+    def test_utf8_csv_keeps_japanese_names(self):
+        """Regression: a UTF-8 .csv was read in the system's 8-bit charset (mojibake names)."""
+        r = run("check", self.japanese)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        for name in ("\u58f2\u4e0a", "\u5546\u8ac7\u6570", "\u5e73\u5747\u5358\u4fa1"):
+            self.assertIn(name, r.stdout)
+        self.assertIn("Summary: 0 mismatches, 0 errors", r.stdout)
+
+    def test_a_workbook_that_cannot_be_opened_does_not_stop_the_others(self):
+        r = run("check", self.corrupt, self.clean, self.garbage, EXAMPLE)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertEqual(r.stdout.count("\n== "), 3)
+        self.assertIn("Summary: 0 mismatches, 0 errors", r.stdout)
+        self.assertIn("Summary: 1 mismatch, 0 errors", r.stdout)
+        failures = r.stderr.splitlines()
+        self.assertEqual(len(failures), 2, r.stderr)
+        self.assertIn(self.corrupt, failures[0])
+        self.assertIn(self.garbage, failures[1])
+
+    def test_sigterm_or_ctrl_c_leaves_no_office_behind(self):
+        """Regression: a CI timeout (SIGTERM) or Ctrl+C left soffice and the profile behind."""
+        for sig, when in [(signal.SIGTERM, "starting"), (signal.SIGINT, "auditing")]:
+            with self.subTest(signal=sig.name, when=when):
+                run_ = Run(self, self.clean, self.clean, self.clean)
+                run_.wait_for_office()
+                if when == "auditing":
+                    while "Summary:" not in run_.process.stdout.readline().decode():
+                        pass
+                run_.process.send_signal(sig)
+                run_.process.wait(timeout=60)
+                run_.close()
+                self.assertEqual(run_.process.returncode, -sig)
+                self.assertEqual(run_.leftovers(), [])
+
+    def test_a_closed_pipe_leaves_no_office_behind(self):
+        """Regression: `kpitree check ... | head -1` killed kpitree by SIGPIPE with its office
+        still running."""
+        run_ = Run(self, self.clean, self.clean, EXAMPLE)
+        run_.process.stdout.read(1)
+        run_.process.stdout.close()
+        run_.process.wait(timeout=120)
+        run_.close()
+        self.assertEqual(run_.process.returncode, -signal.SIGPIPE)
+        self.assertEqual(run_.leftovers(), [])
+
+    def test_a_crash_of_the_office_is_reported_and_leaves_nothing_behind(self):
+        run_ = Run(self, self.clean, self.clean, self.clean)
+        output = ""
+        while "Summary:" not in output:
+            output += run_.process.stdout.readline().decode()
+        os.kill(run_.wait_for_office(), signal.SIGKILL)
+        output += run_.process.stdout.read().decode()
+        run_.process.wait(timeout=120)
+        run_.close()
+        # The second workbook may have been lost with the office; a new office audits the third.
+        self.assertIn(run_.process.returncode, (0, 2))
+        self.assertTrue(output.rstrip().endswith("Summary: 0 mismatches, 0 errors"), output)
+        self.assertEqual(run_.leftovers(), [])
+
+    def test_even_sigkill_leaves_nothing_behind_for_long(self):
+        run_ = Run(self, self.clean)
+        run_.wait_for_office()
+        run_.process.kill()
+        run_.process.wait(timeout=60)
+        run_.close()
+        self.assertEqual(run_.leftovers(grace=15), [])
+
+    def test_a_failed_install_leaves_nothing_behind(self):
+        not_a_zip = os.path.join(self.dir, "not-a-zip.oxt")
+        with open(not_a_zip, "w") as f:
+            f.write("not an extension")
+        for oxt, needle in [(os.path.join(self.dir, "missing.oxt"), "does not exist"),
+                            (not_a_zip, "installing " + not_a_zip)]:
+            run_ = Run(self, self.clean, env={"KPITREE_OXT": oxt})
+            out, err = run_.process.communicate(timeout=300)
+            run_.close()
+            self.assertEqual(run_.process.returncode, 2, err)
+            self.assertIn(needle, err.decode())
+            self.assertEqual(out, b"")
+            self.assertEqual(run_.leftovers(), [])
 
 
 if __name__ == "__main__":
