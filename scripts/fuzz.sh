@@ -34,8 +34,8 @@ configure_and_build() {
     # fast and keeps assertions on.
     cmake -S "$source_dir" -B "$build" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=Debug \
         -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DKPITREE_SANITIZE=ON -DKPITREE_FUZZ=ON \
-        -DLO_SDK_DIR="$build/no-sdk" >"$build.configure.log" 2>&1 ||
-        { cat "$build.configure.log" >&2; return 2; }
+        -DLO_SDK_DIR="$build/no-sdk" >"$build/configure.log" 2>&1 ||
+        { cat "$build/configure.log" >&2; return 2; }
     cmake --build "$build" -j"${KPITREE_FUZZ_JOBS:-2}" --target kpitree_core_tests kpitree_fuzzers ||
         return 2
 }
