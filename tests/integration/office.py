@@ -55,6 +55,10 @@ class Office:
 
     def start(self):
         self.install()
+        return self.launch()
+
+    def launch(self):
+        """Starts soffice on this profile (installed already) and connects to it."""
         args = [SOFFICE, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                 "--accept=pipe,name=%s;urp;" % self.pipe] + self.env_args()
         if self.headless:
@@ -93,6 +97,46 @@ class Office:
         except Exception:
             return False
 
+    def soffice_pid(self):
+        """PID of the soffice.bin this office runs (the soffice wrapper starts it in the process
+        group start() created), or None when it is gone."""
+        if self.process is None:
+            return None
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open("/proc/%s/stat" % entry) as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            comm = stat[stat.index("(") + 1:stat.rindex(")")]
+            fields = stat[stat.rindex(")") + 2:].split()
+            if comm == "soffice.bin" and int(fields[2]) == self.process.pid and fields[0] != "Z":
+                return int(entry)
+        return None
+
+    def kill(self):
+        """Ends this office's process group at once (after a crash or a hang)."""
+        if self.process is None:
+            return
+        try:
+            os.killpg(self.process.pid, 9)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+        self.process = self.ctx = self.desktop = None
+
+    def restart(self):
+        """Ends this office and starts it again on the same profile, the .oxt still installed:
+        for tests that go on after the office crashed or hung, or want a fresh process."""
+        if self.alive():
+            self.end()
+        else:
+            self.kill()
+        self.pipe = "kpitree" + uuid.uuid4().hex[:12]
+        return self.launch()
+
     def new_calc(self):
         return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,
                                                  props(Hidden=self.headless))
@@ -102,7 +146,8 @@ class Office:
         hidden = self.headless if hidden is None else hidden
         return self.desktop.loadComponentFromURL(url, "_blank", 0, props(Hidden=hidden))
 
-    def stop(self):
+    def end(self):
+        """Ends the office (terminate, or kill its process group after 30 s); keeps the profile."""
         if self.desktop is not None:
             try:
                 self.desktop.terminate()
@@ -114,6 +159,10 @@ class Office:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, 9)
                 self.process.wait()
+        self.process = self.ctx = self.desktop = None
+
+    def stop(self):
+        self.end()
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def __enter__(self):
