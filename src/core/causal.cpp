@@ -18,6 +18,7 @@
 
 #include "kpitree/granger.hpp"
 #include "kpitree/least_squares.hpp"
+#include "kpitree/status.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -312,9 +313,9 @@ std::string causal_status_text(const Tree& tree, const CausalResult& result) {
     case CausalKind::root:
         return "";
     case CausalKind::identity:
-        return "IDENTITY";
+        return status_message(Status::identity);
     case CausalKind::error:
-        return "ERROR " + result.reason;
+        return status_message(Status::error, result.reason);
     case CausalKind::hypothesis:
         break;
     }
@@ -326,8 +327,9 @@ std::string causal_status_text(const Tree& tree, const CausalResult& result) {
         window = " (" + tree.period_labels[ev.first_period] + " to " +
                  tree.period_labels[ev.first_period + ev.periods - 1] + ")";
     if (result.verdict != CausalVerdict::supported && result.verdict != CausalVerdict::unsupported)
-        return "INSUFFICIENT " + ev.reason + window;
-    std::string text = result.verdict == CausalVerdict::supported ? "SUPPORTED" : "UNSUPPORTED";
+        return status_message(Status::insufficient, ev.reason + window);
+    std::string text = status_message(
+        result.verdict == CausalVerdict::supported ? Status::supported : Status::unsupported);
     text += " lag " + std::to_string(ev.lag) + ", " + std::to_string(ev.periods) + " periods" +
             window + ", p " + format_p(*ev.p) + ", adj. p " + format_p(*result.adjusted_p) + " (" +
             std::string(padjust_method_name(result.method)) + ", " + std::to_string(result.family) +

@@ -4,6 +4,7 @@
 // the largest terms, so cancellation does not magnify rounding noise).
 #include "kpitree/check.hpp"
 
+#include "kpitree/status.hpp"
 #include "text.hpp"
 
 #include <cmath>
@@ -151,6 +152,13 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
             continue;
         const double expected = *r.expected[p], actual = *node.values[p];
         const double residual = actual - expected;
+        if (!std::isfinite(residual)) { // 1.7e308 − (−1e308)
+            r.verdict = Verdict::error;
+            r.reason = "overflow in " + tree.period_labels[p] +
+                       ": the residual leaves the range of numbers";
+            r.residual[p].reset();
+            continue;
+        }
         r.residual[p] = residual;
         ++r.compared;
         const double scale = rounding_scale(tree, children, p, expected, actual);
@@ -187,13 +195,13 @@ std::string status_text(const Tree& tree, const CheckResult& r) {
     switch (r.verdict) {
     case Verdict::ok:
         if (r.compared == periods)
-            return "OK";
-        return "OK " + std::to_string(r.compared) + " of " + std::to_string(periods) +
-               " periods (the others lack data)";
+            return status_message(Status::ok);
+        return status_message(Status::ok) + " " + std::to_string(r.compared) + " of " +
+               std::to_string(periods) + " periods (the others lack data)";
     case Verdict::mismatch: {
         const std::size_t p = *r.worst_period;
         const double residual = *r.residual[p], expected = *r.expected[p];
-        std::string text = "MISMATCH " + std::to_string(r.mismatched) + " of " +
+        std::string text = status_message(Status::mismatch, std::to_string(r.mismatched)) + " of " +
                            std::to_string(r.compared) + (r.compared == 1 ? " period" : " periods") +
                            "; worst " + tree.period_labels[p] + ": residual " +
                            format_short(residual, 6);
@@ -202,11 +210,12 @@ std::string status_text(const Tree& tree, const CheckResult& r) {
         return text;
     }
     case Verdict::leaf:
-        return "LEAF";
+        return status_message(Status::leaf);
     case Verdict::nodata:
-        return "NODATA no period has values for this KPI and all its children";
+        return status_message(Status::nodata,
+                              "no period has values for this KPI and all its children");
     case Verdict::error:
-        return "ERROR " + r.reason;
+        return status_message(Status::error, r.reason);
     }
     return {};
 }

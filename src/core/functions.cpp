@@ -1,10 +1,15 @@
 #include "kpitree/functions.hpp"
 
 #include "kpitree/causal.hpp"
+#include "kpitree/contrib.hpp"
+#include "kpitree/elasticity.hpp"
 #include "kpitree/granger.hpp"
 #include "kpitree/lint.hpp"
 #include "kpitree/padjust.hpp"
 #include "kpitree/planning.hpp"
+#include "kpitree/rollup.hpp"
+#include "kpitree/status.hpp"
+#include "kpitree/target.hpp"
 #include "kpitree/tree.hpp"
 #include "text.hpp"
 
@@ -27,12 +32,14 @@ Grid node_not_found(const Tree& tree, const std::string& name) {
     Grid out(1, 1);
     const auto it = tree.by_key.find(name_key(name));
     if (!tree.table_errors.empty())
-        out.at(0, 0) = text("ERROR " + tree.table_errors.front());
+        out.at(0, 0) = text(status_message(Status::error, tree.table_errors.front()));
     else if (it == tree.by_key.end())
-        out.at(0, 0) = text("ERROR no KPI named '" + trim_name(name) + "' in the table");
+        out.at(0, 0) = text(
+            status_message(Status::error, "no KPI named '" + trim_name(name) + "' in the table"));
     else
-        out.at(0, 0) =
-            text("ERROR '" + trim_name(name) + "' is ambiguous: the name appears more than once");
+        out.at(0, 0) = text(
+            status_message(Status::error, "'" + trim_name(name) +
+                                              "' is ambiguous: the name appears more than once"));
     return out;
 }
 
@@ -54,7 +61,7 @@ Grid aligned(const Tree& tree, std::size_t table_rows, std::size_t width,
     Grid out(table_rows, width);
     if (!tree.table_errors.empty()) {
         if (table_rows > 0 && width > 0)
-            out.at(0, 0) = text("ERROR " + tree.table_errors.front());
+            out.at(0, 0) = text(status_message(Status::error, tree.table_errors.front()));
         return out;
     }
     if (tree.has_header && table_rows > 0)
@@ -194,7 +201,7 @@ Grid lint_cells(const Grid& table) {
     const Tree tree = read_tree(table);
     const auto findings = lint(tree);
     if (findings.empty())
-        return Grid::from_rows({{text("OK")}});
+        return Grid::from_rows({{text(status_message(Status::ok))}});
     Grid out(findings.size(), 1);
     for (std::size_t i = 0; i < findings.size(); ++i)
         out.at(i, 0) = text(finding_text(tree, findings[i]));

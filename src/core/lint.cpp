@@ -1,5 +1,7 @@
 #include "kpitree/lint.hpp"
 
+#include "kpitree/status.hpp"
+
 #include <algorithm>
 
 namespace kpitree {
@@ -67,9 +69,10 @@ std::vector<Finding> lint(const Tree& tree, const LintOptions& options) {
 }
 
 std::string finding_text(const Tree& tree, const Finding& f) {
-    std::string text = f.severity == Severity::error     ? "ERROR "
-                       : f.severity == Severity::warning ? "WARN "
-                                                         : "INFO ";
+    std::string text = status_message(f.severity == Severity::error     ? Status::error
+                                      : f.severity == Severity::warning ? Status::warn
+                                                                        : Status::info) +
+                       " ";
     if (f.node) {
         const Node& n = tree.nodes[*f.node];
         text += (n.name.empty() ? std::string("(no name)") : n.name) + " (table row " +

@@ -9,33 +9,6 @@
 
 namespace kpitree {
 
-std::string_view status_token(Status status) {
-    switch (status) {
-    case Status::error:
-        return "ERROR";
-    case Status::nodata:
-        return "NODATA";
-    case Status::hypothesis:
-        return "HYPOTHESIS";
-    case Status::undefined:
-        return "UNDEFINED";
-    case Status::unreachable:
-        return "UNREACHABLE";
-    case Status::mismatch:
-        return "MISMATCH";
-    }
-    return "ERROR";
-}
-
-std::string status_message(Status status, std::string_view detail) {
-    std::string s(status_token(status));
-    if (!detail.empty()) {
-        s += ' ';
-        s += detail;
-    }
-    return s;
-}
-
 std::optional<std::size_t> last_period_with_data(const Tree& tree, std::size_t node) {
     const Series& v = tree.nodes[node].values;
     for (std::size_t p = std::min(v.size(), tree.periods()); p > 0; --p)

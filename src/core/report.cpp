@@ -2,8 +2,12 @@
 
 #include "kpitree/causal.hpp"
 #include "kpitree/check.hpp"
+#include "kpitree/contrib.hpp"
+#include "kpitree/elasticity.hpp"
 #include "kpitree/lint.hpp"
 #include "kpitree/planning.hpp"
+#include "kpitree/rollup.hpp"
+#include "kpitree/target.hpp"
 #include "kpitree/tree.hpp"
 #include "text.hpp"
 

@@ -46,15 +46,24 @@ std::string bucket_span(const Tree& tree, const Bucket& b) {
 // the tolerance KPI.CONTRIB gives identities for rounding in imported data.
 constexpr double agreement_tolerance = 0.01;
 
-// Neumaier's compensated sum (as combine_children's), for flows and averages.
-double compensated_sum(const std::vector<double>& xs) {
+// Neumaier's compensated sum (as combine_children's), for flows and averages; in long double,
+// so a sum whose terms overflow double on the way but whose total does not is exact.
+long double compensated_total(const std::vector<double>& xs) {
     long double sum = 0, compensation = 0;
     for (double x : xs) {
         const long double t = sum + x;
         compensation += std::fabs(sum) >= std::fabs(x) ? (sum - t) + x : (x - t) + sum;
         sum = t;
     }
-    return static_cast<double>(sum + compensation);
+    return sum + compensation;
+}
+
+double compensated_sum(const std::vector<double>& xs) {
+    return static_cast<double>(compensated_total(xs));
+}
+
+double compensated_mean(const std::vector<double>& xs) {
+    return static_cast<double>(compensated_total(xs) / static_cast<long double>(xs.size()));
 }
 
 class RollupBuilder {
@@ -207,8 +216,10 @@ private:
                 return missing(n, t);
             xs.push_back(*values_[t][n]);
         }
-        const double sum = compensated_sum(xs);
-        return {kind == Kind::average ? sum / static_cast<double>(xs.size()) : sum, {}};
+        const double sum = kind == Kind::average ? compensated_mean(xs) : compensated_sum(xs);
+        if (!std::isfinite(sum))
+            return overflow(n, b);
+        return {sum, {}};
     }
 
     // A ratio leaf: Σ base·x / Σ base over the bucket (at the last period inside a stock).
@@ -242,7 +253,15 @@ private:
                     status_message(Status::undefined, "the flow weighting " + q(tree_, n) +
                                                           " is 0 over " + bucket_name(b))};
         const double rolled = top / bottom;
+        if (!std::isfinite(top) || !std::isfinite(bottom) || !std::isfinite(rolled))
+            return overflow(n, b);
         return {w.exponent < 0 ? 1.0 / rolled : rolled, {}};
+    }
+
+    Rolled overflow(std::size_t n, const Bucket& b) const {
+        return {std::nullopt, status_message(Status::error, "overflow in " + bucket_name(b) +
+                                                                ": the roll-up of " + q(tree_, n) +
+                                                                " leaves the range of numbers")};
     }
 
     Rolled zero_divisor(std::size_t n, std::size_t period) const {

@@ -3,10 +3,14 @@
 // returns nothing.
 #include "kpitree/causal.hpp"
 #include "kpitree/check.hpp"
+#include "kpitree/contrib.hpp"
+#include "kpitree/elasticity.hpp"
 #include "kpitree/functions.hpp"
 #include "kpitree/lint.hpp"
 #include "kpitree/planning.hpp"
 #include "kpitree/report.hpp"
+#include "kpitree/rollup.hpp"
+#include "kpitree/target.hpp"
 #include "kpitree/tree.hpp"
 
 #include <algorithm>

@@ -1,8 +1,12 @@
 // Regression tests for SPEC's "Guarantees": no silently wrong number, no crash, no blow-up.
 // Each test names the defect it guards against in its first line.
+#include "kpitree/contrib.hpp"
+#include "kpitree/elasticity.hpp"
 #include "kpitree/functions.hpp"
 #include "kpitree/lint.hpp"
 #include "kpitree/planning.hpp"
+#include "kpitree/rollup.hpp"
+#include "kpitree/target.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -356,4 +360,22 @@ TEST(Guarantees, GrangerOnValuesNearTheDoubleLimitIsUndefinedNotNaN) {
         {{-152.0}, {12.0}, {358.83}, {4.28e307}, {-1.37e308}, {3.58e307}, {7.0}, {1.0}});
     const Grid cause = Grid::from_rows({{1.0}, {3.0}, {-2.0}, {5.0}, {8.0}, {1e308}, {2.0}, {4.0}});
     EXPECT_THROW(granger_cells(effect, cause, 1), UndefinedResult);
+}
+
+TEST(Guarantees, AResidualBeyondTheRangeOfNumbersIsAnError) {
+    // Fuzz finding residual_cells-1: 1.7e308 − (−8.5e307) gave a residual of +inf.
+    const Grid table =
+        Grid::from_rows({{"Y", "", "", 1.7e308}, {"A", "Y", "+", -8.5e307}, {"B", "Y", "+", 1.0}});
+    EXPECT_TRUE(starts_with(text_at(check_cells(table, {}), 0), "ERROR overflow"));
+    const Grid residual = residual_cells(table);
+    for (std::size_t c = 0; c < residual.columns(); ++c)
+        EXPECT_FALSE(is_number_at(residual, 0, c));
+}
+
+TEST(Guarantees, ARollUpBeyondTheRangeOfNumbersIsAnError) {
+    // Fuzz finding rollup_cells-1: DBL_MAX + DBL_MAX summed to inf.
+    const Grid table =
+        Grid::from_rows({{"Name", "Parent", "Link", "P1", "P2"}, {"Y", "", "", 1.7e308, 1.7e308}});
+    const Grid rollup = rollup_cells(table, 2);
+    EXPECT_TRUE(starts_with(text_at(rollup, 1), "ERROR overflow")) << text_at(rollup, 1);
 }

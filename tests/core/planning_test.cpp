@@ -1,4 +1,8 @@
+#include "kpitree/contrib.hpp"
+#include "kpitree/elasticity.hpp"
 #include "kpitree/planning.hpp"
+#include "kpitree/rollup.hpp"
+#include "kpitree/target.hpp"
 
 #include <gtest/gtest.h>
 
