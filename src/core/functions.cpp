@@ -330,6 +330,9 @@ Grid target_cells(const Grid& table, double kgi_target, const PeriodArg& period,
         TargetOptions options;
         options.period = period_index(tree, period, "period");
         options.flex = flex;
+        if (node) // one row asked for: plan the KGI above it, also among several KGIs
+            if (const auto n = tree.find(*node); n && tree.nodes[*n].root)
+                options.kgi = tree.nodes[*n].root;
         results = targets(tree, kgi_target, options);
     }
     return aligned(
@@ -337,29 +340,44 @@ Grid target_cells(const Grid& table, double kgi_target, const PeriodArg& period,
         [&](std::size_t i, Cell* cells) { write(cells, results[i]); }, node);
 }
 
+namespace {
+
+// ROLLUP's `kinds`: one column with a cell per table row (flow, stock, ratio, average,
+// constant or empty), per node. Cells beyond the table's rows must be blank: the add-in passes
+// the table without its blank tail, the kinds column as the user selected it.
+std::vector<std::optional<Kind>> kinds_argument(const Tree& tree, const Grid& table,
+                                                const Grid& kinds) {
+    std::vector<std::optional<Kind>> node_kinds;
+    if (kinds.empty())
+        return node_kinds;
+    bool fits = kinds.columns() == 1 && kinds.rows() >= table.rows();
+    for (std::size_t r = table.rows(); fits && r < kinds.rows(); ++r)
+        fits = is_empty(kinds.at(r, 0));
+    if (!fits)
+        throw ArgumentError("kinds must be one column with one cell per table row (" +
+                            std::to_string(table.rows()) + ")");
+    node_kinds.resize(tree.nodes.size());
+    for (std::size_t r = 0; r < table.rows() && r < tree.node_of_row.size(); ++r) {
+        const Cell& c = kinds.at(r, 0);
+        if (!tree.node_of_row[r] || is_empty(c))
+            continue;
+        const auto* s = std::get_if<std::string>(&c);
+        const auto k = s ? parse_kind(*s) : std::nullopt;
+        if (!k)
+            throw ArgumentError("kinds row " + std::to_string(r + 1) +
+                                ": use flow, stock, ratio, average, constant or leave it empty");
+        node_kinds[*tree.node_of_row[r]] = k;
+    }
+    return node_kinds;
+}
+
+} // namespace
+
 Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kinds) {
     const auto per = static_cast<std::size_t>(
         whole_number(periods_per_bucket, "periods_per_bucket", 1, 1000000));
     const Tree tree = read_tree(table);
-    std::vector<std::optional<Kind>> node_kinds;
-    if (!kinds.empty()) {
-        if (kinds.columns() != 1 || kinds.rows() != table.rows())
-            throw ArgumentError("kinds must be one column with one cell per table row (" +
-                                std::to_string(table.rows()) + ")");
-        node_kinds.resize(tree.nodes.size());
-        for (std::size_t r = 0; r < kinds.rows() && r < tree.node_of_row.size(); ++r) {
-            const Cell& c = kinds.at(r, 0);
-            if (!tree.node_of_row[r] || is_empty(c))
-                continue;
-            const auto* s = std::get_if<std::string>(&c);
-            const auto k = s ? parse_kind(*s) : std::nullopt;
-            if (!k)
-                throw ArgumentError(
-                    "kinds row " + std::to_string(r + 1) +
-                    ": use flow, stock, ratio, average, constant or leave it empty");
-            node_kinds[*tree.node_of_row[r]] = k;
-        }
-    }
+    const std::vector<std::optional<Kind>> node_kinds = kinds_argument(tree, table, kinds);
     Rollup rolled;
     if (tree.table_errors.empty())
         rolled = rollup(tree, per, node_kinds);

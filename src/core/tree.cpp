@@ -341,18 +341,20 @@ void order_top_down(Tree& tree) {
 
 } // namespace
 
-Tree read_tree(const Grid& grid) {
-    Tree tree;
-    tree.node_of_row.assign(grid.rows(), std::nullopt);
+namespace {
+
+// The header, the Kind column and the period labels; false (with a table error) when the
+// range cannot be a tree table.
+bool read_layout(const Grid& grid, Tree& tree) {
     if (grid.empty()) {
         tree.table_errors.push_back("the range is empty");
-        return tree;
+        return false;
     }
     if (grid.columns() < min_table_columns) {
         tree.table_errors.push_back("a tree table needs at least 4 columns (Name, Parent, Link, "
                                     "one per period); this range has " +
                                     std::to_string(grid.columns()));
-        return tree;
+        return false;
     }
     tree.has_header = looks_like_header(grid) || header_with_date_periods(grid);
     const auto* fourth = std::get_if<std::string>(&grid.at(0, 3));
@@ -360,7 +362,7 @@ Tree read_tree(const Grid& grid) {
     if (tree.has_kind_column && grid.columns() < min_table_columns + 1) {
         tree.table_errors.push_back("a tree table with a Kind column needs at least 5 columns "
                                     "(Name, Parent, Link, Kind, one per period)");
-        return tree;
+        return false;
     }
     for (std::size_t c = tree.first_period_column(); c < grid.columns(); ++c) {
         std::string label;
@@ -369,7 +371,28 @@ Tree read_tree(const Grid& grid) {
         const std::size_t number = c - tree.first_period_column() + 1;
         tree.period_labels.push_back(label.empty() ? "period " + std::to_string(number) : label);
     }
+    return true;
+}
 
+// The Link cell: a valid link, or an error on the row.
+void read_link(const Cell& cell, Node& node) {
+    std::optional<Link> link;
+    if (const auto* s = std::get_if<std::string>(&cell))
+        link = parse_link(*s);
+    else if (is_empty(cell))
+        link = Link::none;
+    if (!link)
+        node.errors.push_back("invalid link '" + cell_name(cell) +
+                              "': use + \u2212 \u00D7 \u00F7 or ~");
+    else if (*link == Link::none && !node.is_root())
+        node.errors.push_back("no link to its parent '" + node.parent_name +
+                              "': use + \u2212 \u00D7 \u00F7 or ~");
+    else
+        node.link = *link;
+}
+
+// One node per non-blank row below the header.
+void read_rows(const Grid& grid, Tree& tree) {
     for (std::size_t r = tree.has_header ? 1 : 0; r < grid.rows(); ++r) {
         if (row_is_blank(grid, r))
             continue;
@@ -379,35 +402,28 @@ Tree read_tree(const Grid& grid) {
         node.parent_name = cell_name(grid.at(r, 1));
         if (node.name.empty())
             node.errors.push_back("no name in " + row_label(r));
-        const Cell& link_cell = grid.at(r, 2);
-        std::optional<Link> link;
-        if (const auto* s = std::get_if<std::string>(&link_cell))
-            link = parse_link(*s);
-        else if (is_empty(link_cell))
-            link = Link::none;
-        if (!link) {
-            node.errors.push_back("invalid link '" + cell_name(link_cell) +
-                                  "': use + \u2212 \u00D7 \u00F7 or ~");
-        } else if (*link == Link::none && !node.is_root()) {
-            node.errors.push_back("no link to its parent '" + node.parent_name +
-                                  "': use + \u2212 \u00D7 \u00F7 or ~");
-        } else {
-            node.link = *link;
-        }
+        read_link(grid.at(r, 2), node);
         if (tree.has_kind_column)
             read_kind(grid.at(r, 3), node);
         read_values(grid, r, tree, node);
         tree.node_of_row[r] = tree.nodes.size();
         tree.nodes.push_back(std::move(node));
     }
+}
 
+// Tree::by_key, and the duplicate-name errors.
+void index_names(Tree& tree) {
     for (std::size_t i = 0; i < tree.nodes.size(); ++i)
         if (!tree.nodes[i].name.empty())
             tree.by_key[name_key(tree.nodes[i].name)].push_back(i);
     for (auto& [key, rows] : tree.by_key)
         if (rows.size() > 1)
             mark_duplicates(tree, rows);
+}
 
+// Node::parent and Node::children, Tree::roots; an error on each row whose parent is unknown,
+// ambiguous or itself.
+void link_parents(Tree& tree) {
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         Node& node = tree.nodes[i];
         if (node.is_root()) {
@@ -427,7 +443,10 @@ Tree read_tree(const Grid& grid) {
             tree.nodes[*node.parent].children.push_back(i);
         }
     }
+}
 
+// An error on each parent whose children mix + − with × ÷, naming one of each.
+void mark_mixed_operators(Tree& tree) {
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         if (!tree.has_mixed_children(i))
             continue;
@@ -443,7 +462,19 @@ Tree read_tree(const Grid& grid) {
                                        "': " + additive + " and " + multiplicative +
                                        "; insert an intermediate node");
     }
+}
 
+} // namespace
+
+Tree read_tree(const Grid& grid) {
+    Tree tree;
+    tree.node_of_row.assign(grid.rows(), std::nullopt);
+    if (!read_layout(grid, tree))
+        return tree;
+    read_rows(grid, tree);
+    index_names(tree);
+    link_parents(tree);
+    mark_mixed_operators(tree);
     resolve_chains(tree);
     order_top_down(tree);
     if (tree.nodes.empty())

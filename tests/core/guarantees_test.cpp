@@ -379,3 +379,22 @@ TEST(Guarantees, ARollUpBeyondTheRangeOfNumbersIsAnError) {
     const Grid rollup = rollup_cells(table, 2);
     EXPECT_TRUE(starts_with(text_at(rollup, 1), "ERROR overflow")) << text_at(rollup, 1);
 }
+
+TEST(Guarantees, KindsLongerThanTheUsedTableOnlyByBlanksAreAccepted) {
+    // The add-in passes a whole-column table without its blank tail, the kinds as selected.
+    const Grid table = Grid::from_rows(
+        {{"Name", "Parent", "Link", "M1", "M2"}, {"Customers", "", "", 10.0, 12.0}});
+    Grid kinds(5, 1);
+    kinds.at(1, 0) = std::string("stock");
+    EXPECT_EQ(number_at(rollup_cells(table, 2, kinds), 1), 12.0);
+    kinds.at(4, 0) = std::string("flow");
+    EXPECT_THROW(rollup_cells(table, 2, kinds), ArgumentError);
+}
+
+TEST(Guarantees, TargetForOneRowPlansItsOwnKgiAmongSeveral) {
+    const Grid table = Grid::from_rows(
+        {{"A", "", "", 10.0}, {"A1", "A", "*", 2.0}, {"A2", "A", "*", 5.0}, {"B", "", "", 3.0}});
+    EXPECT_EQ(number_at(target_cells(table, 40.0, {}, {}, std::string("A")), 0), 40.0);
+    EXPECT_NEAR(number_at(target_cells(table, 40.0, {}, {}, std::string("A1")), 0), 4.0, 1e-12);
+    EXPECT_TRUE(starts_with(text_at(target_cells(table, 40.0), 0), "ERROR the table has several"));
+}
