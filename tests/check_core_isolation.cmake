@@ -1,5 +1,5 @@
 # The core library and its public headers must not include UNO, rtl, sal, osl or cppuhelper
-# headers (STYLE.md rule 1). Fails listing the offending lines.
+# headers (CONTRIBUTING.md, "The layers"). Fails listing the offending lines.
 file(GLOB_RECURSE files "${SOURCE_DIR}/include/*.hpp" "${SOURCE_DIR}/src/core/*.hpp"
      "${SOURCE_DIR}/src/core/*.cpp")
 set(bad "")

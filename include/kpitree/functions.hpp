@@ -8,29 +8,15 @@
 #pragma once
 
 #include "kpitree/check.hpp"
+#include "kpitree/errors.hpp"
 #include "kpitree/table.hpp"
 
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace kpitree {
 
-// An argument the function cannot use (negative tolerance, unknown method, ...). The add-in
-// shows it as Err:502 (invalid argument); the message is for the command line and tests.
-struct ArgumentError : std::invalid_argument {
-    using std::invalid_argument::invalid_argument;
-};
-
-// A result that does not exist for this data (a Granger test on too few points or a constant
-// series). The add-in shows it as Err:523 (no convergence): the arguments are fine, the
-// statistic is undefined. The message says why.
-struct UndefinedResult : std::domain_error {
-    using std::domain_error::domain_error;
-};
-
-using NodeName = std::optional<std::string>;
 // A period argument as the cell holds it: a 1-based period number, the period's header label
 // ("Jan"), or Empty when the argument was skipped.
 using PeriodArg = Cell;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -58,6 +59,9 @@ private:
     std::size_t columns_ = 0;
     std::vector<Cell> cells_;
 };
+
+// The optional last argument of the row-aligned functions: a KPI's name, or none.
+using NodeName = std::optional<std::string>;
 
 // Display form of a number for messages: shortest text that reads back the same, no exponent
 // for ordinary magnitudes ("1100000", "0.2476", "-12.5").

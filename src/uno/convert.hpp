@@ -3,7 +3,7 @@
 // in the adapters touches both worlds.
 #pragma once
 
-#include "kpitree/functions.hpp"
+#include "kpitree/errors.hpp"
 #include "kpitree/table.hpp"
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>

@@ -29,6 +29,12 @@ std::vector<Cell> row(const char* name, const char* parent, const char* link, in
     return r;
 }
 
+std::vector<Cell> text_in_second_period(const char* name, const char* parent, const char* link) {
+    std::vector<Cell> r = row(name, parent, link, 1);
+    r.emplace_back(std::in_place_type<std::string>, "x");
+    return r;
+}
+
 } // namespace
 
 TEST(Lint, CleanTreeIsEmpty) {
@@ -46,7 +52,7 @@ TEST(Lint, EveryErrorFinding) {
         row("Me", "Me", "*", 12),
         row("C1", "C2", "+", 12),
         row("C2", "C1", "+", 12),
-        {"T", "S", "+", 1.0, "x"},
+        text_in_second_period("T", "S", "+"),
         row("M", "", "", 12),
         row("M1", "M", "+", 12),
         row("M2", "M", "*", 12),
