@@ -7,9 +7,9 @@
 // why there is none); a blank `node` gives one blank row.
 #pragma once
 
-#include "kpitree/check.hpp"
-#include "kpitree/errors.hpp"
-#include "kpitree/table.hpp"
+#include "kpitree/audit/check.hpp"
+#include "kpitree/model/errors.hpp"
+#include "kpitree/model/table.hpp"
 
 #include <optional>
 #include <string>

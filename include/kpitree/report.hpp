@@ -3,7 +3,7 @@
 // summary that decides the exit status.
 #pragma once
 
-#include "kpitree/table.hpp"
+#include "kpitree/model/table.hpp"
 
 #include <cstddef>
 #include <optional>

@@ -5,7 +5,7 @@
 // office cannot be started.
 #pragma once
 
-#include "kpitree/table.hpp"
+#include "kpitree/model/table.hpp"
 #include "process_guard.hpp"
 
 #include <com/sun/star/lang/XComponent.hpp>

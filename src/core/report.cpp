@@ -1,15 +1,15 @@
 #include "kpitree/report.hpp"
 
-#include "kpitree/causal.hpp"
-#include "kpitree/check.hpp"
-#include "kpitree/contrib.hpp"
-#include "kpitree/elasticity.hpp"
-#include "kpitree/lint.hpp"
-#include "kpitree/planning.hpp"
-#include "kpitree/rollup.hpp"
-#include "kpitree/target.hpp"
-#include "kpitree/tree.hpp"
-#include "text.hpp"
+#include "kpitree/audit/causal.hpp"
+#include "kpitree/audit/check.hpp"
+#include "kpitree/audit/lint.hpp"
+#include "kpitree/model/tree.hpp"
+#include "kpitree/plan/contrib.hpp"
+#include "kpitree/plan/elasticity.hpp"
+#include "kpitree/plan/planning.hpp"
+#include "kpitree/plan/rollup.hpp"
+#include "kpitree/plan/target.hpp"
+#include "model/text.hpp"
 
 #include <algorithm>
 #include <cmath>

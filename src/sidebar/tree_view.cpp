@@ -1,9 +1,9 @@
 #include "tree_view.hpp"
 
-#include "kpitree/causal.hpp"
-#include "kpitree/check.hpp"
-#include "kpitree/lint.hpp"
-#include "kpitree/tree.hpp"
+#include "kpitree/audit/causal.hpp"
+#include "kpitree/audit/check.hpp"
+#include "kpitree/audit/lint.hpp"
+#include "kpitree/model/tree.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // The verdicts come from check_tree, assess_causal and lint; nothing is re-derived here.
 #pragma once
 
-#include "kpitree/table.hpp"
+#include "kpitree/model/table.hpp"
 
 #include <cstddef>
 #include <optional>

@@ -3,8 +3,8 @@
 // in the adapters touches both worlds.
 #pragma once
 
-#include "kpitree/errors.hpp"
-#include "kpitree/table.hpp"
+#include "kpitree/model/errors.hpp"
+#include "kpitree/model/table.hpp"
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/NoConvergenceException.hpp>

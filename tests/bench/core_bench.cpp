@@ -1,17 +1,17 @@
 // Speed of the core on a large tree: figures go to $KPITREE_BENCH_DIR/core_speed.txt (or the
 // current directory). Nothing is asserted about time; the run fails only if a function
 // returns nothing.
-#include "kpitree/causal.hpp"
-#include "kpitree/check.hpp"
-#include "kpitree/contrib.hpp"
-#include "kpitree/elasticity.hpp"
+#include "kpitree/audit/causal.hpp"
+#include "kpitree/audit/check.hpp"
+#include "kpitree/audit/lint.hpp"
 #include "kpitree/functions.hpp"
-#include "kpitree/lint.hpp"
-#include "kpitree/planning.hpp"
+#include "kpitree/model/tree.hpp"
+#include "kpitree/plan/contrib.hpp"
+#include "kpitree/plan/elasticity.hpp"
+#include "kpitree/plan/planning.hpp"
+#include "kpitree/plan/rollup.hpp"
+#include "kpitree/plan/target.hpp"
 #include "kpitree/report.hpp"
-#include "kpitree/rollup.hpp"
-#include "kpitree/target.hpp"
-#include "kpitree/tree.hpp"
 
 #include <algorithm>
 #include <chrono>

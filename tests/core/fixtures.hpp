@@ -1,7 +1,7 @@
 // Tables shared by several core test files.
 #pragma once
 
-#include "kpitree/table.hpp"
+#include "kpitree/model/table.hpp"
 
 namespace kpitree::testing {
 

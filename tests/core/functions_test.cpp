@@ -1,14 +1,14 @@
 #include "fixtures.hpp"
-#include "kpitree/causal.hpp"
-#include "kpitree/contrib.hpp"
-#include "kpitree/elasticity.hpp"
+#include "kpitree/audit/causal.hpp"
 #include "kpitree/functions.hpp"
-#include "kpitree/granger.hpp"
 #include "kpitree/kpitree.hpp" // the umbrella header compiles on its own
-#include "kpitree/padjust.hpp"
-#include "kpitree/planning.hpp"
-#include "kpitree/rollup.hpp"
-#include "kpitree/target.hpp"
+#include "kpitree/plan/contrib.hpp"
+#include "kpitree/plan/elasticity.hpp"
+#include "kpitree/plan/planning.hpp"
+#include "kpitree/plan/rollup.hpp"
+#include "kpitree/plan/target.hpp"
+#include "kpitree/stats/granger.hpp"
+#include "kpitree/stats/padjust.hpp"
 
 #include <cmath>
 #include <gtest/gtest.h>

@@ -1,12 +1,12 @@
 // Regression tests for SPEC's "Guarantees": no silently wrong number, no crash, no blow-up.
 // Each test names the defect it guards against in its first line.
-#include "kpitree/contrib.hpp"
-#include "kpitree/elasticity.hpp"
+#include "kpitree/audit/lint.hpp"
 #include "kpitree/functions.hpp"
-#include "kpitree/lint.hpp"
-#include "kpitree/planning.hpp"
-#include "kpitree/rollup.hpp"
-#include "kpitree/target.hpp"
+#include "kpitree/plan/contrib.hpp"
+#include "kpitree/plan/elasticity.hpp"
+#include "kpitree/plan/planning.hpp"
+#include "kpitree/plan/rollup.hpp"
+#include "kpitree/plan/target.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -272,8 +272,8 @@ TEST(Guarantees, OneWildSeriesSpoilsOnlyItsOwnCausalLink) {
     auto add = [&](const std::string& name, const std::string& parent, const std::string& link,
                    auto value) {
         std::vector<Cell> row{name, parent, link};
-        for (int t = 0; t < 30; ++t)
-            row.push_back(value(t));
+        for (int t = 0; t < 30; ++t) // emplace: push_back(double) trips GCC 12's false
+            row.emplace_back(std::in_place_type<double>, value(t)); // -Wmaybe-uninitialized
         rows.push_back(row);
     };
     add("Sales", "", "", [](int t) { return 100.0 + std::sin(t) * 10 + t; });

@@ -2,8 +2,8 @@
 // elasticity_test.cpp).
 #pragma once
 
-#include "kpitree/table.hpp"
-#include "kpitree/tree.hpp"
+#include "kpitree/model/table.hpp"
+#include "kpitree/model/tree.hpp"
 
 #include <cstddef>
 #include <random>

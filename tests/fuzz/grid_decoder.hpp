@@ -9,7 +9,7 @@
 #pragma once
 
 #include "kpitree/functions.hpp"
-#include "kpitree/table.hpp"
+#include "kpitree/model/table.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,0 +1,122 @@
+// The KPI tree read from a tree table (see README "The tree table"): one node per non-blank
+// row, linked to its parent by + − × ÷ (arithmetic) or ~ (hypothesis). Reading never throws on
+// bad user input: every problem is recorded on the row it concerns, so each function can still
+// answer for the rows that are fine and say what is wrong with the others.
+#pragma once
+
+#include "kpitree/model/table.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace kpitree {
+
+enum class Link { none, add, subtract, multiply, divide, hypothesis };
+
+inline bool is_additive(Link l) {
+    return l == Link::add || l == Link::subtract;
+}
+inline bool is_multiplicative(Link l) {
+    return l == Link::multiply || l == Link::divide;
+}
+inline bool is_arithmetic(Link l) {
+    return is_additive(l) || is_multiplicative(l);
+}
+
+// Parses a Link cell: + - * / ~ and the typographic and full-width forms (− × ÷ ＋ － ＊ ／ ～ 〜,
+// also x and X for ×). Empty text gives Link::none; anything else nullopt.
+std::optional<Link> parse_link(std::string_view text);
+// "+", "−", "×", "÷", "~" or "" for none.
+std::string_view link_symbol(Link link);
+
+// What a KPI is over time (the optional Kind column, SPEC "The tree table"): how it rolls up
+// to coarser periods and whether planning may move it.
+enum class Kind {
+    flow,    // per-period amount (sales, visits): a bucket sums its periods
+    stock,   // level at a point in time (customers, inventory): a bucket takes its last period
+    ratio,   // intensive (rate, price): recomputed, weighted by the flow it applies to
+    average, // an index or level averaged over a bucket (sentiment, average headcount)
+    constant // a fixed factor (3 months per quarter, 100 for percent): never moved, not a lever
+};
+// "flow", "stock", "ratio", "average", "constant" and their ja, zh, fi, fr words (trimmed,
+// case-insensitive); nullopt otherwise.
+std::optional<Kind> parse_kind(std::string_view text);
+std::string_view kind_name(Kind kind);
+// Whether a header cell names the Kind column ("Kind", "種類", "类型", "Laji", "Nature", ...).
+bool is_kind_header(std::string_view text);
+
+// The key names are matched by: trimmed (ASCII, no-break and ideographic spaces) and
+// case-folded in any script. "  Close Rate " and "close rate" have the same key.
+std::string name_key(std::string_view name);
+// The trimmed display form of a name.
+std::string trim_name(std::string_view name);
+
+using Series = std::vector<std::optional<double>>; // one value per period; nullopt = missing
+
+struct Node {
+    std::string name;        // trimmed, as written
+    std::string parent_name; // trimmed, as written; empty for a root (KGI)
+    Link link = Link::none;
+    std::optional<Kind> kind; // from the Kind column; nullopt when empty or there is none
+    std::size_t row = 0;      // row index in the grid (0-based; the header row counts)
+    Series values;            // non-numbers are missing here and reported in `errors`
+
+    std::optional<std::size_t> parent; // index into Tree::nodes, when resolved
+    std::vector<std::size_t> children; // all children (arithmetic and hypothesis), table order
+    std::optional<std::size_t> root;   // its KGI; nullopt when the chain is broken (cycle, ...)
+    int depth = 0;                     // links below its KGI
+    // Why no KGI can be reached from here although this row's own link is fine (an ancestor
+    // is in a cycle or has an unknown parent). Empty when `root` is set or the row has errors.
+    std::string detached;
+
+    // The first child that belongs in this row's arithmetic but is unusable (its link is
+    // missing or invalid, or the row has errors): the row's arithmetic cannot be computed
+    // without it. ~ children never count.
+    std::optional<std::size_t> unusable_child;
+
+    // Problems with this row that make its values or links unusable. The first is the
+    // headline shown by KPI.CHECK; KPI.LINT lists them all.
+    std::vector<std::string> errors;
+
+    bool is_root() const { return parent_name.empty(); }
+    bool ok() const { return errors.empty(); }
+};
+
+struct Tree {
+    bool has_header = false;
+    bool has_kind_column = false;           // the header has Kind right after Link
+    std::vector<std::string> period_labels; // header texts, or "period 1", "period 2", ...
+    std::vector<Node> nodes;                // non-blank data rows, table order
+    std::vector<std::size_t> roots;         // nodes without a parent (KGIs), table order
+    // Every node connected to a KGI, each after its parent (breadth first from the KGIs): walk
+    // it forwards for top-down and backwards for bottom-up passes, at any depth, in linear time.
+    std::vector<std::size_t> top_down;
+    std::vector<std::optional<std::size_t>> node_of_row; // grid row -> node (none: header/blank)
+    std::vector<std::string> table_errors; // problems of the whole table (too few columns, ...)
+
+    std::size_t periods() const { return period_labels.size(); }
+    // The grid column of the first period: 3, or 4 after a Kind column.
+    std::size_t first_period_column() const { return has_kind_column ? 4 : 3; }
+    // The node with this name (trimmed, case-insensitive); nullopt if none or ambiguous.
+    std::optional<std::size_t> find(std::string_view name) const;
+    // Children entering the parent's arithmetic (+ − × ÷), table order.
+    std::vector<std::size_t> arithmetic_children(std::size_t node) const;
+    // Children linked by ~.
+    std::vector<std::size_t> hypothesis_children(std::size_t node) const;
+    // Whether the node's children mix additive and multiplicative links.
+    bool has_mixed_children(std::size_t node) const;
+
+    std::unordered_map<std::string, std::vector<std::size_t>> by_key; // name_key -> nodes
+};
+
+// Minimum number of columns: Name, Parent, Link and one period.
+inline constexpr std::size_t min_table_columns = 4;
+
+// Reads a tree table. Never throws for bad content; see Node::errors and Tree::table_errors.
+Tree read_tree(const Grid& grid);
+
+} // namespace kpitree

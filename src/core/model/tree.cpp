@@ -1,0 +1,486 @@
+#include "kpitree/model/tree.hpp"
+
+#include "model/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kpitree {
+
+std::optional<Link> parse_link(std::string_view text) {
+    const std::string t = trim_name(text);
+    if (t.empty())
+        return Link::none;
+    static const std::pair<std::string_view, Link> forms[] = {{"+", Link::add},
+                                                              {"\uFF0B", Link::add},
+                                                              {"-", Link::subtract},
+                                                              {"\u2212", Link::subtract},
+                                                              {"\uFF0D", Link::subtract},
+                                                              {"\u2013", Link::subtract},
+                                                              {"*", Link::multiply},
+                                                              {"\u00D7", Link::multiply},
+                                                              {"\uFF0A", Link::multiply},
+                                                              {"x", Link::multiply},
+                                                              {"X", Link::multiply},
+                                                              {"/", Link::divide},
+                                                              {"\u00F7", Link::divide},
+                                                              {"\uFF0F", Link::divide},
+                                                              {"~", Link::hypothesis},
+                                                              {"\uFF5E", Link::hypothesis},
+                                                              {"\u301C", Link::hypothesis}};
+    for (const auto& [form, link] : forms)
+        if (t == form)
+            return link;
+    return std::nullopt;
+}
+
+std::string_view link_symbol(Link link) {
+    switch (link) {
+    case Link::add:
+        return "+";
+    case Link::subtract:
+        return "\u2212";
+    case Link::multiply:
+        return "\u00D7";
+    case Link::divide:
+        return "\u00F7";
+    case Link::hypothesis:
+        return "~";
+    case Link::none:
+        break;
+    }
+    return "";
+}
+
+namespace {
+
+struct KindWord {
+    std::string_view word;
+    Kind kind;
+};
+
+// The kind words in the five languages (folded to lower case).
+constexpr KindWord kind_words[] = {
+    {"flow", Kind::flow},       {"stock", Kind::stock},       {"ratio", Kind::ratio},
+    {"average", Kind::average}, {"constant", Kind::constant}, {"フロー", Kind::flow},
+    {"ストック", Kind::stock},  {"比率", Kind::ratio},        {"平均", Kind::average},
+    {"定数", Kind::constant},   {"流量", Kind::flow},         {"存量", Kind::stock},
+    {"常数", Kind::constant},   {"virta", Kind::flow},        {"varanto", Kind::stock},
+    {"suhde", Kind::ratio},     {"keskiarvo", Kind::average}, {"vakio", Kind::constant},
+    {"flux", Kind::flow},       {"moyenne", Kind::average},   {"constante", Kind::constant}};
+
+constexpr std::string_view kind_headers[] = {"kind", "種類",   "種別",   "类型", "類型",
+                                             "laji", "tyyppi", "nature", "type"};
+
+} // namespace
+
+std::optional<Kind> parse_kind(std::string_view text) {
+    const std::string t = fold_case(trim(text));
+    for (const KindWord& w : kind_words)
+        if (t == w.word)
+            return w.kind;
+    return std::nullopt;
+}
+
+std::string_view kind_name(Kind kind) {
+    switch (kind) {
+    case Kind::flow:
+        return "flow";
+    case Kind::stock:
+        return "stock";
+    case Kind::ratio:
+        return "ratio";
+    case Kind::average:
+        return "average";
+    case Kind::constant:
+        return "constant";
+    }
+    return "flow";
+}
+
+bool is_kind_header(std::string_view text) {
+    const std::string t = fold_case(trim(text));
+    for (std::string_view h : kind_headers)
+        if (t == h)
+            return true;
+    return false;
+}
+
+std::string trim_name(std::string_view name) {
+    return std::string(trim(name));
+}
+
+std::string name_key(std::string_view name) {
+    return fold_case(trim(name));
+}
+
+std::optional<std::size_t> Tree::find(std::string_view name) const {
+    auto it = by_key.find(name_key(name));
+    if (it == by_key.end() || it->second.size() != 1)
+        return std::nullopt;
+    return it->second.front();
+}
+
+std::vector<std::size_t> Tree::arithmetic_children(std::size_t node) const {
+    std::vector<std::size_t> out;
+    for (std::size_t c : nodes[node].children)
+        if (is_arithmetic(nodes[c].link))
+            out.push_back(c);
+    return out;
+}
+
+std::vector<std::size_t> Tree::hypothesis_children(std::size_t node) const {
+    std::vector<std::size_t> out;
+    for (std::size_t c : nodes[node].children)
+        if (nodes[c].link == Link::hypothesis)
+            out.push_back(c);
+    return out;
+}
+
+bool Tree::has_mixed_children(std::size_t node) const {
+    bool additive = false, multiplicative = false;
+    for (std::size_t c : nodes[node].children) {
+        additive |= is_additive(nodes[c].link);
+        multiplicative |= is_multiplicative(nodes[c].link);
+    }
+    return additive && multiplicative;
+}
+
+namespace {
+
+std::string row_label(std::size_t row) {
+    return "table row " + std::to_string(row + 1);
+}
+
+// Text of a name-like cell: numbers are names too ("2024"); errors and empties are not.
+std::string cell_name(const Cell& cell) {
+    if (const auto* s = std::get_if<std::string>(&cell))
+        return trim_name(*s);
+    if (const auto* d = std::get_if<double>(&cell))
+        return format_number(*d);
+    return {};
+}
+
+bool is_blank(const Cell& cell) {
+    if (is_empty(cell))
+        return true;
+    const auto* s = std::get_if<std::string>(&cell);
+    return s && trim(*s).empty();
+}
+
+bool row_is_blank(const Grid& grid, std::size_t row) {
+    for (std::size_t c = 0; c < grid.columns(); ++c)
+        if (!is_blank(grid.at(row, c)))
+            return false;
+    return true;
+}
+
+bool looks_like_header(const Grid& grid) {
+    if (grid.rows() == 0)
+        return false;
+    bool any_text = false;
+    for (std::size_t c = 3; c < grid.columns(); ++c) {
+        const Cell& cell = grid.at(0, c);
+        if (is_number(cell) || is_error(cell))
+            return false;
+        any_text |= !is_blank(cell);
+    }
+    if (any_text)
+        return true;
+    // Period headers may be dates (numbers in Calc): the Link column then decides.
+    const auto* link = std::get_if<std::string>(&grid.at(0, 2));
+    return link && !parse_link(*link);
+}
+
+bool header_with_date_periods(const Grid& grid) {
+    if (grid.rows() == 0 || grid.columns() < min_table_columns)
+        return false;
+    const auto* link = std::get_if<std::string>(&grid.at(0, 2));
+    const auto* name = std::get_if<std::string>(&grid.at(0, 0));
+    return link && name && !parse_link(*link) && !trim(*link).empty();
+}
+
+void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node) {
+    const std::vector<std::string>& labels = tree.period_labels;
+    const std::size_t periods = labels.size();
+    node.values.assign(periods, std::nullopt);
+    std::size_t bad = 0;
+    std::string first_bad;
+    for (std::size_t p = 0; p < periods; ++p) {
+        const Cell& cell = grid.at(row, p + tree.first_period_column());
+        if (const auto* d = std::get_if<double>(&cell)) {
+            if (std::isfinite(*d)) {
+                node.values[p] = *d;
+                continue;
+            }
+            if (bad++ == 0)
+                first_bad = "a non-finite number in " + labels[p];
+        } else if (const auto* s = std::get_if<std::string>(&cell)) {
+            if (trim(*s).empty())
+                continue;
+            if (bad++ == 0)
+                first_bad = "text '" + std::string(trim(*s)) + "' in " + labels[p];
+        } else if (const auto* e = std::get_if<CellError>(&cell)) {
+            if (bad++ == 0)
+                first_bad = "error value " + e->code + " in " + labels[p];
+        }
+    }
+    if (bad > 0) {
+        std::string message = "not quantifiable: " + first_bad;
+        if (bad > 1)
+            message += " (and " + std::to_string(bad - 1) + " more)";
+        node.errors.push_back(message);
+    }
+}
+
+// Each of `rows` (nodes sharing one name) says so, naming at most three of the others so the
+// messages stay short when thousands of rows share a name.
+void mark_duplicates(Tree& tree, const std::vector<std::size_t>& rows) {
+    constexpr std::size_t named = 3;
+    for (std::size_t i : rows) {
+        std::vector<std::string> others;
+        for (std::size_t j : rows) {
+            if (others.size() == named)
+                break;
+            if (j != i)
+                others.push_back(row_label(tree.nodes[j].row));
+        }
+        tree.nodes[i].errors.push_back("duplicate name '" + tree.nodes[i].name + "' (also " +
+                                       capped_list(others, rows.size() - 1) + ")");
+    }
+}
+
+void read_kind(const Cell& cell, Node& node) {
+    if (is_blank(cell))
+        return;
+    const auto* s = std::get_if<std::string>(&cell);
+    node.kind = s ? parse_kind(*s) : std::nullopt;
+    if (!node.kind)
+        node.errors.push_back("invalid kind '" + cell_name(cell) +
+                              "': use flow, stock, ratio, average or constant, or leave it empty");
+}
+
+// Resolves root and depth by walking up parent links; marks cycles and what hangs below them.
+void resolve_chains(Tree& tree) {
+    enum class State { unvisited, active, done };
+    std::vector<State> state(tree.nodes.size(), State::unvisited);
+    std::vector<std::size_t> path;
+    for (std::size_t start = 0; start < tree.nodes.size(); ++start) {
+        if (state[start] == State::done)
+            continue;
+        path.clear();
+        std::optional<std::size_t> cur = start;
+        // Walk up until a finished node, a root, a broken link or a node on the current path.
+        while (cur && state[*cur] == State::unvisited) {
+            state[*cur] = State::active;
+            path.push_back(*cur);
+            cur = tree.nodes[*cur].parent;
+        }
+        std::optional<std::size_t> root;
+        int depth = 0;
+        std::string broken; // why the chain above `path` is broken
+        if (cur && state[*cur] == State::active) {
+            // A cycle: from *cur back to *cur along the path.
+            auto begin = std::find(path.begin(), path.end(), *cur);
+            std::string ring;
+            for (auto it = begin; it != path.end(); ++it)
+                ring += tree.nodes[*it].name + " \u2192 ";
+            ring += tree.nodes[*cur].name;
+            for (auto it = begin; it != path.end(); ++it) {
+                tree.nodes[*it].errors.push_back("cycle: " + ring);
+                state[*it] = State::done;
+            }
+            broken = "under the cycle " + ring;
+            path.erase(begin, path.end());
+        } else if (cur) { // a finished node above
+            const Node& above = tree.nodes[*cur];
+            root = above.root;
+            depth = above.depth;
+            if (!root)
+                broken = !above.detached.empty() ? above.detached
+                         : above.errors.empty()
+                             ? "no KGI above it: '" + above.name + "' is cut off from its KGI"
+                             : "no KGI above it: '" + above.name + "' is unusable (" +
+                                   above.errors.front() + ")";
+        } else if (!path.empty()) {
+            const Node& top = tree.nodes[path.back()];
+            if (top.is_root()) {
+                root = path.back();
+                depth = -1;
+            } else {
+                broken = "no KGI above it: '" + top.name + "' has no valid parent";
+            }
+        }
+        for (auto it = path.rbegin(); it != path.rend(); ++it) {
+            Node& n = tree.nodes[*it];
+            state[*it] = State::done;
+            if (root) {
+                n.root = root;
+                n.depth = ++depth;
+            } else if (n.parent) {
+                n.detached = broken;
+            }
+        }
+    }
+}
+
+// Tree::top_down (breadth first from the KGIs) and Node::unusable_child, in one linear pass.
+void order_top_down(Tree& tree) {
+    tree.top_down = tree.roots;
+    for (std::size_t i = 0; i < tree.top_down.size(); ++i) {
+        Node& node = tree.nodes[tree.top_down[i]];
+        for (std::size_t c : node.children) {
+            const Node& child = tree.nodes[c];
+            if (!node.unusable_child && child.link != Link::hypothesis && !child.ok())
+                node.unusable_child = c;
+            if (child.root)
+                tree.top_down.push_back(c);
+        }
+    }
+}
+
+} // namespace
+
+namespace {
+
+// The header, the Kind column and the period labels; false (with a table error) when the
+// range cannot be a tree table.
+bool read_layout(const Grid& grid, Tree& tree) {
+    if (grid.empty()) {
+        tree.table_errors.push_back("the range is empty");
+        return false;
+    }
+    if (grid.columns() < min_table_columns) {
+        tree.table_errors.push_back("a tree table needs at least 4 columns (Name, Parent, Link, "
+                                    "one per period); this range has " +
+                                    std::to_string(grid.columns()));
+        return false;
+    }
+    tree.has_header = looks_like_header(grid) || header_with_date_periods(grid);
+    const auto* fourth = std::get_if<std::string>(&grid.at(0, 3));
+    tree.has_kind_column = tree.has_header && fourth && is_kind_header(*fourth);
+    if (tree.has_kind_column && grid.columns() < min_table_columns + 1) {
+        tree.table_errors.push_back("a tree table with a Kind column needs at least 5 columns "
+                                    "(Name, Parent, Link, Kind, one per period)");
+        return false;
+    }
+    for (std::size_t c = tree.first_period_column(); c < grid.columns(); ++c) {
+        std::string label;
+        if (tree.has_header)
+            label = cell_name(grid.at(0, c));
+        const std::size_t number = c - tree.first_period_column() + 1;
+        tree.period_labels.push_back(label.empty() ? "period " + std::to_string(number) : label);
+    }
+    return true;
+}
+
+// The Link cell: a valid link, or an error on the row.
+void read_link(const Cell& cell, Node& node) {
+    std::optional<Link> link;
+    if (const auto* s = std::get_if<std::string>(&cell))
+        link = parse_link(*s);
+    else if (is_empty(cell))
+        link = Link::none;
+    if (!link)
+        node.errors.push_back("invalid link '" + cell_name(cell) +
+                              "': use + \u2212 \u00D7 \u00F7 or ~");
+    else if (*link == Link::none && !node.is_root())
+        node.errors.push_back("no link to its parent '" + node.parent_name +
+                              "': use + \u2212 \u00D7 \u00F7 or ~");
+    else
+        node.link = *link;
+}
+
+// One node per non-blank row below the header.
+void read_rows(const Grid& grid, Tree& tree) {
+    for (std::size_t r = tree.has_header ? 1 : 0; r < grid.rows(); ++r) {
+        if (row_is_blank(grid, r))
+            continue;
+        Node node;
+        node.row = r;
+        node.name = cell_name(grid.at(r, 0));
+        node.parent_name = cell_name(grid.at(r, 1));
+        if (node.name.empty())
+            node.errors.push_back("no name in " + row_label(r));
+        read_link(grid.at(r, 2), node);
+        if (tree.has_kind_column)
+            read_kind(grid.at(r, 3), node);
+        read_values(grid, r, tree, node);
+        tree.node_of_row[r] = tree.nodes.size();
+        tree.nodes.push_back(std::move(node));
+    }
+}
+
+// Tree::by_key, and the duplicate-name errors.
+void index_names(Tree& tree) {
+    for (std::size_t i = 0; i < tree.nodes.size(); ++i)
+        if (!tree.nodes[i].name.empty())
+            tree.by_key[name_key(tree.nodes[i].name)].push_back(i);
+    for (auto& [key, rows] : tree.by_key)
+        if (rows.size() > 1)
+            mark_duplicates(tree, rows);
+}
+
+// Node::parent and Node::children, Tree::roots; an error on each row whose parent is unknown,
+// ambiguous or itself.
+void link_parents(Tree& tree) {
+    for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
+        Node& node = tree.nodes[i];
+        if (node.is_root()) {
+            tree.roots.push_back(i);
+            continue;
+        }
+        auto it = tree.by_key.find(name_key(node.parent_name));
+        if (it == tree.by_key.end()) {
+            node.errors.push_back("unknown parent '" + node.parent_name + "'");
+        } else if (it->second.size() > 1) {
+            node.errors.push_back("parent '" + node.parent_name +
+                                  "' is ambiguous: the name appears more than once");
+        } else if (it->second.front() == i) {
+            node.errors.push_back("'" + node.name + "' is its own parent");
+        } else {
+            node.parent = it->second.front();
+            tree.nodes[*node.parent].children.push_back(i);
+        }
+    }
+}
+
+// An error on each parent whose children mix + − with × ÷, naming one of each.
+void mark_mixed_operators(Tree& tree) {
+    for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
+        if (!tree.has_mixed_children(i))
+            continue;
+        std::string additive, multiplicative;
+        for (std::size_t c : tree.nodes[i].children) {
+            const Node& child = tree.nodes[c];
+            if (is_additive(child.link) && additive.empty())
+                additive = std::string(link_symbol(child.link)) + " '" + child.name + "'";
+            if (is_multiplicative(child.link) && multiplicative.empty())
+                multiplicative = std::string(link_symbol(child.link)) + " '" + child.name + "'";
+        }
+        tree.nodes[i].errors.push_back("mixed operators under '" + tree.nodes[i].name +
+                                       "': " + additive + " and " + multiplicative +
+                                       "; insert an intermediate node");
+    }
+}
+
+} // namespace
+
+Tree read_tree(const Grid& grid) {
+    Tree tree;
+    tree.node_of_row.assign(grid.rows(), std::nullopt);
+    if (!read_layout(grid, tree))
+        return tree;
+    read_rows(grid, tree);
+    index_names(tree);
+    link_parents(tree);
+    mark_mixed_operators(tree);
+    resolve_chains(tree);
+    order_top_down(tree);
+    if (tree.nodes.empty())
+        tree.table_errors.push_back(tree.has_header ? "no KPI rows below the header"
+                                                    : "no KPI rows: the range is blank");
+    return tree;
+}
+
+} // namespace kpitree

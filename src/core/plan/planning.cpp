@@ -1,0 +1,119 @@
+// What the planning functions share: the status texts and the helpers of planning_detail.hpp.
+// The methods are described in contrib.cpp, target.cpp, rollup.cpp and elasticity.cpp.
+#include "kpitree/plan/planning.hpp"
+
+#include "kpitree/audit/check.hpp"
+#include "plan/planning_detail.hpp"
+
+#include <algorithm>
+
+namespace kpitree {
+
+std::optional<std::size_t> last_period_with_data(const Tree& tree, std::size_t node) {
+    const Series& v = tree.nodes[node].values;
+    for (std::size_t p = std::min(v.size(), tree.periods()); p > 0; --p)
+        if (v[p - 1])
+            return p - 1;
+    return std::nullopt;
+}
+
+namespace detail {
+
+std::vector<std::optional<double>> values_in(const Tree& tree, std::size_t period) {
+    std::vector<std::optional<double>> v(tree.nodes.size());
+    for (std::size_t n = 0; n < tree.nodes.size(); ++n)
+        if (period < tree.nodes[n].values.size())
+            v[n] = tree.nodes[n].values[period];
+    for (auto it = tree.top_down.rbegin(); it != tree.top_down.rend(); ++it)
+        if (!v[*it] && tree.nodes[*it].ok())
+            v[*it] = combine(tree, *it, [&](std::size_t c) { return v[c]; });
+    return v;
+}
+
+const std::vector<std::optional<double>>& PeriodValues::in(std::size_t period) {
+    if (!cache_[period])
+        cache_[period] = values_in(tree_, period);
+    return *cache_[period];
+}
+
+std::optional<std::size_t> PeriodValues::last_period_with_value(std::size_t node) {
+    if (const auto own = last_period_with_data(tree_, node))
+        return own;
+    for (std::size_t p = tree_.periods(); p > 0; --p)
+        if (in(p - 1)[node])
+            return p - 1;
+    return std::nullopt;
+}
+
+namespace {
+
+// The problem a node inherits from its parent `p` (whose own problem is `above`), or empty.
+std::string inherited_problem(const Tree& tree, std::size_t p, const std::string& above,
+                              const std::vector<std::size_t>& hypothesis_at) {
+    if (above.empty())
+        return {};
+    if (hypothesis_at[p] != tree.nodes.size())
+        return status_message(Status::hypothesis,
+                              "below the ~ link of " + q(tree, hypothesis_at[p]));
+    if (!tree.nodes[p].ok())
+        return status_message(Status::error,
+                              q(tree, p) + " above is unusable: " + tree.nodes[p].errors.front());
+    return above;
+}
+
+} // namespace
+
+std::vector<std::string> path_problems(const Tree& tree, bool hypothesis_is_problem) {
+    const std::size_t none = tree.nodes.size();
+    std::vector<std::string> out(tree.nodes.size());
+    if (!tree.table_errors.empty()) {
+        out.assign(tree.nodes.size(), status_message(Status::error, tree.table_errors.front()));
+        return out;
+    }
+    for (std::size_t n = 0; n < tree.nodes.size(); ++n) {
+        if (!tree.nodes[n].ok())
+            out[n] = status_message(Status::error, tree.nodes[n].errors.front());
+        else if (!tree.nodes[n].root)
+            out[n] = status_message(Status::error, q(tree, n) + " is not connected to a KGI");
+    }
+    std::vector<std::size_t> hypothesis_at(tree.nodes.size(), none); // the ~ row above, if any
+    for (std::size_t n : tree.top_down) {
+        const Node& node = tree.nodes[n];
+        if (!out[n].empty() || !node.parent)
+            ; // its own problem, or a KGI
+        else if (node.link == Link::hypothesis && hypothesis_is_problem) {
+            out[n] = status_message(Status::hypothesis, "~ link to " + q(tree, *node.parent) +
+                                                            ", outside the arithmetic");
+            hypothesis_at[n] = n;
+        } else if (node.link != Link::hypothesis) {
+            out[n] = inherited_problem(tree, *node.parent, out[*node.parent], hypothesis_at);
+            if (!out[n].empty())
+                hypothesis_at[n] = hypothesis_at[*node.parent];
+        }
+        if (out[n].empty() && node.unusable_child)
+            out[n] = status_message(Status::error,
+                                    q(tree, n) + " cannot be computed: its child " +
+                                        q(tree, *node.unusable_child) + " is unusable (" +
+                                        tree.nodes[*node.unusable_child].errors.front() + ")");
+    }
+    return out;
+}
+
+std::vector<std::size_t> arithmetic_subtree(const Tree& tree, std::size_t n) {
+    std::vector<std::size_t> out{n};
+    for (std::size_t i = 0; i < out.size() && out.size() <= tree.nodes.size(); ++i)
+        for (std::size_t c : tree.arithmetic_children(out[i]))
+            out.push_back(c);
+    return out;
+}
+
+std::string period_range_problem(const Tree& tree, std::size_t period) {
+    if (period < tree.periods())
+        return {};
+    return status_message(Status::error, "period " + std::to_string(period + 1) +
+                                             " is outside 1.." + std::to_string(tree.periods()));
+}
+
+} // namespace detail
+
+} // namespace kpitree

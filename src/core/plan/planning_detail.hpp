@@ -1,0 +1,58 @@
+// Helpers shared by the planning functions (contrib.cpp, target.cpp, rollup.cpp,
+// elasticity.cpp); the non-inline ones are defined in planning.cpp.
+#pragma once
+
+#include "kpitree/model/tree.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kpitree::detail {
+
+// The node's name in quotes, for status texts.
+inline std::string q(const Tree& tree, std::size_t n) {
+    return "'" + tree.nodes[n].name + "'";
+}
+
+inline const std::string& label(const Tree& tree, std::size_t period) {
+    return tree.period_labels[period];
+}
+
+// The value the planning functions use for each node in a period: the table's value, or
+// f(children) where the cell is empty (bottom up over Tree::top_down: any depth, linear time).
+// nullopt where neither exists.
+std::vector<std::optional<double>> values_in(const Tree& tree, std::size_t period);
+
+// values_in for each period, computed once when first asked for.
+class PeriodValues {
+public:
+    explicit PeriodValues(const Tree& tree) : tree_(tree), cache_(tree.periods()) {}
+    const std::vector<std::optional<double>>& in(std::size_t period);
+    // The last period in which `node` has a value, its own or f(children); nullopt if none.
+    std::optional<std::size_t> last_period_with_value(std::size_t node);
+
+private:
+    const Tree& tree_;
+    std::vector<std::optional<std::vector<std::optional<double>>>> cache_;
+};
+
+// Per node, why it cannot get a number whatever the period, in one top-down pass: a table
+// error, its own error, no KGI above it, an unusable child in its arithmetic (named), an
+// unusable node above it, and — when `hypothesis_is_problem` — a ~ link on the way to its KGI
+// (HYPOTHESIS). Empty where none. ROLLUP passes false: it rolls a ~ row up as its own top.
+std::vector<std::string> path_problems(const Tree& tree, bool hypothesis_is_problem = true);
+
+// n and its arithmetic descendants, top down.
+std::vector<std::size_t> arithmetic_subtree(const Tree& tree, std::size_t n);
+
+// An ERROR status if `period` is not a period of the table, else empty.
+std::string period_range_problem(const Tree& tree, std::size_t period);
+
+// −1 for − and ÷ links, +1 otherwise.
+inline int sign_of(Link link) {
+    return link == Link::subtract || link == Link::divide ? -1 : 1;
+}
+
+} // namespace kpitree::detail

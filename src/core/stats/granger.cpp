@@ -1,0 +1,143 @@
+// Granger causality test (Granger 1969, "Investigating causal relations by econometric models
+// and cross-spectral methods", Econometrica 37(3)), in the form of statsmodels'
+// grangercausalitytests (SAS/Greene "ssr" tests). With n observations and lag p, rows
+// t = p .. n-1 (n - p of them) form the restricted design [effect_{t-1..t-p}, 1] and the
+// unrestricted design [effect_{t-1..t-p}, cause_{t-1..t-p}, 1]. Both are solved by pivoted QR
+// (least_squares.cpp), which also gives the rank statsmodels silently ignores. The undefined
+// cases mirror the checks statsmodels makes before and after fitting, in the same order.
+#include "kpitree/stats/granger.hpp"
+
+#include "kpitree/stats/distributions.hpp"
+#include "kpitree/stats/least_squares.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace kpitree {
+
+namespace {
+
+GrangerResult undefined(GrangerProblem problem, std::string message) {
+    GrangerResult r;
+    r.problem = problem;
+    r.message = std::move(message);
+    return r;
+}
+
+bool constant(std::span<const double> v) {
+    const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+    return *lo == *hi;
+}
+
+} // namespace
+
+namespace {
+
+// Both forms: `lag + extra` lags of each series in the unrestricted design; the restricted one
+// drops the cause's first `lag` lags only (extra = 0: statsmodels' test).
+GrangerResult granger_impl(std::span<const double> effect, std::span<const double> cause, int lag,
+                           int extra) {
+    const std::size_t n = effect.size();
+    if (cause.size() != n)
+        return undefined(GrangerProblem::length_mismatch,
+                         "effect and cause have different lengths (" + std::to_string(n) + " and " +
+                             std::to_string(cause.size()) + ")");
+    auto finite = [](double v) { return std::isfinite(v); };
+    if (!std::all_of(effect.begin(), effect.end(), finite) ||
+        !std::all_of(cause.begin(), cause.end(), finite))
+        return undefined(GrangerProblem::non_finite, "a value is not a finite number");
+    if (lag < 1)
+        return undefined(GrangerProblem::invalid_lag, "lag must be at least 1");
+    if (extra < 0)
+        return undefined(GrangerProblem::invalid_lag, "extra lags must be at least 0");
+    if (n < granger_min_points(lag + extra))
+        return undefined(GrangerProblem::too_few_points,
+                         std::to_string(n) + " points; lag " + std::to_string(lag + extra) +
+                             " needs " + std::to_string(granger_min_points(lag + extra)));
+
+    const auto p = static_cast<std::size_t>(lag + extra); // lags in the regression
+    const auto q = static_cast<std::size_t>(lag);         // cause lags tested
+    const std::size_t rows = n - p;
+    for (std::size_t j = 1; j <= p; ++j) {
+        if (constant(effect.subspan(p - j, rows)))
+            return undefined(GrangerProblem::constant_series,
+                             "the effect is constant over the periods used at lag " +
+                                 std::to_string(j));
+        if (constant(cause.subspan(p - j, rows)))
+            return undefined(GrangerProblem::constant_series,
+                             "the cause is constant over the periods used at lag " +
+                                 std::to_string(j));
+    }
+
+    const std::span<const double> y = effect.subspan(p, rows);
+    ColumnMatrix restricted(rows, 2 * p + 1 - q);
+    ColumnMatrix joint(rows, 2 * p + 1);
+    for (std::size_t j = 1; j <= p; ++j) {
+        for (std::size_t t = 0; t < rows; ++t) {
+            restricted(t, j - 1) = effect[p + t - j];
+            joint(t, j - 1) = effect[p + t - j];
+            joint(t, p + j - 1) = cause[p + t - j];
+            if (j > q)
+                restricted(t, p + j - q - 1) = cause[p + t - j];
+        }
+    }
+    for (std::size_t t = 0; t < rows; ++t) {
+        restricted(t, restricted.cols - 1) = 1.0;
+        joint(t, 2 * p) = 1.0;
+    }
+    const LeastSquaresFit fit_r = least_squares(restricted, y);
+    const LeastSquaresFit fit_u = least_squares(joint, y);
+
+    double tss = 0.0;
+    if (!constant(y)) {
+        double mean = 0.0;
+        for (double v : y)
+            mean += v;
+        mean /= static_cast<double>(rows);
+        for (double v : y)
+            tss += (v - mean) * (v - mean);
+    }
+    const double ssr_u = fit_u.rss;
+    const double ssr_r = fit_r.rss;
+    if (tss == 0.0 || ssr_u == 0.0 || ssr_u / tss < std::numeric_limits<double>::epsilon())
+        return undefined(GrangerProblem::perfect_fit,
+                         tss == 0.0 ? "the effect is constant over the periods tested"
+                                    : "the effect's own past predicts it exactly (perfect fit)");
+    if (fit_u.rank < joint.cols)
+        return undefined(GrangerProblem::collinear,
+                         "the cause's past is a linear function of the effect's own past and a "
+                         "constant (collinear design)");
+
+    GrangerTest t;
+    t.n_used = rows;
+    t.df_num = lag;
+    t.df_den = static_cast<int>(rows - joint.cols);
+    t.ssr_restricted = ssr_r;
+    t.ssr_unrestricted = ssr_u;
+    const double nobs = static_cast<double>(rows);
+    t.F = (ssr_r - ssr_u) / ssr_u / static_cast<double>(lag) * static_cast<double>(t.df_den);
+    t.p_ftest = f_sf(t.F, t.df_num, t.df_den);
+    t.chi2 = nobs * (ssr_r - ssr_u) / ssr_u;
+    t.p_chi2 = chi2_sf(t.chi2, t.df_num);
+    t.lr = nobs * std::log(ssr_r / ssr_u);
+    t.p_lr = chi2_sf(t.lr, t.df_num);
+
+    GrangerResult r;
+    r.test = t;
+    return r;
+}
+
+} // namespace
+
+GrangerResult granger_test(std::span<const double> effect, std::span<const double> cause, int lag) {
+    return granger_impl(effect, cause, lag, 0);
+}
+
+GrangerResult granger_test_augmented(std::span<const double> effect, std::span<const double> cause,
+                                     int lag, int extra_lags) {
+    return granger_impl(effect, cause, lag, extra_lags);
+}
+
+} // namespace kpitree

@@ -1,0 +1,47 @@
+# The core's layer rule (CONTRIBUTING.md, "The layers"; include/kpitree/kpitree.hpp): model <
+# stats < audit < plan < the cell functions and the report. A file may include its own layer
+# and the layers below it, never one above. Files are placed by their folder under
+# include/kpitree/ and src/core/ (tests/core/ mirrors them); the top level is the top layer.
+set(order model stats audit plan)
+file(GLOB_RECURSE files "${SOURCE_DIR}/include/kpitree/*.hpp" "${SOURCE_DIR}/src/core/*.hpp"
+     "${SOURCE_DIR}/src/core/*.cpp")
+
+# The rank of a layer name; the top level (functions, report) ranks above every layer.
+function(layer_rank name out)
+    list(FIND order "${name}" rank)
+    if(rank EQUAL -1)
+        set(rank 99)
+    endif()
+    set(${out} ${rank} PARENT_SCOPE)
+endfunction()
+
+set(bad "")
+set(checked 0)
+foreach(f IN LISTS files)
+    string(REGEX MATCH "(include/kpitree|src/core)/([a-z]+)/[^/]+$" m "${f}")
+    set(own "top")
+    if(m)
+        set(own "${CMAKE_MATCH_2}")
+    endif()
+    layer_rank("${own}" own_rank)
+    file(STRINGS "${f}" lines REGEX "^#include \"(kpitree|model|stats|audit|plan)/")
+    foreach(l IN LISTS lines)
+        string(REGEX MATCH "\"(kpitree/)?([a-z_]+)/?([a-z_]*)" inc "${l}")
+        set(target "${CMAKE_MATCH_2}")
+        if(target STREQUAL "kpitree" OR CMAKE_MATCH_3 STREQUAL "")
+            set(target "top")
+        endif()
+        layer_rank("${target}" target_rank)
+        math(EXPR checked "${checked} + 1")
+        if(target_rank GREATER own_rank)
+            string(APPEND bad "${f} (${own}) includes a higher layer: ${l}\n")
+        endif()
+    endforeach()
+endforeach()
+if(checked EQUAL 0)
+    message(FATAL_ERROR "no core includes found under ${SOURCE_DIR}")
+endif()
+if(bad)
+    message(FATAL_ERROR "the core's layer rule is broken:\n${bad}")
+endif()
+message(STATUS "${checked} core includes follow the layer rule")

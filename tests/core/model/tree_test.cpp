@@ -1,0 +1,148 @@
+#include "kpitree/model/tree.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace kpitree;
+
+namespace {
+
+Grid marketing() {
+    return Grid::from_rows({
+        {"Name", "Parent", "Link", "Jan", "Feb"},
+        {"Sales", "", "", 1000000.0, 1100000.0},
+        {"Deals", "Sales", "*", 50.0, 55.0},
+        {"Average order value", "Sales", "\u00D7", 20000.0, 20000.0},
+        {"Meetings", "Deals", "*", 200.0, 220.0},
+        {"Close rate", "Deals", "*", 0.25, 0.25},
+        {"Webinar attendance", "Meetings", "~", 310.0, 355.0},
+    });
+}
+
+} // namespace
+
+TEST(Tree, ReadsHeaderNodesLinksAndDepth) {
+    const Tree t = read_tree(marketing());
+    ASSERT_TRUE(t.table_errors.empty());
+    EXPECT_TRUE(t.has_header);
+    EXPECT_EQ(t.period_labels, (std::vector<std::string>{"Jan", "Feb"}));
+    ASSERT_EQ(t.nodes.size(), 6u);
+    EXPECT_EQ(t.roots, (std::vector<std::size_t>{0}));
+    const auto webinar = *t.find("webinar ATTENDANCE");
+    EXPECT_EQ(t.nodes[webinar].link, Link::hypothesis);
+    EXPECT_EQ(t.nodes[webinar].depth, 3);
+    EXPECT_EQ(*t.nodes[webinar].root, 0u);
+    EXPECT_EQ(t.nodes[*t.find("Average order value")].link, Link::multiply);
+    EXPECT_EQ(t.arithmetic_children(*t.find("Deals")).size(), 2u);
+    EXPECT_EQ(t.hypothesis_children(*t.find("Meetings")).size(), 1u);
+    for (const Node& n : t.nodes)
+        EXPECT_TRUE(n.ok()) << n.name;
+    EXPECT_EQ(*t.node_of_row[1], 0u);
+    EXPECT_FALSE(t.node_of_row[0].has_value());
+}
+
+TEST(Tree, ParsesEveryLinkForm) {
+    EXPECT_EQ(parse_link(" + "), Link::add);
+    EXPECT_EQ(parse_link("\u2212"), Link::subtract);
+    EXPECT_EQ(parse_link("-"), Link::subtract);
+    EXPECT_EQ(parse_link("\u00D7"), Link::multiply);
+    EXPECT_EQ(parse_link("\u00F7"), Link::divide);
+    EXPECT_EQ(parse_link("/"), Link::divide);
+    EXPECT_EQ(parse_link("\uFF5E"), Link::hypothesis);
+    EXPECT_EQ(parse_link(""), Link::none);
+    EXPECT_FALSE(parse_link("plus").has_value());
+    EXPECT_FALSE(parse_link("**").has_value());
+}
+
+TEST(Tree, NamesAreTrimmedAndCaseInsensitiveInAnyScript) {
+    EXPECT_EQ(name_key("  Close Rate\u00A0"), name_key("close rate"));
+    EXPECT_EQ(name_key("\u3000\u58F2\u4E0A\u3000"), "\u58F2\u4E0A"); // 売上
+    EXPECT_EQ(name_key("MYYNTI \u00C4\u00D6"), name_key("myynti \u00E4\u00F6"));
+    EXPECT_EQ(name_key("\u0395\u039B"), name_key("\u03B5\u03BB")); // Greek
+    const Tree t = read_tree(Grid::from_rows({
+        {"\u58F2\u4E0A", "", "", 10.0},                     // 売上
+        {"\u53D7\u6CE8\u6570", " \u58F2\u4E0A ", "*", 2.0}, // 受注数
+        {"\u5355\u4EF7", "\u58F2\u4E0A", "\u00D7", 5.0},    // 单价
+    }));
+    ASSERT_TRUE(t.table_errors.empty());
+    EXPECT_FALSE(t.has_header);
+    for (const Node& n : t.nodes)
+        EXPECT_TRUE(n.ok()) << n.name << ": " << (n.errors.empty() ? "" : n.errors.front());
+    EXPECT_EQ(t.nodes[0].children.size(), 2u);
+}
+
+TEST(Tree, DatePeriodHeadersAreRecognisedByTheLinkColumn) {
+    const Tree t = read_tree(Grid::from_rows({
+        {"Name", "Parent", "Link", 45292.0, 45323.0},
+        {"Sales", "", "", 1.0, 2.0},
+    }));
+    EXPECT_TRUE(t.has_header);
+    EXPECT_EQ(t.nodes.size(), 1u);
+    EXPECT_EQ(t.period_labels[0], "45292");
+}
+
+TEST(Tree, RecordsRowProblemsWithoutThrowing) {
+    const Tree t = read_tree(Grid::from_rows({
+        {"Sales", "", "", 10.0, 12.0},
+        {"Deals", "Sales", "*", 2.0, "n/a"},
+        {"Deals", "Sales", "*", 5.0, 6.0},
+        {"Orphan", "Nobody", "+", 1.0, 1.0},
+        {"Self", "Self", "+", 1.0, 1.0},
+        {"A", "B", "+", 1.0, 1.0},
+        {"B", "A", "+", 1.0, 1.0},
+        {"Below cycle", "A", "+", 1.0, 1.0},
+        {"Bad link", "Sales", "plus", 1.0, 1.0},
+        {"No link", "Sales", "", 1.0, 1.0},
+        {"", "Sales", "+", 1.0, 1.0},
+        {"Err", "Sales", "+", CellError{"#N/A"}, 1.0},
+    }));
+    auto first_error = [&](std::size_t i) {
+        return t.nodes[i].errors.empty() ? std::string() : t.nodes[i].errors.front();
+    };
+    EXPECT_NE(first_error(1).find("not quantifiable: text 'n/a' in period 2"), std::string::npos);
+    EXPECT_NE(first_error(2).find("duplicate name 'Deals' (also table row 2)"), std::string::npos);
+    EXPECT_EQ(first_error(3), "unknown parent 'Nobody'");
+    EXPECT_EQ(first_error(4), "'Self' is its own parent");
+    EXPECT_NE(first_error(5).find("cycle: "), std::string::npos);
+    EXPECT_NE(first_error(6).find("cycle: "), std::string::npos);
+    EXPECT_TRUE(t.nodes[7].ok());
+    EXPECT_NE(t.nodes[7].detached.find("no KGI above it: 'A' is unusable (cycle: "),
+              std::string::npos);
+    EXPECT_NE(first_error(8).find("invalid link 'plus'"), std::string::npos);
+    EXPECT_NE(first_error(9).find("no link to its parent 'Sales'"), std::string::npos);
+    EXPECT_EQ(first_error(10), "no name in table row 11");
+    EXPECT_NE(first_error(11).find("error value #N/A in period 1"), std::string::npos);
+}
+
+TEST(Tree, MixedOperatorsAreAnErrorOnTheParent) {
+    const Tree t = read_tree(Grid::from_rows({
+        {"Sales", "", "", 10.0},
+        {"Deals", "Sales", "+", 2.0},
+        {"Price", "Sales", "*", 5.0},
+    }));
+    ASSERT_FALSE(t.nodes[0].ok());
+    EXPECT_EQ(t.nodes[0].errors.front(),
+              "mixed operators under 'Sales': + 'Deals' and \u00D7 'Price'; insert an "
+              "intermediate node");
+    EXPECT_TRUE(t.nodes[1].ok());
+}
+
+TEST(Tree, TableLevelProblems) {
+    EXPECT_EQ(read_tree(Grid()).table_errors.front(), "the range is empty");
+    EXPECT_NE(read_tree(Grid::from_rows({{"Sales"}, {"Deals"}}))
+                  .table_errors.front()
+                  .find("at least 4 columns"),
+              std::string::npos);
+    EXPECT_EQ(read_tree(Grid(3, 5)).table_errors.front(), "no KPI rows: the range is blank");
+}
+
+TEST(Tree, SeveralRootsAndBlankRows) {
+    const Tree t = read_tree(Grid::from_rows({
+        {"Sales", "", "", 10.0},
+        {},
+        {"Retention", "", "", 0.9},
+        {"Active", "Retention", "*", 0.9},
+    }));
+    EXPECT_EQ(t.roots.size(), 2u);
+    EXPECT_FALSE(t.node_of_row[1].has_value());
+    EXPECT_EQ(*t.nodes[*t.find("Active")].root, *t.find("Retention"));
+}
