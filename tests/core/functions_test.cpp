@@ -16,19 +16,11 @@
 #include <vector>
 
 using namespace kpitree;
+using kpitree::testing::number_at;
 using kpitree::testing::spec_example;
+using kpitree::testing::text_at;
 
 namespace {
-
-std::string text_at(const Grid& g, std::size_t r, std::size_t c = 0) {
-    const auto* s = std::get_if<std::string>(&g.at(r, c));
-    return s ? *s : std::string("<not text>");
-}
-
-double number_at(const Grid& g, std::size_t r, std::size_t c = 0) {
-    const auto* d = std::get_if<double>(&g.at(r, c));
-    return d ? *d : std::nan("");
-}
 
 bool starts_with(const std::string& s, const std::string& token) {
     return s.rfind(token, 0) == 0;

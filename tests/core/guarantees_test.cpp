@@ -1,5 +1,6 @@
 // Regression tests for SPEC's "Guarantees": no silently wrong number, no crash, no blow-up.
 // Each test names the defect it guards against in its first line.
+#include "fixtures.hpp"
 #include "kpitree/audit/lint.hpp"
 #include "kpitree/functions.hpp"
 #include "kpitree/plan/contrib.hpp"
@@ -16,22 +17,11 @@
 #include <vector>
 
 using namespace kpitree;
+using kpitree::testing::is_number_at;
+using kpitree::testing::number_at;
+using kpitree::testing::text_at;
 
 namespace {
-
-std::string text_at(const Grid& g, std::size_t r, std::size_t c = 0) {
-    const auto* s = std::get_if<std::string>(&g.at(r, c));
-    return s ? *s : std::string("<not text>");
-}
-
-bool is_number_at(const Grid& g, std::size_t r, std::size_t c = 0) {
-    return std::holds_alternative<double>(g.at(r, c));
-}
-
-double number_at(const Grid& g, std::size_t r, std::size_t c = 0) {
-    const auto* d = std::get_if<double>(&g.at(r, c));
-    return d ? *d : std::nan("");
-}
 
 bool starts_with(const std::string& s, const std::string& token) {
     return s.rfind(token, 0) == 0;
