@@ -3,6 +3,7 @@
 #include "kpitree/audit/causal.hpp"
 #include "kpitree/audit/check.hpp"
 #include "kpitree/audit/lint.hpp"
+#include "kpitree/model/status.hpp"
 #include "kpitree/model/tree.hpp"
 #include "kpitree/plan/contrib.hpp"
 #include "kpitree/plan/elasticity.hpp"
@@ -13,7 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 
 namespace kpitree {
 
@@ -156,86 +156,102 @@ std::string range_name(const CellRect& rect) {
            column(rect.column + rect.columns - 1) + std::to_string(rect.row + rect.rows);
 }
 
-AuditReport audit(const Grid& table, std::string_view title) {
-    AuditReport report;
-    const Tree tree = read_tree(table);
-    std::string& out = report.text;
-    out += "KPI tree " + std::string(title);
-    if (!tree.table_errors.empty()) {
-        out += "\n  ERROR " + tree.table_errors.front() + "\n";
-        report.errors = 1;
-        return report;
-    }
-    const std::size_t periods = tree.periods();
-    out += " \u2014 " + std::to_string(tree.nodes.size()) + " KPIs, " + std::to_string(periods) +
-           " periods (" + tree.period_labels.front() + " \u2026 " + tree.period_labels.back() +
-           ")\n";
+namespace {
 
-    const auto checks = check_tree(tree);
-    const auto causal = assess_causal(tree);
-    std::vector<Contribution> contrib;
-    std::string contrib_title;
-    if (periods >= 2) {
-        contrib = contributions(tree, periods - 2, periods - 1);
-        contrib_title = tree.period_labels[periods - 2] + "\u2192" + tree.period_labels.back();
-    }
+// One line of the report: a tree drawing, the latest value, the verdict, the contribution.
+struct Line {
+    std::string label, value, verdict, contribution;
+};
 
-    // Rows: a tree drawing, the latest value, the verdict, the contribution.
-    struct Line {
-        std::string label, value, verdict, contribution;
-    };
+// Levels drawn with tree lines; deeper rows say their level instead, so a line stays short
+// (and the report linear) however deep the chain.
+constexpr std::size_t drawn_levels = 12;
+
+struct Verdicts {
+    std::vector<CheckResult> checks;
+    std::vector<CausalResult> causal;
+    std::vector<Contribution> contrib; // empty with fewer than two periods
+};
+
+// The verdict column of a row; counts mismatches and errors into `report`.
+std::string verdict_of(const Tree& tree, const Verdicts& v, std::size_t i, AuditReport& report) {
+    const Node& n = tree.nodes[i];
+    if (v.checks[i].verdict == Verdict::mismatch)
+        ++report.mismatches;
+    if (v.checks[i].verdict == Verdict::error)
+        ++report.errors;
+    if (n.link == Link::hypothesis && v.checks[i].verdict != Verdict::error)
+        return causal_status_text(tree, v.causal[i]);
+    if (v.checks[i].verdict == Verdict::leaf)
+        return n.is_root() ? status_message(Status::leaf) : "";
+    return status_text(tree, v.checks[i]);
+}
+
+// A frame of the depth-first walk: the node, its drawing prefix and whether it is the last
+// of its siblings.
+struct Frame {
+    std::size_t node;
+    std::string prefix;
+    bool last, top;
+    std::size_t level;
+};
+
+Line line_of(const Tree& tree, const Verdicts& v, const Frame& f, AuditReport& report) {
+    const Node& n = tree.nodes[f.node];
+    Line line;
+    const std::string name = std::string(link_symbol(n.link)) + " " + n.name;
+    if (f.top)
+        line.label = n.name;
+    else if (f.level > drawn_levels)
+        line.label = f.prefix + "\u2026 level " + std::to_string(f.level) + ": " + name;
+    else
+        line.label = f.prefix + (f.last ? "\u2514\u2500 " : "\u251C\u2500 ") + name;
+    if (auto value = latest(n))
+        line.value = group_digits(*value);
+    line.verdict = verdict_of(tree, v, f.node, report);
+    if (!v.contrib.empty() && v.contrib[f.node].value && n.link != Link::hypothesis)
+        line.contribution = (*v.contrib[f.node].value >= 0 ? "+" : "") +
+                            group_digits(*v.contrib[f.node].value, 100);
+    return line;
+}
+
+// Every row as a line, each KGI's tree depth first in table order (an explicit stack: any
+// depth), then the rows no KGI reaches.
+std::vector<Line> overview_lines(const Tree& tree, const Verdicts& v, AuditReport& report) {
     std::vector<Line> lines;
     std::vector<bool> shown(tree.nodes.size(), false);
-    auto verdict_of = [&](std::size_t i) {
-        const Node& n = tree.nodes[i];
-        std::string v = status_text(tree, checks[i]);
-        if (checks[i].verdict == Verdict::mismatch)
-            ++report.mismatches;
-        if (checks[i].verdict == Verdict::error)
-            ++report.errors;
-        if (n.link == Link::hypothesis && checks[i].verdict != Verdict::error)
-            v = causal_status_text(tree, causal[i]);
-        else if (checks[i].verdict == Verdict::leaf)
-            v = n.is_root() ? "LEAF" : "";
-        return v;
-    };
-    std::function<void(std::size_t, const std::string&, bool, bool)> walk =
-        [&](std::size_t i, const std::string& prefix, bool last, bool top) {
-            shown[i] = true;
-            const Node& n = tree.nodes[i];
-            Line line;
-            line.label = top ? n.name
-                             : prefix + (last ? "\u2514\u2500 " : "\u251C\u2500 ") +
-                                   std::string(link_symbol(n.link)) + " " + n.name;
-            if (auto v = latest(n))
-                line.value = group_digits(*v);
-            line.verdict = verdict_of(i);
-            if (!contrib.empty() && contrib[i].value && n.link != Link::hypothesis)
-                line.contribution =
-                    (*contrib[i].value >= 0 ? "+" : "") + group_digits(*contrib[i].value, 100);
-            lines.push_back(line);
-            const std::string child_prefix = top ? "" : prefix + (last ? "   " : "\u2502  ");
-            const auto& kids = n.children;
-            for (std::size_t k = 0; k < kids.size(); ++k)
-                if (!shown[kids[k]])
-                    walk(kids[k], child_prefix, k + 1 == kids.size(), false);
-        };
-    for (std::size_t r : tree.roots)
-        walk(r, "", true, true);
-    for (std::size_t i = 0; i < tree.nodes.size(); ++i) // rows not reachable from a KGI
-        if (!shown[i]) {
-            shown[i] = true;
+    std::vector<Frame> stack;
+    for (auto r = tree.roots.rbegin(); r != tree.roots.rend(); ++r)
+        stack.push_back({*r, "", true, true, 0});
+    while (!stack.empty()) {
+        Frame f = std::move(stack.back());
+        stack.pop_back();
+        if (shown[f.node])
+            continue;
+        shown[f.node] = true;
+        lines.push_back(line_of(tree, v, f, report));
+        const std::string child_prefix =
+            f.top || f.level >= drawn_levels ? f.prefix : f.prefix + (f.last ? "   " : "\u2502  ");
+        const auto& kids = tree.nodes[f.node].children;
+        for (std::size_t k = kids.size(); k > 0; --k)
+            stack.push_back({kids[k - 1], child_prefix, k == kids.size(), false, f.level + 1});
+    }
+    for (std::size_t i = 0; i < tree.nodes.size(); ++i)
+        if (!shown[i])
             lines.push_back({"? " + (tree.nodes[i].name.empty() ? "(no name)" : tree.nodes[i].name),
-                             "", verdict_of(i), ""});
-        }
+                             "", verdict_of(tree, v, i, report), ""});
+    return lines;
+}
 
+// The lines as aligned columns (by display width, for CJK names) under their heading.
+std::string format_lines(const std::vector<Line>& lines, const std::string& contrib_title) {
     std::size_t w_label = 3, w_value = 6;
     for (const Line& l : lines) {
         w_label = std::max(w_label, display_width(l.label));
         w_value = std::max(w_value, display_width(l.value));
     }
-    out += "\n" + pad("KPI", w_label) + "  " + pad("latest", w_value) + "  verdict";
-    if (!contrib.empty())
+    std::string out = "\n" + pad("KPI", w_label) + "  " + pad("latest", w_value) + "  verdict";
+    if (!contrib_title.empty())
         out += "  [contribution " + contrib_title + "]";
     out += "\n";
     for (const Line& l : lines) {
@@ -248,17 +264,47 @@ AuditReport audit(const Grid& table, std::string_view title) {
             row.pop_back();
         out += row + "\n";
     }
+    return out;
+}
 
+// The lint findings; raises report.errors to their number of errors.
+std::string findings_section(const Tree& tree, AuditReport& report) {
     const auto findings = lint(tree);
-    out += "\nFindings:\n";
+    std::string out = "\nFindings:\n";
     if (findings.empty())
-        out += "  OK\n";
+        out += "  " + status_message(Status::ok) + "\n";
     for (const Finding& f : findings)
         out += "  " + finding_text(tree, f) + "\n";
     const std::size_t lint_errors = static_cast<std::size_t>(std::count_if(
         findings.begin(), findings.end(), [](auto& f) { return f.severity == Severity::error; }));
     report.errors = std::max(report.errors, lint_errors);
+    return out;
+}
 
+} // namespace
+
+AuditReport audit(const Grid& table, std::string_view title) {
+    AuditReport report;
+    const Tree tree = read_tree(table);
+    std::string& out = report.text;
+    out += "KPI tree " + std::string(title);
+    if (!tree.table_errors.empty()) {
+        out += "\n  " + status_message(Status::error, tree.table_errors.front()) + "\n";
+        report.errors = 1;
+        return report;
+    }
+    const std::size_t periods = tree.periods();
+    out += " \u2014 " + std::to_string(tree.nodes.size()) + " KPIs, " + std::to_string(periods) +
+           " periods (" + tree.period_labels.front() + " \u2026 " + tree.period_labels.back() +
+           ")\n";
+    Verdicts v{check_tree(tree), assess_causal(tree), {}};
+    std::string contrib_title;
+    if (periods >= 2) {
+        v.contrib = contributions(tree, periods - 2, periods - 1);
+        contrib_title = tree.period_labels[periods - 2] + "\u2192" + tree.period_labels.back();
+    }
+    out += format_lines(overview_lines(tree, v, report), contrib_title);
+    out += findings_section(tree, report);
     out += "\nSummary: " + std::to_string(report.mismatches) +
            (report.mismatches == 1 ? " mismatch, " : " mismatches, ") +
            std::to_string(report.errors) + (report.errors == 1 ? " error" : " errors") + "\n";

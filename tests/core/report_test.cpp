@@ -67,3 +67,22 @@ TEST(Report, BrokenTablesAreErrorsNotCrashes) {
     EXPECT_NE(report.text.find("? A"), std::string::npos) << report.text;
     EXPECT_TRUE(audit(Grid::from_rows({{"one"}}), "x").failed());
 }
+
+TEST(Report, DeepChainsAreDrawnWithoutRecursionAndInLinearSpace) {
+    // The report walked the tree recursively with ever longer prefixes: a 100,000-level chain
+    // overflowed the stack of `kpitree check` (and needed ~10^10 bytes of tree drawing).
+    const std::size_t depth = 100000;
+    Grid g(depth + 1, 4);
+    for (std::size_t i = 0; i <= depth; ++i) {
+        g.at(i, 0) = "N" + std::to_string(i);
+        if (i > 0) {
+            g.at(i, 1) = "N" + std::to_string(i - 1);
+            g.at(i, 2) = std::string("+");
+        }
+        g.at(i, 3) = 1.0;
+    }
+    const AuditReport r = audit(g, "chain");
+    EXPECT_LT(r.text.size(), 400 * depth); // linear: a bounded line per row
+    EXPECT_NE(r.text.find("\u2026 level 100000: + N100000"), std::string::npos);
+    EXPECT_EQ(r.errors, 0u);
+}
