@@ -330,9 +330,6 @@ Grid target_cells(const Grid& table, double kgi_target, const PeriodArg& period,
         TargetOptions options;
         options.period = period_index(tree, period, "period");
         options.flex = flex;
-        if (node) // one row asked for: plan the KGI above it, also among several KGIs
-            if (const auto n = tree.find(*node); n && tree.nodes[*n].root)
-                options.kgi = tree.nodes[*n].root;
         results = targets(tree, kgi_target, options);
     }
     return aligned(
