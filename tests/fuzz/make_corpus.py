@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 """Writes the seed corpus of every fuzz target: tests/fuzz/corpus/<function>/seed-*.
+Inputs named regression-* (past findings, kept by hand) are left in place.
 
 The targets decode their input with FuzzedDataProvider (grid_decoder.hpp), so any bytes make a
 table; the seeds are a few deterministic pseudo-random inputs of several lengths. With
@@ -12,7 +13,6 @@ not run cleanly within 3 s (a known finding, a 20,000-row table) are left out.
 import argparse
 import pathlib
 import random
-import shutil
 import subprocess
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -41,10 +41,10 @@ def checked(function, build, out):
     """Keeps the candidates the built fuzzer runs cleanly and fast."""
     fuzzer = build / "tests" / "fuzz" / f"fuzz_{function}"
     write(out, list(candidates(function, SEEDS + 4)))
-    for seed in sorted(out.iterdir()):
+    for seed in sorted(out.glob("seed-*")):
         if not quick(fuzzer, seed):
             seed.unlink()
-    for k, seed in enumerate(sorted(out.iterdir())):
+    for k, seed in enumerate(sorted(out.glob("seed-*"))):
         if k >= SEEDS:
             seed.unlink()
 
@@ -65,7 +65,8 @@ def main():
     args = parser.parse_args()
     for function in functions():
         out = HERE / "corpus" / function
-        shutil.rmtree(out, ignore_errors=True)
+        for old in out.glob("seed-*"):  # regression-* inputs (past findings) stay
+            old.unlink()
         if args.build:
             checked(function, args.build.resolve(), out)
         else:
