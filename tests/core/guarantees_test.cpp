@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cmath>
 #include <gtest/gtest.h>
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
@@ -389,4 +390,17 @@ TEST(Guarantees, TargetForOneRowAnswersAsItsRowInTheArray) {
     EXPECT_EQ(text_at(target_cells(table, 40.0, {}, {}, std::string("A1")), 0),
               text_at(target_cells(table, 40.0), 1));
     EXPECT_TRUE(starts_with(text_at(target_cells(table, 40.0), 1), "ERROR the table has several"));
+}
+
+TEST(Guarantees, AnUnusableChildIsSeenUnderARowCutOffFromItsKgi) {
+    // Fuzz finding check_cells: a row whose own parent chain is broken said OK although its
+    // child held inf (unusable children were only marked below a KGI).
+    const Grid table =
+        Grid::from_rows({{"Name", "Parent", "Link", "P1", "P2"},
+                         {"x", "a", "+", 1.0, std::numeric_limits<double>::infinity()},
+                         {"y", "a", "+", 2.0, 2.0},
+                         {"a", "E", "+", 3.0, 4.0},
+                         {"E", "Nowhere", "+", 3.0, 4.0}});
+    EXPECT_TRUE(starts_with(text_at(check_cells(table, {}), 3), "ERROR child 'x' is unusable"))
+        << text_at(check_cells(table, {}), 3);
 }

@@ -324,19 +324,25 @@ void resolve_chains(Tree& tree) {
     }
 }
 
-// Tree::top_down (breadth first from the KGIs) and Node::unusable_child, in one linear pass.
+// Tree::top_down: breadth first from the KGIs, every connected node after its parent.
 void order_top_down(Tree& tree) {
     tree.top_down = tree.roots;
-    for (std::size_t i = 0; i < tree.top_down.size(); ++i) {
-        Node& node = tree.nodes[tree.top_down[i]];
+    for (std::size_t i = 0; i < tree.top_down.size(); ++i)
+        for (std::size_t c : tree.nodes[tree.top_down[i]].children)
+            if (tree.nodes[c].root)
+                tree.top_down.push_back(c);
+}
+
+// Node::unusable_child of every node, connected to a KGI or not (KPI.CHECK judges them all).
+void mark_unusable_children(Tree& tree) {
+    for (Node& node : tree.nodes)
         for (std::size_t c : node.children) {
             const Node& child = tree.nodes[c];
-            if (!node.unusable_child && child.link != Link::hypothesis && !child.ok())
+            if (child.link != Link::hypothesis && !child.ok()) {
                 node.unusable_child = c;
-            if (child.root)
-                tree.top_down.push_back(c);
+                break;
+            }
         }
-    }
 }
 
 } // namespace
@@ -477,6 +483,7 @@ Tree read_tree(const Grid& grid) {
     mark_mixed_operators(tree);
     resolve_chains(tree);
     order_top_down(tree);
+    mark_unusable_children(tree);
     if (tree.nodes.empty())
         tree.table_errors.push_back(tree.has_header ? "no KPI rows below the header"
                                                     : "no KPI rows: the range is blank");
