@@ -6,30 +6,14 @@
 
 #include "kpitree/model/status.hpp"
 #include "model/text.hpp"
+#include "stats/compensated_sum.hpp"
 
 #include <cmath>
 #include <limits>
 
 namespace kpitree {
 
-namespace {
-
-// Neumaier's compensated summation (Neumaier 1974), in long double: exact for the cancellation
-// cases spreadsheets meet (1e16 + 1 − 1e16) and far beyond double's range before rounding.
-class CompensatedSum {
-public:
-    void add(long double x) {
-        const long double t = sum_ + x;
-        compensation_ += std::fabs(sum_) >= std::fabs(x) ? (sum_ - t) + x : (x - t) + sum_;
-        sum_ = t;
-    }
-    long double value() const { return sum_ + compensation_; }
-
-private:
-    long double sum_ = 0, compensation_ = 0;
-};
-
-} // namespace
+using detail::CompensatedSum;
 
 Combined combine_children(const Tree& tree, std::size_t node,
                           const std::function<std::optional<double>(std::size_t)>& value_of) {

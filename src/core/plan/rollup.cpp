@@ -6,6 +6,7 @@
 #include "kpitree/audit/check.hpp"
 #include "model/text.hpp"
 #include "plan/planning_detail.hpp"
+#include "stats/compensated_sum.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -46,16 +47,12 @@ std::string bucket_span(const Tree& tree, const Bucket& b) {
 // the tolerance KPI.CONTRIB gives identities for rounding in imported data.
 constexpr double agreement_tolerance = 0.01;
 
-// Neumaier's compensated sum (as combine_children's), for flows and averages; in long double,
-// so a sum whose terms overflow double on the way but whose total does not is exact.
+// Σ xs, compensated (stats/compensated_sum.hpp).
 long double compensated_total(const std::vector<double>& xs) {
-    long double sum = 0, compensation = 0;
-    for (double x : xs) {
-        const long double t = sum + x;
-        compensation += std::fabs(sum) >= std::fabs(x) ? (sum - t) + x : (x - t) + sum;
-        sum = t;
-    }
-    return sum + compensation;
+    CompensatedSum sum;
+    for (double x : xs)
+        sum.add(x);
+    return sum.value();
 }
 
 double compensated_sum(const std::vector<double>& xs) {
