@@ -368,6 +368,12 @@ std::vector<std::optional<Kind>> kinds_argument(const Tree& tree, const Grid& ta
     return node_kinds;
 }
 
+// "flow", or "flow (inferred)" where neither `kinds` nor the Kind column gave it.
+std::string rolled_kind_text(const RolledNode& n) {
+    std::string kind(kind_name(n.kind));
+    return n.kind_given ? kind : kind + " (inferred)";
+}
+
 } // namespace
 
 Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kinds) {
@@ -378,12 +384,15 @@ Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kind
     Rollup rolled;
     if (tree.table_errors.empty())
         rolled = rollup(tree, per, node_kinds);
-    const std::size_t width = std::max<std::size_t>(rolled.buckets.size(), 1);
+    // One column per bucket, then the kind each row was rolled up as ("flow (inferred)").
+    const std::size_t buckets = rolled.buckets.size();
+    const std::size_t width = buckets + 1;
     return aligned(
         tree, table.rows(), width,
         [&](Cell* cells) {
-            for (std::size_t b = 0; b < rolled.buckets.size(); ++b)
+            for (std::size_t b = 0; b < buckets; ++b)
                 cells[b] = text(bucket_label(tree, rolled, b));
+            cells[width - 1] = text("Rolled up as");
         },
         [&](std::size_t i, Cell* cells) {
             const RolledNode& n = rolled.nodes[i];
@@ -391,12 +400,13 @@ Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kind
                 cells[0] = text(n.status);
                 return;
             }
-            for (std::size_t b = 0; b < n.values.size() && b < width; ++b) {
+            for (std::size_t b = 0; b < buckets; ++b) {
                 if (n.values[b])
                     cells[b] = *n.values[b];
                 else if (!n.notes[b].empty())
                     cells[b] = text(n.notes[b]);
             }
+            cells[width - 1] = text(rolled_kind_text(n));
         },
         std::nullopt);
 }

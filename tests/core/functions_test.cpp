@@ -321,9 +321,13 @@ TEST(RollupCells, BucketLabelsInTheHeaderAndFlowsSum) {
     const Grid kinds = Grid::from_rows({{"Kind"}, {}, {}, {}, {"stock"}});
     const Grid out = rollup_cells(table, 3, kinds);
     ASSERT_EQ(out.rows(), 5u);
-    ASSERT_EQ(out.columns(), 2u);
+    ASSERT_EQ(out.columns(), 3u);
     EXPECT_EQ(text_at(out, 0, 0), "Jan\u2013Mar");
     EXPECT_EQ(text_at(out, 0, 1), "Apr (1 of 3)");
+    EXPECT_EQ(text_at(out, 0, 2), "Rolled up as");
+    EXPECT_EQ(text_at(out, 1, 2), "flow (inferred)");
+    EXPECT_EQ(text_at(out, 3, 2), "ratio (inferred)");
+    EXPECT_EQ(text_at(out, 4, 2), "stock"); // given in `kinds`
     EXPECT_NEAR(number_at(out, 1, 0), 310.0, 1e-9);
     EXPECT_NEAR(number_at(out, 2, 0), 31.0, 1e-9);
     EXPECT_NEAR(number_at(out, 3, 0), 10.0, 1e-9); // AOV = 310 / 31, not an average

@@ -167,8 +167,11 @@ class Rollup(CalcCase):
     def test_quarters_sum_flows_and_recompute_ratios(self):
         ref = self.put(self.table())
         self.put((("Kind",), ("",), ("",), ("",), ("stock",)), col=10, row=0)
-        cells = self.array("=KPI.ROLLUP(%s;3;K1:K5)" % ref, 12, 0, 2, 5)
-        self.assertEqual([c.String for c in cells[0]], ["Jan\u2013Mar", "Apr\u2013Jun"])
+        cells = self.array("=KPI.ROLLUP(%s;3;K1:K5)" % ref, 12, 0, 3, 5)
+        self.assertEqual([c.String for c in cells[0]],
+                         ["Jan\u2013Mar", "Apr\u2013Jun", "Rolled up as"])
+        self.assertEqual([r[2].String for r in cells[1:]],
+                         ["flow (inferred)", "flow (inferred)", "ratio (inferred)", "stock"])
         for b, months in enumerate((slice(0, 3), slice(3, 6))):
             deals = sum(self.DEALS[months])
             sales = sum(d * a for d, a in zip(self.DEALS[months], self.AOV[months]))

@@ -35,7 +35,12 @@ public:
             mark(r, status_message(Status::nodata, missing_text(r, x0_[r] ? to_ : from_)));
             return;
         }
-        out_[r].value = *x1_[r] - *x0_[r];
+        const double change = *x1_[r] - *x0_[r];
+        if (!std::isfinite(change)) {
+            mark(r, overflow_text(r));
+            return;
+        }
+        out_[r].value = change;
         for (std::size_t p : arithmetic_subtree(tree_, r))
             if (out_[p].value)
                 split(p);
@@ -44,6 +49,11 @@ public:
 private:
     std::string missing_text(std::size_t n, std::size_t period) const {
         return q(tree_, n) + " has no value in " + label(tree_, period);
+    }
+
+    std::string overflow_text(std::size_t n) const {
+        return status_message(Status::error, "overflow in the change of " + q(tree_, n) + " from " +
+                                                 label(tree_, from_) + " to " + label(tree_, to_));
     }
 
     // Sets `status` on n and its arithmetic descendants that have no problem of their own.
@@ -137,7 +147,12 @@ private:
             Contribution& c = out_[kids[i]];
             if (!c.status.empty())
                 continue; // its own problem (see path_problems)
-            c.value = rate * parts[i] + share;
+            const double value = rate * parts[i] + share;
+            if (!std::isfinite(value) || !std::isfinite(rate * rates[i])) {
+                mark(kids[i], overflow_text(kids[i]));
+                continue;
+            }
+            c.value = value;
             c.status.clear();
             c.method = method;
             c.fallback = fallback;
