@@ -121,7 +121,7 @@ public:
     }
     OUString SAL_CALL getFunctionDescription(const OUString& method) override {
         const FunctionInfo* f = find_method(to_utf8(method));
-        return f ? to_oustring(f->description.in(language_)) : OUString();
+        return f ? to_oustring(wizard_text(lang::text(f->description, language_))) : OUString();
     }
     OUString SAL_CALL getDisplayArgumentName(const OUString& method, sal_Int32 index) override {
         const ArgumentInfo* a = argument(method, index);
@@ -129,7 +129,7 @@ public:
     }
     OUString SAL_CALL getArgumentDescription(const OUString& method, sal_Int32 index) override {
         const ArgumentInfo* a = argument(method, index);
-        return a ? to_oustring(a->description.in(language_)) : OUString();
+        return a ? to_oustring(wizard_text(lang::text(a->description, language_))) : OUString();
     }
     OUString SAL_CALL getProgrammaticCategoryName(const OUString&) override {
         return to_oustring(category);
@@ -153,7 +153,10 @@ public:
     // XLocalizable
     void SAL_CALL setLocale(const css::lang::Locale& locale) override {
         locale_ = locale;
-        language_ = language_of(to_utf8(locale.Language), to_utf8(locale.Country));
+        // "qlt": the BCP 47 tag is in Variant (zh-Hant-TW and the like).
+        language_ = locale.Language == "qlt"
+                        ? lang::language_of(to_utf8(locale.Variant))
+                        : lang::language_of(to_utf8(locale.Language), to_utf8(locale.Country));
     }
     css::lang::Locale SAL_CALL getLocale() override { return locale_; }
 

@@ -50,6 +50,7 @@ using css::uno::Sequence;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using css::uno::XInterface;
+using lang::Msg;
 using rtl::OUString;
 using uno::to_oustring;
 using uno::to_utf8;
@@ -193,15 +194,15 @@ private:
 Panel::Panel(const Reference<css::uno::XComponentContext>& context,
              const Reference<css::frame::XFrame>& frame, const Reference<css::awt::XWindow>& parent)
     : context_(context), frame_(frame), parent_(parent),
-      language_(ui_language(office_locale(context))) {}
+      language_(lang::language_of(office_locale(context))) {}
 
 Panel::~Panel() {
     if (debouncer_)
         debouncer_->stop();
 }
 
-std::string_view Panel::t(Text id) const {
-    return text(id, language_);
+std::string_view Panel::t(Msg id) const {
+    return lang::text(id, language_);
 }
 
 Reference<XInterface> Panel::create(const char* service) {
@@ -266,20 +267,20 @@ void Panel::create_controls() {
     legend_ = add_control("com.sun.star.awt.UnoControlFixedText",
                           "com.sun.star.awt.UnoControlFixedTextModel", "legend");
     set_property(legend_, "MultiLine", Any(true));
-    set_property(legend_, "Label", Any(label_text(t(Text::legend))));
+    set_property(legend_, "Label", Any(label_text(t(Msg::panel_legend))));
 
     findings_caption_ = add_control("com.sun.star.awt.UnoControlFixedText",
                                     "com.sun.star.awt.UnoControlFixedTextModel", "findingsCaption");
-    set_property(findings_caption_, "Label", Any(to_oustring(t(Text::findings))));
+    set_property(findings_caption_, "Label", Any(to_oustring(t(Msg::panel_findings))));
 
     findings_ = add_control("com.sun.star.awt.UnoControlListBox",
                             "com.sun.star.awt.UnoControlListBoxModel", "findings");
     set_property(findings_, "Dropdown", Any(false));
     set_property(findings_, "HScroll", Any(true));
 
-    const std::pair<const char*, Text> buttons[] = {{"insertCheck", Text::insert_check},
-                                                    {"insertCausal", Text::insert_causal},
-                                                    {"insertContrib", Text::insert_contrib}};
+    const std::pair<const char*, Msg> buttons[] = {{"insertCheck", Msg::panel_insert_check},
+                                                   {"insertCausal", Msg::panel_insert_causal},
+                                                   {"insertContrib", Msg::panel_insert_contrib}};
     for (const auto& [name, label] : buttons) {
         auto button = add_control("com.sun.star.awt.UnoControlButton",
                                   "com.sun.star.awt.UnoControlButtonModel", name);
@@ -567,7 +568,7 @@ void Panel::refresh(bool force) {
     }
     if (!found) {
         table_.reset();
-        show_message(std::string(t(too_large ? Text::too_large : Text::no_tree)));
+        show_message(std::string(t(too_large ? Msg::panel_too_large : Msg::panel_no_tree)));
         return;
     }
     if (!force && table_ && same_table(*table_, *found))
@@ -593,7 +594,7 @@ void Panel::show_table(const TableRef& table) {
     const TreeView view = build_view(read_grid(table));
     if (!view.is_tree) {
         table_.reset();
-        show_message(std::string(t(Text::no_tree)));
+        show_message(std::string(t(Msg::panel_no_tree)));
         return;
     }
 
@@ -676,10 +677,10 @@ void Panel::show_table(const TableRef& table) {
         row_names_[v.row] = v.name;
     }
     set_property(status_, "Label",
-                 Any(label_text(format(t(Text::table_summary), display_address(table),
-                                       std::to_string(view.nodes.size())))));
+                 Any(label_text(lang::format(t(Msg::panel_table_summary), display_address(table),
+                                             std::to_string(view.nodes.size())))));
     set_property(findings_, "StringItemList",
-                 Any(view.findings.empty() ? to_sequence({std::string(t(Text::no_findings))})
+                 Any(view.findings.empty() ? to_sequence({std::string(t(Msg::panel_no_findings))})
                                            : to_sequence(view.findings)));
     for (const auto& b : buttons_)
         set_property(b, "Enabled", Any(true));
@@ -729,7 +730,7 @@ void Panel::insert_column(const std::string& kind) {
         formula = "=KPI.CAUSAL(" + range + ")";
     } else if (kind == "insertContrib") {
         if (periods_ < 2) {
-            set_property(status_, "Label", Any(label_text(t(Text::need_two_periods))));
+            set_property(status_, "Label", Any(label_text(t(Msg::panel_need_two_periods))));
             return;
         }
         formula = "=KPI.CONTRIB(" + range + ";" + std::to_string(periods_ - 1) + ";" +
@@ -757,7 +758,7 @@ void Panel::insert_column(const std::string& kind) {
 
     Reference<css::document::XUndoManager> undo =
         Reference<css::document::XUndoManagerSupplier>(model_, UNO_QUERY_THROW)->getUndoManager();
-    undo->enterUndoContext(to_oustring(t(Text::undo_insert)));
+    undo->enterUndoContext(to_oustring(t(Msg::panel_undo_insert)));
     try {
         Reference<css::sheet::XArrayFormulaRange> target(
             table_->sheet->getCellRangeByPosition(column, a.StartRow, column, a.EndRow),

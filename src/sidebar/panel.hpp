@@ -6,7 +6,7 @@
 #pragma once
 
 #include "debounce.hpp"
-#include "strings.hpp"
+#include "ui_text.hpp"
 
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XControl.hpp>
@@ -104,7 +104,7 @@ private:
     add_control(const char* control_service, const char* model_service, const char* name);
     void set_property(const css::uno::Reference<css::awt::XControl>& control, const char* name,
                       const css::uno::Any& value);
-    std::string_view t(Text id) const;
+    std::string_view t(lang::Msg id) const;
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::frame::XFrame> frame_;
@@ -120,7 +120,7 @@ private:
     css::uno::Reference<css::awt::XControl> findings_;
     std::vector<css::uno::Reference<css::awt::XControl>> buttons_;
 
-    std::string language_;
+    lang::Language language_;
     std::optional<TableRef> table_; // the table shown, if any
     std::size_t periods_ = 0;
     std::vector<std::string> row_names_; // KPI name by table row, to keep collapsed nodes

@@ -1,25 +1,48 @@
 #include "function_table.hpp"
 
+#include <cctype>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <map>
+#include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 
 using namespace kpitree::addin;
 
 namespace {
 
-const Language all_languages[] = {Language::en, Language::ja, Language::zh_CN, Language::fi,
-                                  Language::fr};
+// "maxLag" -> "max_lag": the IDL's parameter names as the Function Wizard shows them.
+std::string snake_case(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+        if (std::isupper(static_cast<unsigned char>(c))) {
+            out += '_';
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
 
-// Every language has its own text: no translation is missing (falling back to English) and
-// none is a copy of another.
-void expect_translated(const Text& text, const std::string& what) {
-    std::set<std::string_view> distinct;
-    for (Language l : all_languages)
-        distinct.insert(text.in(l));
-    EXPECT_EQ(distinct.size(), 5u) << what;
-    EXPECT_FALSE(text.ja.empty() || text.zh_CN.empty() || text.fi.empty() || text.fr.empty())
-        << what;
+// Method name -> parameter names, read from the IDL interface Calc calls.
+std::map<std::string, std::vector<std::string>> idl_methods() {
+    std::ifstream in(KPITREE_IDL_FILE);
+    std::stringstream all;
+    all << in.rdbuf();
+    const std::string text = all.str();
+    std::map<std::string, std::vector<std::string>> methods;
+    const std::regex method(R"(>\s+(\w+)\s*\(([^)]*)\))");
+    const std::regex parameter(R"(\[in\][^,]*?\s(\w+)\s*(,|$))");
+    for (std::sregex_iterator m(text.begin(), text.end(), method), end; m != end; ++m) {
+        std::vector<std::string>& params = methods[(*m)[1]];
+        const std::string list = (*m)[2];
+        for (std::sregex_iterator p(list.begin(), list.end(), parameter); p != end; ++p)
+            params.push_back(snake_case((*p)[1]));
+    }
+    return methods;
 }
 
 } // namespace
@@ -42,23 +65,34 @@ TEST(FunctionTable, EveryFunctionOfTheSpecWithUniqueNames) {
     EXPECT_EQ(find_method("nope"), nullptr);
 }
 
-TEST(FunctionTable, EveryDescriptionAndArgumentInFiveLanguages) {
+TEST(FunctionTable, AgreesWithTheIdlInterface) {
+    const auto idl = idl_methods();
+    ASSERT_EQ(idl.size(), function_table().size()) << "methods in " << KPITREE_IDL_FILE;
     for (const FunctionInfo& f : function_table()) {
-        expect_translated(f.description, std::string(f.display));
-        EXPECT_FALSE(f.arguments.empty()) << f.display;
+        const auto it = idl.find(std::string(f.method));
+        ASSERT_NE(it, idl.end()) << f.method << " is not in the IDL";
+        std::vector<std::string> names;
         for (const ArgumentInfo& a : f.arguments)
-            expect_translated(a.description,
-                              std::string(f.display) + "(" + std::string(a.name) + ")");
+            names.emplace_back(a.name);
+        EXPECT_EQ(names, it->second) << f.display;
     }
 }
 
-TEST(FunctionTable, LanguageOfTheOfficeLocale) {
-    EXPECT_EQ(language_of("ja", "JP"), Language::ja);
-    EXPECT_EQ(language_of("zh", "CN"), Language::zh_CN);
-    EXPECT_EQ(language_of("zh", "TW"), Language::en); // traditional Chinese is not shipped
-    EXPECT_EQ(language_of("fi", ""), Language::fi);
-    EXPECT_EQ(language_of("fr", "CA"), Language::fr);
-    EXPECT_EQ(language_of("de", "DE"), Language::en);
-    const Text t{"en", "", "", "", ""};
-    EXPECT_EQ(t.in(Language::ja), "en"); // an empty translation falls back to English
+TEST(FunctionTable, EveryDescriptionAndArgumentHasText) {
+    for (const FunctionInfo& f : function_table()) {
+        EXPECT_FALSE(kpitree::lang::text(f.description, Language::en).empty()) << f.display;
+        EXPECT_FALSE(f.arguments.empty()) << f.display;
+        for (const ArgumentInfo& a : f.arguments)
+            EXPECT_FALSE(kpitree::lang::text(a.description, Language::ja).empty())
+                << f.display << "(" << a.name << ")";
+    }
+}
+
+TEST(FunctionTable, TildeIsDoubledForTheFunctionWizard) {
+    // `~` marks a mnemonic in the Function Wizard: "(+ - * / ~)" lost its tilde there.
+    EXPECT_EQ(wizard_text("Link (+ - * / ~)"), "Link (+ - * / ~~)");
+    EXPECT_EQ(wizard_text("no tilde"), "no tilde");
+    const std::string tree = wizard_text(
+        kpitree::lang::text(find_method("check")->arguments[0].description, Language::en));
+    EXPECT_NE(tree.find("~~"), std::string::npos);
 }

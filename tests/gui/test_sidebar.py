@@ -525,6 +525,7 @@ class Sidebar(unittest.TestCase):
                     ("fr-FR", "Insérer la colonne de contrôle", "Aucun arbre de KPI ici."),
                     ("ja", "チェック列を挿入", "ここには KPI ツリーがありません。"),
                     ("zh-CN", "插入检查列", "此处没有 KPI 树。"),
+                    ("zh-TW", "插入檢查欄", "此處沒有 KPI 樹。"),
                     ("fi", "Lisää tarkistussarake", "Tässä ei ole KPI-puuta.")):
                 access.replaceByName("ooLocale", locale)
                 access.commitChanges()

@@ -1,0 +1,82 @@
+// The language module: every text KPI Tree shows in the office's UI language (the Function
+// Wizard's descriptions, the sidebar), in en, ja, zh-CN, zh-TW, fi and fr. The add-in, the
+// sidebar and (later) the help and findings look texts up here; the texts of each language live
+// in their own file (texts_<language>.cpp), as LibreOffice's scaddins keep theirs in .hrc files.
+// Texts the core produces (statuses, lint findings) stay English, as in the cells.
+// Plain C++ without UNO.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kpitree::lang {
+
+enum class Language { en, ja, zh_CN, zh_TW, fi, fr };
+inline constexpr std::size_t language_count = 6;
+
+// The UI language for an office locale given as a BCP 47 tag or a language and a country
+// ("ja", "ja-JP", "zh-CN", "zh_TW", "zh-Hant-HK", "fr-CA", "en-US"): Traditional Chinese for
+// zh-TW, zh-HK, zh-MO and zh-Hant; English for anything not shipped.
+Language language_of(std::string_view locale);
+Language language_of(std::string_view language, std::string_view country);
+
+// "en", "ja", "zh-CN", "zh-TW", "fi", "fr".
+std::string_view code(Language language);
+
+// Every message, in no particular order; texts_en.cpp has each one's English text.
+enum class Msg {
+    fn_check,                      // KPI.CHECK: what it does
+    fn_expected,                   // KPI.EXPECTED: what it does
+    fn_residual,                   // KPI.RESIDUAL: what it does
+    fn_lint,                       // KPI.LINT: what it does
+    fn_granger,                    // KPI.GRANGER: what it does
+    fn_padjust,                    // KPI.PADJUST: what it does
+    fn_causal,                     // KPI.CAUSAL: what it does
+    fn_contrib,                    // KPI.CONTRIB: what it does
+    fn_target,                     // KPI.TARGET: what it does
+    fn_rollup,                     // KPI.ROLLUP: what it does
+    fn_elasticity,                 // KPI.ELASTICITY: what it does
+    arg_tree,                      // argument tree of every tree function
+    arg_check_tolerance,           // argument tolerance of KPI.CHECK
+    arg_node,                      // argument node of every tree function
+    arg_granger_effect,            // argument effect of KPI.GRANGER
+    arg_granger_cause,             // argument cause of KPI.GRANGER
+    arg_granger_lag,               // argument lag of KPI.GRANGER
+    arg_granger_output,            // argument output of KPI.GRANGER
+    arg_padjust_pvalues,           // argument pvalues of KPI.PADJUST
+    arg_padjust_method,            // argument method of KPI.PADJUST
+    arg_causal_alpha,              // argument alpha of KPI.CAUSAL
+    arg_causal_max_lag,            // argument max_lag of KPI.CAUSAL
+    arg_contrib_from_period,       // argument from_period of KPI.CONTRIB
+    arg_contrib_to_period,         // argument to_period of KPI.CONTRIB
+    arg_contrib_method,            // argument method of KPI.CONTRIB
+    arg_target_kgi_target,         // argument kgi_target of KPI.TARGET
+    arg_period,                    // argument period of every tree function
+    arg_target_flex,               // argument flex of KPI.TARGET
+    arg_rollup_periods_per_bucket, // argument periods_per_bucket of KPI.ROLLUP
+    arg_rollup_kinds,              // argument kinds of KPI.ROLLUP
+    panel_no_tree,                 // sidebar: plain message when the cursor is not in a tree table
+    panel_too_large,        // sidebar: the region around the cursor is too large to be a tree table
+    panel_table_summary,    // sidebar: "%1" = range address, "%2" = number of KPIs
+    panel_findings,         // sidebar: caption of the lint list
+    panel_no_findings,      // sidebar: the lint list when there is nothing to say
+    panel_legend,           // sidebar: what the status marks mean
+    panel_insert_check,     // sidebar: button
+    panel_insert_causal,    // sidebar: button
+    panel_insert_contrib,   // sidebar: button
+    panel_undo_insert,      // sidebar: Edit > Undo title of an inserted column
+    panel_need_two_periods, // sidebar: CONTRIB needs two periods
+    count                   // number of messages, keep last
+};
+
+// The text of `id` in `language`, UTF-8; the English text where the language lacks it.
+std::string_view text(Msg id, Language language);
+
+// Whether `language` has its own text for `id` (false: text() falls back to English).
+bool has_text(Msg id, Language language);
+
+// `pattern` with %1, %2 replaced by the arguments.
+std::string format(std::string_view pattern, std::string_view arg1, std::string_view arg2 = {});
+
+} // namespace kpitree::lang
