@@ -597,77 +597,9 @@ void Panel::show_table(const TableRef& table) {
         show_message(std::string(t(Msg::panel_no_tree)));
         return;
     }
-
-    // Keep what the user collapsed when the same table is shown again.
-    std::vector<std::string> collapsed;
-    Reference<css::awt::tree::XTreeControl> control(tree_, UNO_QUERY_THROW);
-    if (table_ && same_table(*table_, table)) {
-        Reference<css::beans::XPropertySet> props(tree_->getModel(), UNO_QUERY_THROW);
-        Reference<css::awt::tree::XTreeDataModel> old;
-        props->getPropertyValue("DataModel") >>= old;
-        if (old.is()) {
-            std::vector<Reference<css::awt::tree::XTreeNode>> stack{old->getRoot()};
-            while (!stack.empty()) {
-                auto node = stack.back();
-                stack.pop_back();
-                if (!node.is())
-                    continue;
-                for (sal_Int32 i = 0; i < node->getChildCount(); ++i) {
-                    auto child = node->getChildAt(i);
-                    if (child->getChildCount() > 0) {
-                        try {
-                            Reference<css::awt::tree::XMutableTreeNode> mutable_child(child,
-                                                                                      UNO_QUERY);
-                            sal_Int32 row = -1;
-                            if (mutable_child.is() && !control->isNodeExpanded(child) &&
-                                (mutable_child->getDataValue() >>= row) && row >= 0 &&
-                                static_cast<std::size_t>(row) < row_names_.size())
-                                collapsed.push_back(row_names_[static_cast<std::size_t>(row)]);
-                        } catch (const Exception&) {
-                        }
-                        stack.push_back(child);
-                    }
-                }
-            }
-        }
-    }
-
-    Reference<css::awt::tree::XMutableTreeDataModel> model(
-        create("com.sun.star.awt.tree.MutableTreeDataModel"), UNO_QUERY_THROW);
-    Reference<css::awt::tree::XMutableTreeNode> root =
-        model->createNode(Any(OUString("KPI Tree")), false);
-    model->setRoot(root);
-    std::vector<std::pair<Reference<css::awt::tree::XMutableTreeNode>, bool>> to_expand;
-    std::vector<std::pair<Reference<css::awt::tree::XMutableTreeNode>, std::size_t>> stack;
-    for (auto it = view.tops.rbegin(); it != view.tops.rend(); ++it)
-        stack.emplace_back(root, *it);
-    // Depth-first, children in table order: pushed in reverse, appended when popped.
-    while (!stack.empty()) {
-        auto [parent, index] = stack.back();
-        stack.pop_back();
-        const ViewNode& v = view.nodes[index];
-        const std::string label = node_label(v);
-        auto node = model->createNode(Any(to_oustring(label)), false);
-        node->setDataValue(Any(static_cast<sal_Int32>(v.row)));
-        parent->appendChild(node);
-        if (!v.children.empty()) {
-            const bool keep_collapsed =
-                std::find(collapsed.begin(), collapsed.end(), v.name) != collapsed.end();
-            to_expand.emplace_back(node, !keep_collapsed);
-        }
-        for (auto c = v.children.rbegin(); c != v.children.rend(); ++c)
-            stack.emplace_back(node, *c);
-    }
-    set_property(tree_, "DataModel", Any(Reference<css::awt::tree::XTreeDataModel>(model.get())));
-    for (const auto& [node, expand] : to_expand) {
-        if (!expand)
-            continue;
-        try {
-            control->expandNode(Reference<css::awt::tree::XTreeNode>(node.get()));
-        } catch (const Exception&) {
-        }
-    }
-
+    const std::vector<std::string> collapsed =
+        table_ && same_table(*table_, table) ? collapsed_names() : std::vector<std::string>();
+    fill_tree(view, collapsed);
     table_ = table;
     periods_ = view.periods;
     row_names_.clear();
@@ -684,6 +616,74 @@ void Panel::show_table(const TableRef& table) {
                                            : to_sequence(view.findings)));
     for (const auto& b : buttons_)
         set_property(b, "Enabled", Any(true));
+}
+
+// The names of the KPIs the user collapsed in the tree now shown, so that showing the same
+// table again keeps them collapsed.
+std::vector<std::string> Panel::collapsed_names() const {
+    std::vector<std::string> collapsed;
+    Reference<css::awt::tree::XTreeControl> control(tree_, UNO_QUERY_THROW);
+    Reference<css::beans::XPropertySet> props(tree_->getModel(), UNO_QUERY_THROW);
+    Reference<css::awt::tree::XTreeDataModel> old;
+    props->getPropertyValue("DataModel") >>= old;
+    if (!old.is())
+        return collapsed;
+    std::vector<Reference<css::awt::tree::XTreeNode>> stack{old->getRoot()};
+    while (!stack.empty()) {
+        auto node = stack.back();
+        stack.pop_back();
+        for (sal_Int32 i = 0; node.is() && i < node->getChildCount(); ++i) {
+            auto child = node->getChildAt(i);
+            if (child->getChildCount() == 0)
+                continue;
+            try {
+                Reference<css::awt::tree::XMutableTreeNode> mutable_child(child, UNO_QUERY);
+                sal_Int32 row = -1;
+                if (mutable_child.is() && !control->isNodeExpanded(child) &&
+                    (mutable_child->getDataValue() >>= row) && row >= 0 &&
+                    static_cast<std::size_t>(row) < row_names_.size())
+                    collapsed.push_back(row_names_[static_cast<std::size_t>(row)]);
+            } catch (const Exception&) {
+            }
+            stack.push_back(child);
+        }
+    }
+    return collapsed;
+}
+
+// A new tree model from the view, depth-first with children in table order, every parent
+// expanded except those named in `collapsed`.
+void Panel::fill_tree(const TreeView& view, const std::vector<std::string>& collapsed) {
+    Reference<css::awt::tree::XMutableTreeDataModel> model(
+        create("com.sun.star.awt.tree.MutableTreeDataModel"), UNO_QUERY_THROW);
+    Reference<css::awt::tree::XMutableTreeNode> root =
+        model->createNode(Any(OUString("KPI Tree")), false);
+    model->setRoot(root);
+    std::vector<Reference<css::awt::tree::XMutableTreeNode>> to_expand;
+    std::vector<std::pair<Reference<css::awt::tree::XMutableTreeNode>, std::size_t>> stack;
+    for (auto it = view.tops.rbegin(); it != view.tops.rend(); ++it)
+        stack.emplace_back(root, *it);
+    while (!stack.empty()) { // pushed in reverse, appended when popped
+        auto [parent, index] = stack.back();
+        stack.pop_back();
+        const ViewNode& v = view.nodes[index];
+        auto node = model->createNode(Any(to_oustring(node_label(v))), false);
+        node->setDataValue(Any(static_cast<sal_Int32>(v.row)));
+        parent->appendChild(node);
+        if (!v.children.empty() &&
+            std::find(collapsed.begin(), collapsed.end(), v.name) == collapsed.end())
+            to_expand.push_back(node);
+        for (auto c = v.children.rbegin(); c != v.children.rend(); ++c)
+            stack.emplace_back(node, *c);
+    }
+    set_property(tree_, "DataModel", Any(Reference<css::awt::tree::XTreeDataModel>(model.get())));
+    Reference<css::awt::tree::XTreeControl> control(tree_, UNO_QUERY_THROW);
+    for (const auto& node : to_expand) {
+        try {
+            control->expandNode(Reference<css::awt::tree::XTreeNode>(node.get()));
+        } catch (const Exception&) {
+        }
+    }
 }
 
 void Panel::on_tree_selection() {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "debounce.hpp"
+#include "tree_view.hpp"
 #include "ui_text.hpp"
 
 #include <com/sun/star/awt/XActionListener.hpp>
@@ -95,6 +96,8 @@ private:
     std::optional<TableRef> find_table(bool& too_large);
     void show_message(const std::string& message);
     void show_table(const TableRef& table);
+    std::vector<std::string> collapsed_names() const;
+    void fill_tree(const TreeView& view, const std::vector<std::string>& collapsed);
     void select_row(sal_Int32 grid_row);
     void on_tree_selection();
     void insert_column(const std::string& kind);

@@ -328,6 +328,39 @@ std::variant<std::vector<bool>, std::string> movable_rows(const Tree& tree,
     return fix_constants();
 }
 
+// Every row's status before planning: its path problem, or UNDEFINED for rows under another KGI.
+std::vector<PlanValue> statuses_outside(const Tree& tree, std::size_t kgi,
+                                        const std::vector<std::string>& problems) {
+    std::vector<PlanValue> out(tree.nodes.size());
+    for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
+        out[i].status = problems[i];
+        if (out[i].status.empty() && tree.nodes[i].root != kgi)
+            out[i].status =
+                status_message(Status::undefined, "the target is for " + q(tree, kgi) +
+                                                      ", not for " + q(tree, *tree.nodes[i].root));
+    }
+    return out;
+}
+
+// The period to plan (options.period, else the KGI's latest with a value), or the status that
+// says why there is none: no movable KPI below the KGI, no value, a period out of range.
+std::variant<std::size_t, std::string> planned_period(const Tree& tree, std::size_t kgi,
+                                                      const TargetOptions& options,
+                                                      const std::vector<bool>& movable) {
+    if (!movable[kgi])
+        return status_message(Status::unreachable,
+                              "none of the flexible KPIs is in the arithmetic below " +
+                                  q(tree, kgi));
+    std::optional<std::size_t> period = options.period;
+    if (!period)
+        period = PeriodValues(tree).last_period_with_value(kgi);
+    if (!period)
+        return status_message(Status::nodata, q(tree, kgi) + " has no value in any period");
+    if (std::string range = period_range_problem(tree, *period); !range.empty())
+        return range;
+    return *period;
+}
+
 } // namespace
 
 std::vector<PlanValue> targets(const Tree& tree, double kgi_target, const TargetOptions& options) {
@@ -348,39 +381,20 @@ std::vector<PlanValue> targets(const Tree& tree, double kgi_target, const Target
     if (const auto* problem = std::get_if<std::string>(&chosen))
         return fail(all, *problem);
     const std::size_t kgi = std::get<std::size_t>(chosen);
-
     const auto problems = path_problems(tree);
-    for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
-        out[i].status = problems[i];
-        if (out[i].status.empty() && tree.nodes[i].root != kgi)
-            out[i].status =
-                status_message(Status::undefined, "the target is for " + q(tree, kgi) +
-                                                      ", not for " + q(tree, *tree.nodes[i].root));
-    }
+    out = statuses_outside(tree, kgi, problems);
     const auto members = arithmetic_subtree(tree, kgi);
     for (std::size_t n : members) // all or nothing: no plan computed around an unusable row
         if (!problems[n].empty())
             return fail(members, problems[n]);
-
     const auto movable = movable_rows(tree, members, options.flex);
     if (const auto* problem = std::get_if<std::string>(&movable))
         return fail(all, *problem);
-    if (!std::get<std::vector<bool>>(movable)[kgi])
-        return fail(
-            members,
-            status_message(Status::unreachable,
-                           "none of the flexible KPIs is in the arithmetic below " + q(tree, kgi)));
-
-    std::optional<std::size_t> period = options.period;
-    if (!period)
-        period = PeriodValues(tree).last_period_with_value(kgi);
-    if (!period)
-        return fail(members,
-                    status_message(Status::nodata, q(tree, kgi) + " has no value in any period"));
-    if (std::string range = period_range_problem(tree, *period); !range.empty())
-        return fail(members, range);
-
-    TargetSpreader spreader(tree, kgi, *period, std::get<std::vector<bool>>(movable));
+    const auto period = planned_period(tree, kgi, options, std::get<std::vector<bool>>(movable));
+    if (const auto* problem = std::get_if<std::string>(&period))
+        return fail(members, *problem);
+    const std::size_t t = std::get<std::size_t>(period);
+    TargetSpreader spreader(tree, kgi, t, std::get<std::vector<bool>>(movable));
     if (std::string problem = spreader.run(kgi_target); !problem.empty())
         return fail(members, problem);
     for (std::size_t n : members) {
@@ -388,8 +402,8 @@ std::vector<PlanValue> targets(const Tree& tree, double kgi_target, const Target
         if (!out[n].value)
             out[n].value = spreader.value(n);
         if (!out[n].value)
-            out[n].status = status_message(Status::nodata,
-                                           q(tree, n) + " has no value in " + label(tree, *period));
+            out[n].status =
+                status_message(Status::nodata, q(tree, n) + " has no value in " + label(tree, t));
     }
     return out;
 }
