@@ -1,15 +1,8 @@
 #include "kpitree/report.hpp"
 
-#include "kpitree/audit/causal.hpp"
-#include "kpitree/audit/check.hpp"
-#include "kpitree/audit/lint.hpp"
 #include "kpitree/model/status.hpp"
 #include "kpitree/model/tree.hpp"
-#include "kpitree/plan/contrib.hpp"
-#include "kpitree/plan/elasticity.hpp"
-#include "kpitree/plan/planning.hpp"
-#include "kpitree/plan/rollup.hpp"
-#include "kpitree/plan/target.hpp"
+#include "kpitree/overview.hpp"
 #include "model/text.hpp"
 
 #include <algorithm>
@@ -84,26 +77,6 @@ std::string pad(std::string s, std::size_t width) {
     return s;
 }
 
-// Numbers for people: thousands grouped and no decimals from `whole_from` up; four
-// significant digits below (rates such as 0.2596 stay readable).
-std::string group_digits(double v, double whole_from = 1000) {
-    if (std::fabs(v) < whole_from)
-        return format_short(v, 4);
-    std::string head = format_short(std::round(std::fabs(v)), 15);
-    if (head.find('e') != std::string::npos)
-        return format_short(v, 6);
-    for (int i = static_cast<int>(head.size()) - 3; i > 0; i -= 3)
-        head.insert(static_cast<std::size_t>(i), ",");
-    return (v < 0 ? "-" : "") + head;
-}
-
-std::optional<double> latest(const Node& n) {
-    for (auto it = n.values.rbegin(); it != n.values.rend(); ++it)
-        if (*it)
-            return **it;
-    return std::nullopt;
-}
-
 } // namespace
 
 std::optional<CellRect> find_tree_table(const Grid& sheet) {
@@ -146,14 +119,8 @@ Grid sub_grid(const Grid& grid, const CellRect& rect) {
 }
 
 std::string range_name(const CellRect& rect) {
-    auto column = [](std::size_t c) {
-        std::string s;
-        for (++c; c > 0; c = (c - 1) / 26)
-            s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
-        return s;
-    };
-    return column(rect.column) + std::to_string(rect.row + 1) + ":" +
-           column(rect.column + rect.columns - 1) + std::to_string(rect.row + rect.rows);
+    return column_name(rect.column) + std::to_string(rect.row + 1) + ":" +
+           column_name(rect.column + rect.columns - 1) + std::to_string(rect.row + rect.rows);
 }
 
 namespace {
@@ -167,26 +134,6 @@ struct Line {
 // (and the report linear) however deep the chain.
 constexpr std::size_t drawn_levels = 12;
 
-struct Verdicts {
-    std::vector<CheckResult> checks;
-    std::vector<CausalResult> causal;
-    std::vector<Contribution> contrib; // empty with fewer than two periods
-};
-
-// The verdict column of a row; counts mismatches and errors into `report`.
-std::string verdict_of(const Tree& tree, const Verdicts& v, std::size_t i, AuditReport& report) {
-    const Node& n = tree.nodes[i];
-    if (v.checks[i].verdict == Verdict::mismatch)
-        ++report.mismatches;
-    if (v.checks[i].verdict == Verdict::error)
-        ++report.errors;
-    if (n.link == Link::hypothesis && v.checks[i].verdict != Verdict::error)
-        return causal_status_text(tree, v.causal[i]);
-    if (v.checks[i].verdict == Verdict::leaf)
-        return n.is_root() ? status_message(Status::leaf) : "";
-    return status_text(tree, v.checks[i]);
-}
-
 // A frame of the depth-first walk: the node, its drawing prefix and whether it is the last
 // of its siblings.
 struct Frame {
@@ -196,50 +143,47 @@ struct Frame {
     std::size_t level;
 };
 
-Line line_of(const Tree& tree, const Verdicts& v, const Frame& f, AuditReport& report) {
+std::string signed_number(double v) {
+    return (v >= 0 ? "+" : "") + display_number(v);
+}
+
+Line line_of(const Tree& tree, const TreeOverview& view, const Frame& f) {
     const Node& n = tree.nodes[f.node];
+    const OverviewNode& v = view.nodes[f.node];
     Line line;
     const std::string name = std::string(link_symbol(n.link)) + " " + n.name;
+    const std::string shown_name = n.name.empty() ? "(no name)" : n.name;
     if (f.top)
-        line.label = n.name;
+        line.label = v.reached ? n.name : "? " + shown_name;
     else if (f.level > drawn_levels)
         line.label = f.prefix + "\u2026 level " + std::to_string(f.level) + ": " + name;
     else
         line.label = f.prefix + (f.last ? "\u2514\u2500 " : "\u251C\u2500 ") + name;
-    if (auto value = latest(n))
-        line.value = group_digits(*value);
-    line.verdict = verdict_of(tree, v, f.node, report);
-    if (!v.contrib.empty() && v.contrib[f.node].value && n.link != Link::hypothesis)
-        line.contribution = (*v.contrib[f.node].value >= 0 ? "+" : "") +
-                            group_digits(*v.contrib[f.node].value, 100);
+    if (v.latest)
+        line.value = display_number(*v.latest);
+    line.verdict = v.verdict;
+    if (v.contribution)
+        line.contribution = signed_number(*v.contribution);
     return line;
 }
 
-// Every row as a line, each KGI's tree depth first in table order (an explicit stack: any
-// depth), then the rows no KGI reaches.
-std::vector<Line> overview_lines(const Tree& tree, const Verdicts& v, AuditReport& report) {
+// Every row as a line, each top's tree depth first in table order (an explicit stack: any
+// depth); tops no KGI reaches are marked "?".
+std::vector<Line> overview_lines(const Tree& tree, const TreeOverview& view) {
     std::vector<Line> lines;
-    std::vector<bool> shown(tree.nodes.size(), false);
     std::vector<Frame> stack;
-    for (auto r = tree.roots.rbegin(); r != tree.roots.rend(); ++r)
+    for (auto r = view.tops.rbegin(); r != view.tops.rend(); ++r)
         stack.push_back({*r, "", true, true, 0});
     while (!stack.empty()) {
         Frame f = std::move(stack.back());
         stack.pop_back();
-        if (shown[f.node])
-            continue;
-        shown[f.node] = true;
-        lines.push_back(line_of(tree, v, f, report));
+        lines.push_back(line_of(tree, view, f));
         const std::string child_prefix =
             f.top || f.level >= drawn_levels ? f.prefix : f.prefix + (f.last ? "   " : "\u2502  ");
-        const auto& kids = tree.nodes[f.node].children;
+        const auto& kids = view.nodes[f.node].children;
         for (std::size_t k = kids.size(); k > 0; --k)
             stack.push_back({kids[k - 1], child_prefix, k == kids.size(), false, f.level + 1});
     }
-    for (std::size_t i = 0; i < tree.nodes.size(); ++i)
-        if (!shown[i])
-            lines.push_back({"? " + (tree.nodes[i].name.empty() ? "(no name)" : tree.nodes[i].name),
-                             "", verdict_of(tree, v, i, report), ""});
     return lines;
 }
 
@@ -267,17 +211,12 @@ std::string format_lines(const std::vector<Line>& lines, const std::string& cont
     return out;
 }
 
-// The lint findings; raises report.errors to their number of errors.
-std::string findings_section(const Tree& tree, AuditReport& report) {
-    const auto findings = lint(tree);
+std::string findings_section(const TreeOverview& view) {
     std::string out = "\nFindings:\n";
-    if (findings.empty())
+    if (view.findings.empty())
         out += "  " + status_message(Status::ok) + "\n";
-    for (const Finding& f : findings)
-        out += "  " + finding_text(tree, f) + "\n";
-    const std::size_t lint_errors = static_cast<std::size_t>(std::count_if(
-        findings.begin(), findings.end(), [](auto& f) { return f.severity == Severity::error; }));
-    report.errors = std::max(report.errors, lint_errors);
+    for (const std::string& f : view.findings)
+        out += "  " + f + "\n";
     return out;
 }
 
@@ -297,14 +236,14 @@ AuditReport audit(const Grid& table, std::string_view title) {
     out += " \u2014 " + std::to_string(tree.nodes.size()) + " KPIs, " + std::to_string(periods) +
            " periods (" + tree.period_labels.front() + " \u2026 " + tree.period_labels.back() +
            ")\n";
-    Verdicts v{check_tree(tree), assess_causal(tree), {}};
+    const TreeOverview view = overview(tree);
+    report.mismatches = view.mismatches;
+    report.errors = view.errors;
     std::string contrib_title;
-    if (periods >= 2) {
-        v.contrib = contributions(tree, periods - 2, periods - 1);
+    if (view.has_contributions)
         contrib_title = tree.period_labels[periods - 2] + "\u2192" + tree.period_labels.back();
-    }
-    out += format_lines(overview_lines(tree, v, report), contrib_title);
-    out += findings_section(tree, report);
+    out += format_lines(overview_lines(tree, view), contrib_title);
+    out += findings_section(view);
     out += "\nSummary: " + std::to_string(report.mismatches) +
            (report.mismatches == 1 ? " mismatch, " : " mismatches, ") +
            std::to_string(report.errors) + (report.errors == 1 ? " error" : " errors") + "\n";

@@ -97,12 +97,8 @@ bool contains(const css::table::CellRangeAddress& outer,
            inner.EndRow <= outer.EndRow;
 }
 
-// "A", "Z", "AA", ... for a 0-based column.
 std::string column_name(sal_Int32 column) {
-    std::string name;
-    for (sal_Int32 c = column + 1; c > 0; c = (c - 1) / 26)
-        name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
-    return name;
+    return kpitree::column_name(static_cast<std::size_t>(column));
 }
 
 std::string absolute_address(const css::table::CellRangeAddress& a) {

@@ -46,10 +46,6 @@ struct TreeView {
 // appears exactly once in the forest, also with cycles.
 TreeView build_view(const Grid& grid);
 
-// A value for reading at a glance: about six significant digits, thousands grouped, never an
-// exponent ("1,447,901", "62.5281", "0.2433"). The cells keep the full precision.
-std::string display_number(double value);
-
 // The marks first, so they stay visible however narrow the sidebar cuts the line:
 // "✔ Sales — 1,100,000", "~✘ Webinar attendance — 355", "Close rate — 0.25" (no mark),
 // "Deals — –" when no period has a value.

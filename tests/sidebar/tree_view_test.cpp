@@ -97,22 +97,5 @@ TEST(TreeView, NumbersAreNoTree) {
     EXPECT_FALSE(build_view(Grid()).is_tree);
 }
 
-TEST(TreeView, DisplayNumber) {
-    EXPECT_EQ(display_number(1447900.6835999999), "1,447,901");
-    EXPECT_EQ(display_number(62.528099999999995), "62.5281");
-    EXPECT_EQ(display_number(0.2433), "0.2433");
-    EXPECT_EQ(display_number(0.092970001), "0.09297");
-    EXPECT_EQ(display_number(23156), "23,156");
-    EXPECT_EQ(display_number(422980), "422,980");
-    EXPECT_EQ(display_number(-12.5), "-12.5");
-    EXPECT_EQ(display_number(-12345.5), "-12,345.5");
-    EXPECT_EQ(display_number(-123), "-123");
-    EXPECT_EQ(display_number(999), "999");
-    EXPECT_EQ(display_number(1000), "1,000");
-    EXPECT_EQ(display_number(999999.6), "1,000,000");
-    EXPECT_EQ(display_number(1e15), "1,000,000,000,000,000");
-    EXPECT_EQ(display_number(0), "0");
-}
-
 } // namespace
 } // namespace kpitree::sidebar

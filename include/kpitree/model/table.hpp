@@ -3,6 +3,8 @@
 // command line) convert their own cell types to this once; the core never sees UNO types.
 #pragma once
 
+#include "kpitree/model/format.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -62,9 +64,5 @@ private:
 
 // The optional last argument of the row-aligned functions: a KPI's name, or none.
 using NodeName = std::optional<std::string>;
-
-// Display form of a number for messages: shortest text that reads back the same, no exponent
-// for ordinary magnitudes ("1100000", "0.2476", "-12.5").
-std::string format_number(double value);
 
 } // namespace kpitree

@@ -1,0 +1,21 @@
+// The one home of number and address formatting: numbers in status texts (exact), numbers for
+// reading at a glance (the sidebar, the command line's report), spreadsheet column names.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace kpitree {
+
+// Display form of a number for messages: shortest text that reads back the same, no exponent
+// for ordinary magnitudes ("1100000", "0.2476", "-12.5").
+std::string format_number(double value);
+
+// A value for reading at a glance: about six significant digits, thousands grouped, never an
+// exponent ("1,447,901", "62.5281", "0.2433"). The cells keep the full precision.
+std::string display_number(double value);
+
+// "A", "Z", "AA", ... for a 0-based column.
+std::string column_name(std::size_t column);
+
+} // namespace kpitree

@@ -1,0 +1,57 @@
+#include "kpitree/model/format.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace kpitree {
+
+std::string format_number(double value) {
+    if (std::isnan(value))
+        return "NaN";
+    if (std::isinf(value))
+        return value > 0 ? "inf" : "-inf";
+    if (value == 0)
+        return "0";
+    char buffer[64];
+    const double magnitude = std::fabs(value);
+    const auto format = (magnitude >= 1e-6 && magnitude < 1e15) ? std::chars_format::fixed
+                                                                : std::chars_format::general;
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, format);
+    if (ec != std::errc())
+        return std::to_string(value);
+    return std::string(buffer, end);
+}
+
+std::string display_number(double value) {
+    if (!std::isfinite(value))
+        return format_number(value);
+    const double magnitude = std::fabs(value);
+    const int integer_digits = magnitude < 1 ? 0 : static_cast<int>(std::log10(magnitude)) + 1;
+    const int decimals = std::clamp(6 - integer_digits, 0, 6);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    std::string text(buffer);
+    if (text.find('.') != std::string::npos) {
+        text.erase(text.find_last_not_of('0') + 1);
+        if (text.back() == '.')
+            text.pop_back();
+    }
+    if (text == "-0")
+        text = "0";
+    // Group the integer digits in threes: "1,447,901", "-12,345.5".
+    const std::size_t first_digit = text.front() == '-' ? 1 : 0;
+    for (std::size_t at = std::min(text.find('.'), text.size()); at > first_digit + 3; at -= 3)
+        text.insert(at - 3, 1, ',');
+    return text;
+}
+
+std::string column_name(std::size_t column) {
+    std::string name;
+    for (std::size_t c = column + 1; c > 0; c = (c - 1) / 26)
+        name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return name;
+}
+
+} // namespace kpitree
