@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace kpitree {
@@ -35,5 +36,12 @@ struct TargetOptions {
 // HYPOTHESIS.
 std::vector<PlanValue> targets(const Tree& tree, double kgi_target,
                                const TargetOptions& options = {});
+
+// The values of `node`'s arithmetic subtree (Tree::nodes order; nullopt outside it) when `node`
+// moves to `value` in `period`, the change spread over its subtree as targets() spreads a KGI's
+// (every member but the constants may move). The status when it cannot be (UNREACHABLE, NODATA,
+// ERROR). KPI.WHATIF uses it for a change to a parent.
+std::variant<std::vector<std::optional<double>>, std::string>
+spread_change(const Tree& tree, std::size_t node, std::size_t period, double value);
 
 } // namespace kpitree

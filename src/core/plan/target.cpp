@@ -408,4 +408,22 @@ std::vector<PlanValue> targets(const Tree& tree, double kgi_target, const Target
     return out;
 }
 
+std::variant<std::vector<std::optional<double>>, std::string>
+spread_change(const Tree& tree, std::size_t node, std::size_t period, double value) {
+    std::vector<bool> movable(tree.nodes.size(), false);
+    const auto members = arithmetic_subtree(tree, node);
+    for (std::size_t n : members)
+        movable[n] = tree.nodes[n].kind != Kind::constant;
+    TargetSpreader spreader(tree, node, period, std::move(movable));
+    if (std::string problem = spreader.run(value); !problem.empty())
+        return problem;
+    std::vector<std::optional<double>> out(tree.nodes.size());
+    for (std::size_t n : members) {
+        out[n] = spreader.result(n);
+        if (!out[n])
+            out[n] = spreader.value(n);
+    }
+    return out;
+}
+
 } // namespace kpitree
