@@ -29,6 +29,7 @@
 #include "kpitree/plan/planning.hpp"
 #include "kpitree/plan/rollup.hpp"
 #include "kpitree/plan/target.hpp"
+#include "kpitree/plan/variance.hpp"
 #include "kpitree/plan/whatif.hpp"
 #include "kpitree/report.hpp"
 #include "kpitree/stats/decompose.hpp"
