@@ -76,7 +76,17 @@ enum class Msg {
     argname_kinds,                 // the Function Wizard's name of argument kinds
     hint_array_node,               // appended to a row-aligned function's description (with node)
     hint_array,                    // appended to a row-aligned function's description (no node)
-    panel_no_tree,                 // sidebar: plain message when the cursor is not in a tree table
+    help_title,                    // help: title of the help's start page
+    help_intro,                    // help: the help's first paragraph: the tree table
+    help_functions,                // help: heading
+    help_syntax,                   // help: heading of a function page
+    help_arguments,                // help: heading of a function page
+    help_example,                  // help: heading of a function page
+    help_example_note,             // help: where the help's examples assume the table
+    help_sidebar_title,            // help: heading of the deck's help
+    help_sidebar_body,             // help: the deck's help text
+    help_wizard_note,       // help: why the Function Wizard's Help button shows no KPI Tree page
+    panel_no_tree,          // sidebar: plain message when the cursor is not in a tree table
     panel_too_large,        // sidebar: the region around the cursor is too large to be a tree table
     panel_table_summary,    // sidebar: "%1" = range address, "%2" = number of KPIs
     panel_findings,         // sidebar: caption of the lint list

@@ -3,6 +3,7 @@ for acceptance, release notes, LibreOffice 7.4 as the minimal version, display n
 description in five languages without hard line breaks, icons), unopkg add / list / remove in a
 throwaway installation, and the fields as LibreOffice's package registry reports them."""
 import os
+import shutil
 import struct
 import subprocess
 import tempfile
@@ -95,6 +96,49 @@ class Description(unittest.TestCase):
         self.assertNotEqual(default, contrast)
 
 
+class Help(unittest.TestCase):
+    """The help inside the .oxt: a page per function and a start page in every language,
+    well-formed, help.tree naming only pages that exist, the HTML page the menu opens."""
+
+    FUNCTIONS = ["check", "expected", "residual", "lint", "granger", "padjust", "causal",
+                 "contrib", "target", "rollup", "elasticity"]
+
+    def test_every_page_present_well_formed_and_listed(self):
+        with zipfile.ZipFile(OXT) as z:
+            names = set(z.namelist())
+            manifest = z.read("META-INF/manifest.xml").decode()
+            self.assertIn('manifest:full-path="help"', manifest)
+            for lang in LANGUAGES + ["zh-TW"]:
+                folder = "help/%s/org.kpitree.extension/" % lang
+                pages = ["index"] + self.FUNCTIONS
+                for page in pages:
+                    path = folder + page + ".xhp"
+                    self.assertIn(path, names)
+                    root = ET.fromstring(z.read(path))  # raises on malformed XML
+                    self.assertEqual(root.tag, "helpdocument")
+                    self.assertEqual(root.find("meta/topic/filename").text,
+                                     "/org.kpitree.extension/%s.xhp" % page)
+                    self.assertTrue(root.findall("body/paragraph"), path)
+                tree = ET.fromstring(z.read("help/%s/help.tree" % lang))
+                topics = [t.get("id") for t in tree.iter("topic")]
+                self.assertEqual(len(topics), len(pages), lang)
+                for topic in topics:
+                    self.assertTrue(topic.startswith("scalc/"), topic)
+                    self.assertIn("help/%s/%s" % (lang, topic[len("scalc/"):]), names)
+                html = z.read("help/html/%s/index.html" % lang).decode("utf-8")
+                for f in self.FUNCTIONS:
+                    self.assertIn('id="%s"' % f, html)
+            # xmllint, where installed, agrees that every help file is well-formed.
+            if shutil.which("xmllint"):
+                with tempfile.TemporaryDirectory() as d:
+                    files = [n for n in names if n.endswith((".xhp", ".tree"))]
+                    z.extractall(d, files)
+                    result = subprocess.run(["xmllint", "--noout"] +
+                                            [os.path.join(d, f) for f in files],
+                                            capture_output=True, text=True)
+                    self.assertEqual(result.returncode, 0, result.stderr)
+
+
 def unopkg(command, *args, env_dir):
     env_args = ["-env:UserInstallation=file://" + os.path.join(env_dir, "profile"),
                 "-env:UNO_SHARED_PACKAGES_CACHE=file://" + os.path.join(env_dir, "shared")]
@@ -113,7 +157,7 @@ class Unopkg(unittest.TestCase):
             self.assertIn("Identifier: org.kpitree.extension", listed.stdout)
             self.assertRegex(listed.stdout, r"is registered: yes")
             self.assertNotIn("is registered: no", listed.stdout)
-            for part in ("uno-components", "configuration-data"):
+            for part in ("application/vnd.sun.star.help", "uno-components", "configuration-data"):
                 self.assertIn(part, listed.stdout)
             removed = unopkg("remove", "org.kpitree.extension", env_dir=d)
             self.assertEqual(removed.returncode, 0, removed.stdout + removed.stderr)
