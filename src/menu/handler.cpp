@@ -10,6 +10,7 @@
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/deployment/XPackageInformationProvider.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController2.hpp>
 #include <com/sun/star/frame/XDispatch.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
@@ -138,21 +139,29 @@ public:
     }
 
 private:
+    // A visible sidebar switches to the deck through its API; a hidden one has no decks yet, so
+    // .uno:SidebarDeck opens it on the deck (that command toggles: only when not shown).
     void show_deck() {
         Reference<css::frame::XFrame> frame(frame_);
         if (!frame.is())
             return;
         Reference<css::frame::XController2> controller(frame->getController(), UNO_QUERY);
-        if (!controller.is())
+        Reference<css::ui::XSidebarProvider> sidebar =
+            controller.is() ? controller->getSidebar() : nullptr;
+        if (sidebar.is() && sidebar->isVisible()) {
+            sidebar->showDecks(true);
+            Reference<css::ui::XDeck> deck(sidebar->getDecks()->getByName(to_oustring(deck_id)),
+                                           UNO_QUERY_THROW);
+            if (!deck->isActive())
+                deck->activate(true);
             return;
-        Reference<css::ui::XSidebarProvider> sidebar = controller->getSidebar();
-        if (!sidebar.is())
-            return;
-        sidebar->setVisible(true);
-        sidebar->showDecks(true);
-        Reference<css::ui::XDeck> deck(sidebar->getDecks()->getByName(to_oustring(deck_id)),
-                                       UNO_QUERY_THROW);
-        deck->activate(true);
+        }
+        Sequence<css::beans::PropertyValue> args(1);
+        args.getArray()[0].Name = "SidebarDeck";
+        args.getArray()[0].Value <<= to_oustring(deck_id);
+        css::frame::DispatchHelper::create(context_)->executeDispatch(
+            Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW), ".uno:SidebarDeck",
+            "", 0, args);
     }
 
     OUString package_location() {

@@ -133,6 +133,19 @@ class Menu(unittest.TestCase):
         self.dispatch("org.kpitree.menu:deck")
         self.assertTrue(wait_for(deck.isActive), "the KPI Tree deck is not the active deck")
         self.assertTrue(sidebar.isVisible())
+        # Again with the deck open: it stays open (.uno:SidebarDeck alone would close it).
+        self.dispatch("org.kpitree.menu:deck")
+        time.sleep(1)
+        self.assertTrue(sidebar.isVisible() and deck.isActive())
+
+    def test_show_panel_opens_a_hidden_sidebar_on_the_kpi_tree_deck(self):
+        sidebar = self.doc.CurrentController.getSidebar()
+        sidebar.setVisible(False)
+        self.assertTrue(wait_for(lambda: not sidebar.isVisible()))
+        self.dispatch("org.kpitree.menu:deck")
+        self.assertTrue(wait_for(sidebar.isVisible), "the sidebar is not shown")
+        self.assertTrue(wait_for(lambda: sidebar.getDecks().getByName("KpiTreeDeck").isActive()),
+                        "the KPI Tree deck is not the active deck")
 
     def test_open_an_example_opens_an_untitled_copy_that_computes(self):
         before = {c.RuntimeUID for c in self.office.desktop.getComponents()
