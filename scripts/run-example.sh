@@ -9,10 +9,17 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j2
 example=examples/marketing-automation.ods
 unopkg=/usr/lib/libreoffice/program/unopkg
+# unopkg shows the licence (LICENSE, MPL-2.0) and asks to accept it; without a terminal to ask
+# (CI, a pipe) running this command is taken as accepting it.
+licence=()
+if [[ ! -t 0 ]]; then
+    licence=(-s)
+    echo "kpitree: installing under the Mozilla Public License 2.0 (LICENSE)"
+fi
 
 if [[ $(id -u) -eq 0 ]]; then
     # unopkg refuses per-user installs as root: install for all users of this machine.
-    "$unopkg" add --shared -f build/kpitree.oxt
+    "$unopkg" add --shared "${licence[@]}" -f build/kpitree.oxt
     echo "kpitree: installed build/kpitree.oxt for all users"
 else
     # A per-user install into a profile LibreOffice has never started is undone at its first
@@ -20,7 +27,7 @@ else
     if [[ ! -d "$HOME/.config/libreoffice/4/user" ]]; then
         /usr/lib/libreoffice/program/soffice --headless --terminate_after_init || true
     fi
-    "$unopkg" add -f build/kpitree.oxt
+    "$unopkg" add "${licence[@]}" -f build/kpitree.oxt
     echo "kpitree: installed build/kpitree.oxt for $(id -un)"
 fi
 

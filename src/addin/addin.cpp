@@ -121,11 +121,11 @@ public:
     }
     OUString SAL_CALL getFunctionDescription(const OUString& method) override {
         const FunctionInfo* f = find_method(to_utf8(method));
-        return f ? to_oustring(wizard_text(lang::text(f->description, language_))) : OUString();
+        return f ? to_oustring(wizard_description(*f, language_)) : OUString();
     }
     OUString SAL_CALL getDisplayArgumentName(const OUString& method, sal_Int32 index) override {
         const ArgumentInfo* a = argument(method, index);
-        return a ? to_oustring(a->name) : OUString();
+        return a ? to_oustring(lang::text(a->display, language_)) : OUString();
     }
     OUString SAL_CALL getArgumentDescription(const OUString& method, sal_Int32 index) override {
         const ArgumentInfo* a = argument(method, index);

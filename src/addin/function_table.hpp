@@ -16,15 +16,21 @@ using lang::Language;
 using lang::Msg;
 
 struct ArgumentInfo {
-    std::string_view name; // shown in the Function Wizard; English identifiers in every locale
+    std::string_view name; // the IDL's parameter name, an English identifier
+    Msg display;           // the name the Function Wizard shows, per language
     Msg description;
 };
+
+// What a function returns: one value (or a block of its own shape), or one row per row of the
+// tree table, entered as an array formula next to the table (or per KPI with `node`).
+enum class Shape { value, rows };
 
 struct FunctionInfo {
     std::string_view method;  // programmatic name = the IDL method of org.kpitree.XKpiTree
     std::string_view display; // display and compatibility name, e.g. "KPI.CHECK"
     Msg description;
     std::vector<ArgumentInfo> arguments;
+    Shape shape;
 };
 
 inline constexpr std::string_view category = "KPI Tree";
@@ -37,5 +43,9 @@ const FunctionInfo* find_display(std::string_view display);
 // A text as the Function Wizard must receive it: `~` marks a mnemonic there, so a literal
 // tilde (the hypothesis link) is doubled.
 std::string wizard_text(std::string_view text);
+
+// The Function Wizard's description of `function` in `language`: its text, for Shape::rows
+// followed by how to enter it (Ctrl+Shift+Enter, or the node argument), `~` doubled.
+std::string wizard_description(const FunctionInfo& function, Language language);
 
 } // namespace kpitree::addin

@@ -208,7 +208,8 @@ std::vector<std::string> OfficeSession::children_env() const {
 void OfficeSession::install(const std::string& oxt, const std::vector<std::string>& env) {
     if (!std::filesystem::is_regular_file(oxt))
         throw std::runtime_error("the extension " + oxt + " does not exist");
-    std::vector<std::string> add = {program_dir + "/unopkg", "add", "--shared", "-f", oxt};
+    // -s: a throwaway profile of our own, not the user's installation: no licence dialog.
+    std::vector<std::string> add = {program_dir + "/unopkg", "add", "--shared", "-s", "-f", oxt};
     add.insert(add.end(), env.begin(), env.end());
     ChildGroup unopkg(add, true, children_env());
     if (unopkg.wait(std::chrono::seconds(300)) != 0)

@@ -56,7 +56,37 @@ enum class Msg {
     arg_target_flex,               // argument flex of KPI.TARGET
     arg_rollup_periods_per_bucket, // argument periods_per_bucket of KPI.ROLLUP
     arg_rollup_kinds,              // argument kinds of KPI.ROLLUP
-    panel_no_tree,                 // sidebar: plain message when the cursor is not in a tree table
+    argname_tree,                  // the Function Wizard's name of argument tree
+    argname_tolerance,             // the Function Wizard's name of argument tolerance
+    argname_node,                  // the Function Wizard's name of argument node
+    argname_effect,                // the Function Wizard's name of argument effect
+    argname_cause,                 // the Function Wizard's name of argument cause
+    argname_lag,                   // the Function Wizard's name of argument lag
+    argname_output,                // the Function Wizard's name of argument output
+    argname_pvalues,               // the Function Wizard's name of argument pvalues
+    argname_method,                // the Function Wizard's name of argument method
+    argname_alpha,                 // the Function Wizard's name of argument alpha
+    argname_max_lag,               // the Function Wizard's name of argument max_lag
+    argname_from_period,           // the Function Wizard's name of argument from_period
+    argname_to_period,             // the Function Wizard's name of argument to_period
+    argname_kgi_target,            // the Function Wizard's name of argument kgi_target
+    argname_period,                // the Function Wizard's name of argument period
+    argname_flex,                  // the Function Wizard's name of argument flex
+    argname_periods_per_bucket,    // the Function Wizard's name of argument periods_per_bucket
+    argname_kinds,                 // the Function Wizard's name of argument kinds
+    hint_array_node,               // appended to a row-aligned function's description (with node)
+    hint_array,                    // appended to a row-aligned function's description (no node)
+    help_title,                    // help: title of the help's start page
+    help_intro,                    // help: the help's first paragraph: the tree table
+    help_functions,                // help: heading
+    help_syntax,                   // help: heading of a function page
+    help_arguments,                // help: heading of a function page
+    help_example,                  // help: heading of a function page
+    help_example_note,             // help: where the help's examples assume the table
+    help_sidebar_title,            // help: heading of the deck's help
+    help_sidebar_body,             // help: the deck's help text
+    help_wizard_note,       // help: why the Function Wizard's Help button shows no KPI Tree page
+    panel_no_tree,          // sidebar: plain message when the cursor is not in a tree table
     panel_too_large,        // sidebar: the region around the cursor is too large to be a tree table
     panel_table_summary,    // sidebar: "%1" = range address, "%2" = number of KPIs
     panel_findings,         // sidebar: caption of the lint list

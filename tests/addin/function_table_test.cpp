@@ -96,3 +96,37 @@ TEST(FunctionTable, TildeIsDoubledForTheFunctionWizard) {
         kpitree::lang::text(find_method("check")->arguments[0].description, Language::en));
     EXPECT_NE(tree.find("~~"), std::string::npos);
 }
+
+TEST(FunctionTable, ArgumentNamesAreLocalizedAndEnglishIsTheIdlName) {
+    // The Function Wizard showed English argument names in every language.
+    for (const FunctionInfo& f : function_table())
+        for (const ArgumentInfo& a : f.arguments) {
+            EXPECT_EQ(kpitree::lang::text(a.display, Language::en), a.name) << f.display;
+            for (Language l : {Language::ja, Language::zh_CN, Language::zh_TW, Language::fi})
+                EXPECT_NE(kpitree::lang::text(a.display, l), a.name)
+                    << f.display << "(" << a.name << ") in " << kpitree::lang::code(l);
+            const std::string_view name = kpitree::lang::text(a.display, Language::fr);
+            EXPECT_EQ(name.find(' '), std::string_view::npos) << "a space in " << name;
+        }
+    EXPECT_EQ(kpitree::lang::text(find_method("check")->arguments[0].display, Language::ja),
+              "ツリー");
+}
+
+TEST(FunctionTable, RowAlignedFunctionsSayHowToEnterThem) {
+    // Entered as a plain formula, a row-aligned function showed only its first row.
+    for (Language l : {Language::en, Language::ja, Language::zh_CN, Language::zh_TW, Language::fi,
+                       Language::fr}) {
+        for (const FunctionInfo& f : function_table()) {
+            const std::string text = wizard_description(f, l);
+            const bool hint =
+                text.find("Enter") != std::string::npos || text.find("Entrée") != std::string::npos;
+            EXPECT_EQ(hint, f.shape == Shape::rows) << f.display << " " << kpitree::lang::code(l);
+        }
+        const std::string causal = wizard_description(*find_method("causal"), l);
+        EXPECT_NE(causal.find("~~"), std::string::npos) << "the hypothesis link keeps its ~";
+        EXPECT_NE(causal.find(kpitree::lang::text(kpitree::lang::Msg::hint_array_node, l)),
+                  std::string::npos);
+    }
+    EXPECT_EQ(wizard_description(*find_method("lint"), Language::en).find("node"),
+              std::string::npos);
+}

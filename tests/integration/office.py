@@ -48,7 +48,7 @@ class Office:
     def install(self):
         if not self.oxt:
             return
-        result = subprocess.run([UNOPKG, "add", "--shared", "-f", self.oxt] + self.env_args(),
+        result = subprocess.run([UNOPKG, "add", "--shared", "-s", "-f", self.oxt] + self.env_args(),
                                 capture_output=True, text=True, timeout=300)
         if result.returncode != 0:
             raise RuntimeError("unopkg add failed: " + result.stdout + result.stderr)

@@ -49,6 +49,15 @@ class FunctionWizard(unittest.TestCase):
                 required = [a.Name for a in entry["Arguments"] if not a.IsOptional]
                 self.assertEqual(required, REQUIRED[name], name)
             self.assertIn("parent", seen["KPI.CHECK"]["Description"])
+            # Row-aligned functions say how to enter them; the others do not.
+            for name in FUNCTIONS:
+                hint = "Ctrl+Shift+Enter" in seen[name]["Description"]
+                self.assertEqual(hint, name not in ("KPI.GRANGER", "KPI.PADJUST"), name)
+            self.assertIn("or use the node argument", seen["KPI.CHECK"]["Description"])
+            self.assertNotIn("node argument", seen["KPI.LINT"]["Description"])
+            # `~` reaches Calc doubled: the wizard shows it as one ~ instead of a mnemonic.
+            tree = seen["KPI.CHECK"]["Arguments"][0].Description
+            self.assertIn("(+ - * / ~~)", tree)
 
 
 if __name__ == "__main__":
