@@ -1,0 +1,168 @@
+#!/usr/bin/python3
+"""In-office benchmarks: KPI Tree's functions in real cells of one headless office, timed as
+the CPU time soffice.bin spends (user + system, from /proc), with every comparison taken in the
+same run and interleaved, so the ratios hold on a noisy machine. Writes a JSON object of
+figures to $KPITREE_BENCH_DIR/office.json (build/bench by default). It asserts nothing about
+time; it fails only when a formula does not give its expected kind of result.
+
+    KPITREE_OXT=build/kpitree.oxt /usr/bin/python3 tests/bench/office_bench.py [--short]
+
+Figures (seconds of soffice CPU per recalculation, median of REPEAT interleaved runs):
+  check.array.N, check.plain.N, check.sumproduct.N   one full recalculation (calculateAll)
+  check.fill.N vs check.array.N                      one edit of a leaf value (calculate)
+  expected.array.N vs builtin.array.N                one full recalculation
+and the ratios the README's performance table shows.
+"""
+import json
+import os
+import random
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
+from calc_case import OXT, area  # noqa: E402
+from office import Office  # noqa: E402
+
+SHORT = "--short" in sys.argv
+PERIODS = 24
+SIZES = (100, 200) if SHORT else (1000, 2000)
+REPEAT = 3 if SHORT else 5
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+
+def tree_rows(n, rng):
+    """A KGI that is the sum of n-1 leaves, PERIODS periods: the identity holds."""
+    header = ["Name", "Parent", "Link"] + ["P%d" % (t + 1) for t in range(PERIODS)]
+    leaves = [[round(rng.uniform(1, 100), 2) for _ in range(PERIODS)] for _ in range(n - 1)]
+    kgi = [round(sum(col), 2) for col in zip(*leaves)]
+    rows = [header, ["KGI", "", ""] + kgi]
+    rows += [["L%d" % i, "KGI", "+"] + v for i, v in enumerate(leaves)]
+    return rows
+
+
+class Bench:
+    def __init__(self, office):
+        self.office = office
+        self.pid = office.soffice_pid()
+        self.doc = office.new_calc()
+        self.sheet = self.doc.Sheets.getByIndex(0)
+
+    def put(self, rows):
+        block = self.sheet.getCellRangeByName(area(0, 0, len(rows[0]), len(rows)))
+        block.setDataArray(tuple(tuple(r) for r in rows))
+        return "$A$1:$%s$%d" % (area(len(rows[0]) - 1, 0, 1, 1).split(":")[0].rstrip("0123456789"),
+                                len(rows))
+
+    def clear(self, col, rows, width):
+        self.sheet.getCellRangeByName(area(col, 0, width, rows)).clearContents(1 | 2 | 4 | 16)
+
+    def cpu(self, action, at_least=0.3, at_most=200):
+        """soffice CPU seconds per call of `action`, repeated until the total is measurable
+        (clock ticks are 10 ms)."""
+        before = cpu_seconds(self.pid)
+        calls = 0
+        while calls < at_most:
+            action()
+            calls += 1
+            if cpu_seconds(self.pid) - before >= at_least:
+                break
+        return (cpu_seconds(self.pid) - before) / calls
+
+    def full_recalc(self):
+        return self.cpu(self.doc.calculateAll)
+
+    def edit(self, n):
+        cell = self.sheet.getCellByPosition(3, 1 + random.randrange(1, n))
+        return self.cpu(lambda: (cell.setValue(cell.getValue() + 1), self.doc.calculate()))
+
+
+def layouts(ref, n, out_col):
+    """Formula setups for one table: name -> function entering them at column out_col."""
+    col = area(out_col, 0, 1, 1).split(":")[0].rstrip("0123456789")
+
+    def array(b, formula, width=1):
+        b.sheet.getCellRangeByName(area(out_col, 0, width, n + 1)).setArrayFormula(formula)
+
+    def fill(b, formula):
+        cells = b.sheet.getCellRangeByName(area(out_col, 1, 1, n))
+        cells.setFormulaArray(tuple((formula % (r + 2),) for r in range(n)))
+
+    return {
+        "check.array": lambda b: array(b, "=KPI.CHECK(%s)" % ref),
+        "check.fill": lambda b: fill(b, "=KPI.CHECK(" + ref + ";;$A%d)"),
+        # The plain-formula equivalent of CHECK on a sum: the KGI row compared with SUM.
+        "check.plain": lambda b: fill(b, "=IF($B%d=\"\";IF(ABS(SUMIF($B$2:$B$" + str(n + 1) +
+                                      ";$A$2;$D$2:$D$" + str(n + 1) + ")-$D$2)<1E-9;\"OK\";\"MISMATCH\");\"LEAF\")"),
+        "check.sumproduct": lambda b: fill(b, "=SUMPRODUCT(" + ref.replace("$A$1", "$D$2") + ")+0*%d"),
+        "expected.array": lambda b: array(b, "=KPI.EXPECTED(%s)" % ref, PERIODS),
+        "builtin.array": lambda b: array(b, "=" + ref.replace("$A$1", "$D$1") + "*1", PERIODS),
+    }
+
+
+def measure(bench, n, figures):
+    rows = tree_rows(n, random.Random(n))
+    ref = bench.put(rows)
+    out = len(rows[0]) + 1
+    setups = layouts(ref, n, out)
+    full = {k: [] for k in ("check.array", "check.plain", "check.sumproduct", "expected.array",
+                            "builtin.array")}
+    edits = {k: [] for k in ("check.array", "check.fill")}
+    for _ in range(REPEAT):  # interleaved: each round times every setup once
+        for name in list(full) + [k for k in edits if k not in full]:
+            bench.clear(out, n + 1, PERIODS)
+            setups[name](bench)
+            bench.doc.calculateAll()
+            if name in full:
+                full[name].append(bench.full_recalc())
+            if name in edits:
+                edits[name].append(bench.edit(n))
+    bench.clear(out, n + 1, PERIODS)
+    for name, times in full.items():
+        figures["%s.%d.recalc" % (name, n)] = statistics.median(times)
+    for name, times in edits.items():
+        figures["%s.%d.edit" % (name, n)] = statistics.median(times)
+
+
+def ratio(figures, a, b):
+    return figures[a] / figures[b] if figures.get(b) else None
+
+
+def main():
+    figures = {}
+    with Office(OXT) as office:
+        bench = Bench(office)
+        for n in SIZES:
+            measure(bench, n, figures)
+    small, large = SIZES
+    ratios = {
+        "check.array/plain": ratio(figures, "check.array.%d.recalc" % large,
+                                   "check.plain.%d.recalc" % large),
+        "check.array/sumproduct": ratio(figures, "check.array.%d.recalc" % large,
+                                        "check.sumproduct.%d.recalc" % large),
+        "fill/array.%d" % small: ratio(figures, "check.fill.%d.edit" % small,
+                                       "check.array.%d.edit" % small),
+        "fill/array.%d" % large: ratio(figures, "check.fill.%d.edit" % large,
+                                       "check.array.%d.edit" % large),
+        "fill.growth.%dto%d" % SIZES: ratio(figures, "check.fill.%d.edit" % large,
+                                             "check.fill.%d.edit" % small),
+        "expected/builtin.%d" % large: ratio(figures, "expected.array.%d.recalc" % large,
+                                             "builtin.array.%d.recalc" % large),
+    }
+    out_dir = os.environ.get("KPITREE_BENCH_DIR", os.path.join("build", "bench"))
+    os.makedirs(out_dir, exist_ok=True)
+    result = {"unit": "seconds of soffice.bin CPU", "periods": PERIODS, "short": SHORT,
+              "figures": figures, "ratios": ratios}
+    with open(os.path.join(out_dir, "office.json"), "w") as f:
+        json.dump(result, f, indent=2)
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
