@@ -75,5 +75,15 @@ Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kind
 // KPI.ELASTICITY: % change of the row's KGI for a 1 % change of the row, others fixed, in
 // `period` (default: the KGI's last period with data).
 Grid elasticity_cells(const Grid& table, const PeriodArg& period = {}, const NodeName& node = {});
+// KPI.VARIANCE: per row six cells: plan, actual, gap, gap % (a fraction), the contribution to
+// the KGI's gap, and AHEAD / BEHIND / ON PLAN or why not (variance.hpp). `plan`: a Name column
+// and one value column (the plan for `period`), or one column per period of the table; an
+// optional header row. Default period: the latest with both plan and actual for the KGI.
+Grid variance_cells(const Grid& table, const Grid& plan, const PeriodArg& period = {},
+                    const NodeName& node = {});
+// KPI.WHATIF: per row two cells: the value after the changes and its change (whatif.hpp).
+// `changes`: a KPI name and a new value or a relative change as text ("+10%", "-5%").
+Grid whatif_cells(const Grid& table, const Grid& changes, const PeriodArg& period = {},
+                  const NodeName& node = {});
 
 } // namespace kpitree

@@ -9,6 +9,8 @@
 #include "kpitree/plan/planning.hpp"
 #include "kpitree/plan/rollup.hpp"
 #include "kpitree/plan/target.hpp"
+#include "kpitree/plan/variance.hpp"
+#include "kpitree/plan/whatif.hpp"
 #include "kpitree/stats/granger.hpp"
 #include "kpitree/stats/padjust.hpp"
 #include "model/text.hpp"
@@ -419,6 +421,176 @@ Grid elasticity_cells(const Grid& table, const PeriodArg& period, const NodeName
     return aligned(
         tree, table.rows(), 1, [](Cell* cells) { cells[0] = text("Elasticity"); },
         [&](std::size_t i, Cell* cells) { write(cells, results[i]); }, node);
+}
+
+namespace {
+
+// ---- KPI.VARIANCE and KPI.WHATIF: their second range ----------------------------------------
+
+// The node a row of a plan or changes range names ("row 3" counts from the range's top); the
+// ArgumentError names the row and what is wrong with the name.
+std::size_t named_node(const Tree& tree, const Cell& name, const std::string& what,
+                       std::size_t row) {
+    const auto* s = std::get_if<std::string>(&name);
+    const std::string where = what + " row " + std::to_string(row + 1);
+    if (!s || trim(*s).empty())
+        throw ArgumentError(where + ": the first column must name a KPI of the table");
+    const auto n = tree.find(*s);
+    if (!n)
+        throw ArgumentError(where + ": '" + trim_name(*s) +
+                            "' is not a unique KPI name of the table");
+    return *n;
+}
+
+std::optional<double> relative_change(const std::string& text) {
+    const std::string t(trim(text));
+    if (t.size() < 2 || t.back() != '%' || (t.front() != '+' && t.front() != '-'))
+        return std::nullopt;
+    char* end = nullptr;
+    const std::string number = t.substr(0, t.size() - 1);
+    const double v = std::strtod(number.c_str(), &end);
+    if (end != number.c_str() + number.size() || !std::isfinite(v))
+        return std::nullopt;
+    return v / 100.0;
+}
+
+// Whether the first row of a plan or changes range is a header: its first cell is no KPI of
+// the table and its second is neither a number nor a relative change ("Name | Plan").
+bool has_header_row(const Tree& tree, const Grid& g) {
+    if (g.rows() == 0 || g.columns() < 2)
+        return false;
+    const auto* first = std::get_if<std::string>(&g.at(0, 0));
+    const auto* second = std::get_if<std::string>(&g.at(0, 1));
+    return first && !tree.find(*first) && second && !relative_change(*second);
+}
+
+// Per node, the planned value in `period`: `plan` is Name + one value column, or Name + one
+// column per period of the table. Numbers only; empty cells plan nothing.
+Series plan_values(const Tree& tree, const Grid& plan, std::size_t period) {
+    const std::size_t columns = plan.columns();
+    if (columns != 2 && columns != tree.periods() + 1)
+        throw ArgumentError("plan must be a Name column and one value column, or a Name column "
+                            "and one column per period of the table (" +
+                            std::to_string(tree.periods()) + ")");
+    const std::size_t column = columns == 2 ? 1 : period + 1;
+    Series out(tree.nodes.size());
+    std::vector<bool> seen(tree.nodes.size(), false);
+    for (std::size_t r = has_header_row(tree, plan) ? 1 : 0; r < plan.rows(); ++r) {
+        if (is_empty(plan.at(r, 0)))
+            continue;
+        const std::size_t n = named_node(tree, plan.at(r, 0), "plan", r);
+        if (seen[n])
+            throw ArgumentError("plan row " + std::to_string(r + 1) + ": '" + tree.nodes[n].name +
+                                "' is planned twice");
+        seen[n] = true;
+        const Cell& v = plan.at(r, column);
+        if (is_empty(v))
+            continue;
+        const auto* d = std::get_if<double>(&v);
+        if (!d || !std::isfinite(*d))
+            throw ArgumentError("plan row " + std::to_string(r + 1) + ": the plan of '" +
+                                tree.nodes[n].name + "' is not a number");
+        out[n] = *d;
+    }
+    return out;
+}
+
+// VARIANCE's default period: the latest in which the first KGI has an actual value and the plan
+// (one column per period) has a value in that column; with one plan column, the KGI's latest.
+std::size_t variance_period(const Tree& tree, const Grid& plan) {
+    if (tree.roots.empty())
+        throw ArgumentError("the table has no KGI");
+    const std::size_t kgi = tree.roots.front();
+    for (std::size_t t = tree.periods(); t-- > 0;) {
+        if (!tree.nodes[kgi].values[t] && tree.arithmetic_children(kgi).empty())
+            continue;
+        if (plan.columns() == 2)
+            return t;
+        for (std::size_t r = 0; r < plan.rows(); ++r)
+            if (std::holds_alternative<double>(plan.at(r, t + 1)))
+                return t;
+    }
+    throw ArgumentError("no period has both a plan and an actual value");
+}
+
+// WHATIF's changes: Name + new value (a number) or relative change (text "+10%", "-5%").
+std::vector<WhatIfChange> scenario_changes(const Tree& tree, const Grid& changes) {
+    if (changes.columns() != 2)
+        throw ArgumentError("changes must be two columns: a KPI name and its new value or a "
+                            "change such as +10%");
+    std::vector<WhatIfChange> out;
+    for (std::size_t r = has_header_row(tree, changes) ? 1 : 0; r < changes.rows(); ++r) {
+        if (is_empty(changes.at(r, 0)) && is_empty(changes.at(r, 1)))
+            continue;
+        const std::size_t n = named_node(tree, changes.at(r, 0), "changes", r);
+        const Cell& v = changes.at(r, 1);
+        if (const auto* d = std::get_if<double>(&v)) {
+            out.push_back({n, *d, false});
+            continue;
+        }
+        const auto* s = std::get_if<std::string>(&v);
+        const auto relative = s ? relative_change(*s) : std::nullopt;
+        if (!relative)
+            throw ArgumentError("changes row " + std::to_string(r + 1) + ": give '" +
+                                tree.nodes[n].name +
+                                "' a new value or a relative change such as +10% or -5%");
+        out.push_back({n, *relative, true});
+    }
+    return out;
+}
+
+void write_optional(Cell* cell, const std::optional<double>& v) {
+    if (v)
+        *cell = *v;
+}
+
+} // namespace
+
+Grid variance_cells(const Grid& table, const Grid& plan, const PeriodArg& period,
+                    const NodeName& node) {
+    const Tree tree = read_tree(table);
+    std::vector<VarianceRow> rows;
+    if (tree.table_errors.empty()) {
+        const auto t = period_index(tree, period, "period");
+        const std::size_t chosen = t ? *t : variance_period(tree, plan);
+        rows = variance(tree, plan_values(tree, plan, chosen), chosen);
+    }
+    return aligned(
+        tree, table.rows(), 6,
+        [](Cell* cells) {
+            const char* titles[] = {"Plan", "Actual", "Gap", "Gap %", "Contribution", "Status"};
+            for (std::size_t c = 0; c < 6; ++c)
+                cells[c] = text(titles[c]);
+        },
+        [&](std::size_t i, Cell* cells) {
+            const VarianceRow& r = rows[i];
+            write_optional(cells + 0, r.plan);
+            write_optional(cells + 1, r.actual);
+            write_optional(cells + 2, r.gap);
+            write_optional(cells + 3, r.gap_percent);
+            write_optional(cells + 4, r.contribution);
+            cells[5] = text(r.status);
+        },
+        node);
+}
+
+Grid whatif_cells(const Grid& table, const Grid& changes, const PeriodArg& period,
+                  const NodeName& node) {
+    const Tree tree = read_tree(table);
+    std::vector<WhatIfRow> rows;
+    if (tree.table_errors.empty())
+        rows = what_if(tree, scenario_changes(tree, changes), period_index(tree, period, "period"));
+    return aligned(
+        tree, table.rows(), 2,
+        [](Cell* cells) {
+            cells[0] = text("What-if");
+            cells[1] = text("Change");
+        },
+        [&](std::size_t i, Cell* cells) {
+            write(cells, rows[i].value);
+            write_optional(cells + 1, rows[i].change);
+        },
+        node);
 }
 
 } // namespace kpitree

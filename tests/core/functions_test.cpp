@@ -377,3 +377,42 @@ TEST(Functions, BlankNodeGivesABlankRow) {
     EXPECT_EQ(block.columns(), 2u);
     EXPECT_TRUE(is_empty(block.at(0, 1)));
 }
+
+TEST(VarianceCells, PlanByNameWithHeaderAndSixColumns) {
+    const Grid table = Grid::from_rows({{"Name", "Parent", "Link", "Jan", "Feb"},
+                                        {"Sales", "", "", 900.0, 1000.0},
+                                        {"Deals", "Sales", "*", 9.0, 10.0},
+                                        {"AOV", "Sales", "*", 100.0, 100.0}});
+    const Grid plan = Grid::from_rows({{"Name", "Plan"}, {"deals", 12.0}, {"AOV", 100.0}});
+    const Grid out = variance_cells(table, plan);
+    ASSERT_EQ(out.columns(), 6u);
+    EXPECT_EQ(text_at(out, 0, 5), "Status");
+    EXPECT_NEAR(number_at(out, 1, 0), 1200.0, 1e-9); // the KGI's plan: f(children of plan)
+    EXPECT_NEAR(number_at(out, 1, 2), -200.0, 1e-9);
+    EXPECT_EQ(text_at(out, 1, 5), "BEHIND");
+    EXPECT_EQ(text_at(out, 2, 5), "BEHIND");
+    EXPECT_EQ(text_at(out, 3, 5), "ON PLAN");
+    // The one-row form equals its row.
+    const Grid deals = variance_cells(table, plan, {}, std::string("Deals"));
+    EXPECT_EQ(text_at(deals, 0, 5), "BEHIND");
+    EXPECT_THROW(variance_cells(table, Grid::from_rows({{"Leads", 5.0}})), ArgumentError);
+    EXPECT_THROW(variance_cells(table, Grid::from_rows({{"Deals", "many"}})), ArgumentError);
+    EXPECT_THROW(variance_cells(table, Grid::from_rows({{"Deals", 1.0, 2.0, 3.0}})), ArgumentError);
+}
+
+TEST(WhatIfCells, RelativeAndAbsoluteChanges) {
+    const Grid table = Grid::from_rows({{"Name", "Parent", "Link", "Jan", "Feb"},
+                                        {"Sales", "", "", 900.0, 1000.0},
+                                        {"Deals", "Sales", "*", 9.0, 10.0},
+                                        {"AOV", "Sales", "*", 100.0, 100.0}});
+    const Grid out =
+        whatif_cells(table, Grid::from_rows({{"KPI", "Change"}, {"Deals", "+10%"}, {"AOV", 90.0}}));
+    ASSERT_EQ(out.columns(), 2u);
+    EXPECT_EQ(text_at(out, 0, 0), "What-if");
+    EXPECT_NEAR(number_at(out, 1, 0), 990.0, 1e-9);
+    EXPECT_NEAR(number_at(out, 1, 1), -10.0, 1e-9);
+    EXPECT_NEAR(number_at(out, 2, 0), 11.0, 1e-9);
+    EXPECT_THROW(whatif_cells(table, Grid::from_rows({{"Deals", "lots"}})), ArgumentError);
+    EXPECT_THROW(whatif_cells(table, Grid::from_rows({{"Nobody", 1.0}})), ArgumentError);
+    EXPECT_THROW(whatif_cells(table, Grid::from_rows({{"Deals", 1.0, 2.0}})), ArgumentError);
+}
