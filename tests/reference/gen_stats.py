@@ -25,6 +25,21 @@ causal_cases.txt    the KPI.CAUSAL policy re-implemented here from its descripti
                     statistics and 5% critical values of the pre-test] /
                     `tested LAG PERIODS FIRST TRANSFORM p` or `insufficient PERIODS` / end
                     (TRANSFORM: levels, differences or growth_rates)
+timeseries_cases.txt  the regression pieces of the causal policy, one block per case:
+    design NAME N TREND DUMMIES FOURIER / col v... per column / end: statsmodels
+        DeterministicProcess columns (const, trend, trend_squared, s(2,12)..s(12,12), then
+        Fourier(12, K) sin/cos pairs), periods starting in January
+    adf NAME LAGS CASE SEASON / x ... / result T CRITICAL N_USED / end: adfuller(x, LAGS,
+        autolag=None, regression=CASE) when SEASON is 0, else the same regression with the 11
+        month dummies added (statsmodels OLS; adfuller's critical value for CASE)
+    ftest NAME LAG EXTRA TREND DUMMIES FOURIER SPIKE STEP TERMLAGS / effect ... / cause ... /
+        result F P DF_DEN CAUSE_SUM / end: OLS of effect_t on LAG+EXTRA lags of both series
+        and the deterministic columns (as design, plus the spike month's dummy at lags
+        0..TERMLAGS and the step 1[t >= STEP] at lags 0..TERMLAGS; -1 = none); f_test of the
+        cause's first LAG lags; CAUSE_SUM the sum of their coefficients
+    ncf X DF1 DF2 LAMBDA SF  (scipy.stats.ncf.sf)   fisf ALPHA DF1 DF2 X  (scipy.stats.f.isf)
+    peer EFFECT... / CAUSE ...: statsmodels' TestGrangerCausality data (macrodata, log
+        differences of realcons and realgdp), checked against R lmtest's published values
 dist_tails.txt      one line per value: `f x df1 df2 sf`, `t x df sf` or `chi2 x df sf`
                     (scipy.stats.<dist>.sf)
 """
@@ -350,7 +365,97 @@ def causal_cases():
     return len(blocks)
 
 
+# ---------------------------------------------------------------- time-series pieces
+def design(n, trend, dummies, fourier, spike=-1, step=-1, term_lags=0):
+    from statsmodels.tsa.deterministic import DeterministicProcess
+    idx = np.arange(n)
+    cols = [DeterministicProcess(idx, constant=True, order=trend,
+                                 seasonal=dummies, period=12).in_sample()]
+    if fourier:
+        cols.append(DeterministicProcess(idx, constant=False, fourier=fourier,
+                                         period=12).in_sample())
+    x = np.column_stack([c.values for c in cols])
+    extra = []
+    if spike >= 0:
+        extra += [(idx % 12 == (spike + j) % 12).astype(float) for j in range(term_lags + 1)]
+    if step >= 0:
+        extra += [(idx >= step + j).astype(float) for j in range(term_lags + 1)]
+    return np.column_stack([x] + extra) if extra else x
+
+
+def adf_block(name, x, lags, case, season):
+    lines = [f"adf {name} {lags} {case} {int(season)}", "x " + fmt(x)]
+    stat, _, _, nobs, crit = adfuller(x, maxlag=lags, autolag=None, regression=case)[:5]
+    if season:
+        n = len(x)
+        dx = np.diff(x)
+        rows = np.arange(lags + 1, n)
+        X = [x[rows - 1]] + [dx[rows - 1 - j] for j in range(1, lags + 1)]
+        X = np.column_stack(X + [design(n, 1 if case == "ct" else 0, True, 0)[rows]])
+        stat = OLS(dx[rows - 1], X).fit().tvalues[0]
+    lines += ["result " + fmt([stat, crit["5%"], nobs]), "end"]
+    return "\n".join(lines)
+
+
+def ftest_block(name, e, c, lag, extra, trend, dummies, fourier, spike, step, term_lags):
+    n, k = len(e), lag + extra
+    terms = design(n, trend, dummies, fourier, spike, step, term_lags)[k:]
+    X = np.column_stack([e[k - j:n - j] for j in range(1, k + 1)]
+                        + [c[k - j:n - j] for j in range(1, k + 1)] + [terms])
+    fit = OLS(e[k:], X).fit()
+    R = np.zeros((lag, X.shape[1]))
+    R[np.arange(lag), k + np.arange(lag)] = 1.0
+    f = fit.f_test(R)
+    return "\n".join([f"ftest {name} {lag} {extra} {trend} {int(dummies)} {fourier} {spike} "
+                      f"{step} {term_lags}", "effect " + fmt(e), "cause " + fmt(c),
+                      "result " + fmt([float(np.squeeze(f.fvalue)), float(f.pvalue), f.df_denom,
+                                       fit.params[k:k + lag].sum()]), "end"])
+
+
+def timeseries_cases():
+    rng = np.random.default_rng(2024)
+    blocks = []
+    for n, trend, dummies, fourier in [(24, 1, False, 0), (30, 2, True, 0), (36, 1, False, 2),
+                                       (40, 0, True, 1)]:
+        x = design(n, trend, dummies, fourier)
+        blocks.append("\n".join([f"design d{n} {n} {trend} {int(dummies)} {fourier}"]
+                                + ["col " + fmt(x[:, j]) for j in range(x.shape[1])] + ["end"]))
+    season = 10 * np.sin(2 * np.pi * np.arange(60) / 12)
+    for n, lags, case, seas in [(36, 0, "ct", False), (36, 2, "ct", False), (60, 1, "ct", True),
+                                (48, 0, "c", True), (24, 1, "ct", False)]:
+        walk = np.cumsum(rng.normal(size=n)) + 0.3 * np.arange(n) + season[:n]
+        blocks.append(adf_block(f"walk{n}_{case}", walk, lags, case, seas))
+        stable = np.zeros(n)
+        for t in range(1, n):
+            stable[t] = 0.5 * stable[t - 1] + rng.normal()
+        blocks.append(adf_block(f"stable{n}_{case}", stable + 0.2 * np.arange(n) + season[:n],
+                                lags, case, seas))
+    for n, lag, extra, trend, dummies, fourier, spike, step, tl in [
+            (36, 1, 1, 1, False, 0, -1, -1, 0), (36, 1, 1, 2, False, 2, -1, -1, 0),
+            (48, 2, 1, 1, True, 0, -1, 20, 3), (60, 1, 1, 1, False, 1, 11, -1, 2),
+            (30, 1, 0, 1, False, 0, -1, 12, 1)]:
+        c = rng.normal(size=n) + season[:n]
+        e = 0.02 * np.arange(n) ** 2 + season[:n] + rng.normal(size=n)
+        e[1:] += 0.4 * c[:-1]
+        blocks.append(ftest_block(f"f{n}_{lag}", e, c, lag, extra, trend, dummies, fourier,
+                                  spike, step, tl))
+    for x, d1, d2, lam in [(4.2, 1, 30, 7.5), (3.0, 2, 20, 0.5), (2.1, 4, 50, 12.0),
+                           (7.0, 1, 12, 3.0), (4.0, 1, 100, 25.0)]:
+        blocks.append("ncf " + fmt([x, d1, d2, lam, stats.ncf.sf(x, d1, d2, lam)]))
+    for a, d1, d2 in [(0.05, 1, 30), (0.01, 2, 20), (0.0125, 1, 24), (0.5, 3, 10)]:
+        blocks.append("fisf " + fmt([a, d1, d2, stats.f.isf(a, d1, d2)]))
+    from statsmodels.datasets import macrodata
+    data = macrodata.load_pandas().data[["realgdp", "realcons"]].values.astype(float)
+    data = np.diff(np.log(data), axis=0)
+    blocks.append("peer_effect " + fmt(data[:, 1]) + "\npeer_cause " + fmt(data[:, 0]))
+    with open(os.path.join(HERE, "timeseries_cases.txt"), "w") as f:
+        f.write("# generated by gen_stats.py; see its docstring for the format\n")
+        f.write("\n".join(blocks) + "\n")
+    return len(blocks)
+
+
 if __name__ == "__main__":
+    print("time-series cases", timeseries_cases())
     print("causal cases", causal_cases())
     print("granger cases", granger_cases())
     print("padjust cases", padjust_cases())

@@ -32,6 +32,7 @@
 
 #include "kpitree/model/tree.hpp"
 #include "kpitree/stats/padjust.hpp"
+#include "kpitree/stats/unit_root.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -60,25 +61,6 @@ std::size_t causal_min_periods(int lag);
 // What the (lag-augmented) Granger test was run on: period-on-period differences, growth
 // rates (log differences), or levels (both KPIs stable).
 enum class CausalTransform { differences, growth_rates, levels };
-
-// An augmented Dickey-Fuller test with a constant: dx_t = a + rho x_{t-1} + sum_{j=1..lags}
-// phi_j dx_{t-j} + e_t over rows t = lags + 1 .. n - 1, t = rho / se(rho), as statsmodels
-// adfuller(x, maxlag=lags, autolag=None, regression="c"). `critical` is MacKinnon's (2010) 5%
-// value for n_used rows; a unit root is rejected ("stable") when t < critical.
-struct UnitRootTest {
-    bool computed = false;  // false: too few points, a constant series, a perfect fit
-    int lags = 0;           // lagged differences in the regression
-    std::size_t n_used = 0; // regression rows
-    double t = 0.0;
-    double critical = 0.0;
-    bool stable() const { return computed && t < critical; }
-};
-
-UnitRootTest unit_root_test(std::span<const double> x, int lags);
-
-// MacKinnon (2010) response surface, 5%, constant, one series: -2.86154 - 2.8903/T
-// - 4.234/T^2 - 40.040/T^3.
-double adf_critical_5pct(std::size_t n_used);
 
 struct CausalEvidence {
     bool tested = false;          // false: insufficient data; see `reason`

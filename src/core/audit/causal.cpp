@@ -32,52 +32,6 @@ std::size_t causal_min_periods(int lag) {
     return 3 * p + 5 + static_cast<std::size_t>(causal_min_df);
 }
 
-double adf_critical_5pct(std::size_t n_used) {
-    const double inv = 1.0 / static_cast<double>(n_used);
-    return -2.86154 + inv * (-2.8903 + inv * (-4.234 + inv * -40.040));
-}
-
-UnitRootTest unit_root_test(std::span<const double> x, int lags) {
-    UnitRootTest r;
-    r.lags = std::max(lags, 0);
-    const auto k = static_cast<std::size_t>(r.lags);
-    const std::size_t cols = k + 2; // x_{t-1}, k lagged differences, constant
-    if (x.size() < k + 2 || x.size() - 1 - k <= cols)
-        return r;
-    const std::size_t rows = x.size() - 1 - k;
-    r.n_used = rows;
-    r.critical = adf_critical_5pct(rows);
-    for (double v : x)
-        if (!std::isfinite(v))
-            return r;
-    // Rows t = k+1 .. n-1: y = dx_t; column 0 = x_{t-1}, then dx_{t-1..t-k}, then 1. The
-    // auxiliary design (the others) gives se(rho)^2 = s^2 / rss_aux (Frisch-Waugh-Lovell).
-    ColumnMatrix design(rows, cols), others(rows, cols - 1);
-    std::vector<double> y(rows), level(rows);
-    for (std::size_t i = 0; i < rows; ++i) {
-        const std::size_t t = k + 1 + i;
-        y[i] = x[t] - x[t - 1];
-        level[i] = x[t - 1];
-        design(i, 0) = x[t - 1];
-        for (std::size_t j = 1; j <= k; ++j) {
-            design(i, j) = x[t - j] - x[t - j - 1];
-            others(i, j - 1) = design(i, j);
-        }
-        design(i, cols - 1) = 1.0;
-        others(i, cols - 2) = 1.0;
-    }
-    const LeastSquaresFit fit = least_squares(design, y);
-    if (fit.rank < cols || !(fit.rss > 0.0))
-        return r;
-    const double rss_aux = least_squares(others, level).rss;
-    if (!(rss_aux > 0.0))
-        return r;
-    const double s2 = fit.rss / static_cast<double>(rows - cols);
-    r.t = fit.coefficients[0] / std::sqrt(s2 / rss_aux);
-    r.computed = std::isfinite(r.t);
-    return r;
-}
-
 namespace {
 
 // BIC of effect_t on [1, effect_{t-1..t-p}] over rows t = first .. d.size()-1.
