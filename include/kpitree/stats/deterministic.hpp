@@ -13,7 +13,8 @@
 namespace kpitree {
 
 struct DeterministicTerms {
-    int trend = 1;               // highest power of t: 0 constant only, 1 linear, 2 quadratic
+    int trend = 1;       // 0 constant only, 1 linear, 2 quadratic, 3 linear and exp(growth t)
+    double growth = 0.0; // the exponential trend's rate per period, for trend 3
     bool season_dummies = false; // per_year - 1 dummies (not the first season); known calendar
     int fourier = 0;             // Fourier pairs sin/cos(2 pi k season / per_year), k = 1..fourier
     int spike = -1;              // season of a single-season dummy (11 = December); -1 none
@@ -28,7 +29,8 @@ struct DeterministicTerms {
 // spike and for the step. Seasonal terms count only when the calendar is known.
 std::size_t term_columns(const DeterministicTerms& terms, const Calendar& calendar);
 
-// The design for periods 0..n-1, columns in this order: constant, t, t^2, season dummies
+// The design for periods 0..n-1, columns in this order: constant, t, t^2 (or exp(growth t)
+// for trend 3), season dummies
 // (seasons 1..per_year-1), sin 1, cos 1, sin 2, cos 2, ..., the spike at lags 0..lags (a
 // lagged spike is the dummy of the following season, so it is defined in the first rows too),
 // the step at lags 0..lags. Seasonal terms are left out when the calendar is unknown.
@@ -37,8 +39,9 @@ ColumnMatrix deterministic_design(const DeterministicTerms& terms, const Calenda
                                   std::size_t n);
 
 // The terms of the period-on-period changes of a series with `terms`: the trend one degree
-// lower (the constant stays), the seasonal terms as they are, the spike one lag longer, the
-// step as an impulse. Regressing changes on these spans the changes of the level terms.
+// lower (the constant stays; an exponential trend keeps its columns, which span its changes), the
+// seasonal terms as they are, the spike one lag longer, the step as an impulse. Regressing changes
+// on these spans the changes of the level terms.
 DeterministicTerms differenced_terms(const DeterministicTerms& terms);
 
 } // namespace kpitree

@@ -5,6 +5,7 @@
 // harmonic instead of 11 dummies.
 #include "kpitree/stats/deterministic.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
@@ -12,7 +13,7 @@
 namespace kpitree {
 
 std::size_t term_columns(const DeterministicTerms& terms, const Calendar& calendar) {
-    std::size_t cols = 1 + static_cast<std::size_t>(std::max(terms.trend, 0));
+    std::size_t cols = 1 + static_cast<std::size_t>(std::clamp(terms.trend, 0, 2));
     const auto lagged = static_cast<std::size_t>(std::max(terms.lags, 0)) + 1;
     if (calendar.known()) {
         if (terms.season_dummies)
@@ -32,9 +33,11 @@ ColumnMatrix deterministic_design(const DeterministicTerms& terms, const Calenda
         throw std::invalid_argument("deterministic_design: the calendar is shorter than n");
     ColumnMatrix x(n, term_columns(terms, calendar));
     std::size_t c = 0;
-    for (int power = 0; power <= std::max(terms.trend, 0); ++power, ++c)
+    for (int power = 0; power <= std::clamp(terms.trend, 0, 2); ++power, ++c)
         for (std::size_t t = 0; t < n; ++t)
-            x(t, c) = std::pow(static_cast<double>(t + 1), power);
+            x(t, c) = terms.trend == 3 && power == 2
+                          ? std::exp(terms.growth * static_cast<double>(t + 1))
+                          : std::pow(static_cast<double>(t + 1), power);
     const int lags = std::max(terms.lags, 0);
     if (calendar.known()) {
         const int s = calendar.per_year;
@@ -64,7 +67,7 @@ ColumnMatrix deterministic_design(const DeterministicTerms& terms, const Calenda
 
 DeterministicTerms differenced_terms(const DeterministicTerms& terms) {
     DeterministicTerms d = terms;
-    d.trend = std::max(terms.trend - 1, 0);
+    d.trend = terms.trend == 3 ? 3 : std::max(terms.trend - 1, 0);
     if (terms.spike >= 0)
         d.lags = terms.lags + 1;
     d.impulse = terms.step.has_value();
