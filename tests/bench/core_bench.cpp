@@ -101,7 +101,7 @@ int main() {
     struct Size {
         std::size_t groups, per_group, periods;
     };
-    for (const Size s : {Size{100, 8, 36}, Size{10000, 8, 12}}) {
+    for (const Size s : {Size{100, 8, 36}, Size{200, 8, 36}, Size{10000, 8, 12}}) {
         const Grid grid = big_tree(s.groups, s.per_group, s.periods);
         const Tree tree = read_tree(grid);
         out << "\n"

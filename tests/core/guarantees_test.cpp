@@ -267,9 +267,10 @@ TEST(Guarantees, OneWildSeriesSpoilsOnlyItsOwnCausalLink) {
             row.emplace_back(std::in_place_type<double>, value(t)); // -Wmaybe-uninitialized
         rows.push_back(row);
     };
-    add("Sales", "", "", [](int t) { return 100.0 + std::sin(t) * 10 + t; });
+    add("Sales", "", "",
+        [](int t) { return 100.0 + std::sin(t) * 10 + t + 5 * std::cos(0.7 * t * t); });
     add("Wild", "Sales", "~", [](int t) { return t % 2 ? 1.7e308 : -1.7e308; });
-    add("Calm", "Sales", "~", [](int t) { return 50.0 + std::cos(3 * t) * 5; });
+    add("Calm", "Sales", "~", [](int t) { return 50.0 + std::cos(3.0 * t * t) * 5; });
     const Grid causal = causal_cells(Grid::from_rows(rows));
     ASSERT_EQ(causal.rows(), 4u);
     for (std::size_t r = 2; r <= 3; ++r)

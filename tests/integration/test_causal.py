@@ -7,6 +7,7 @@ import re
 import unittest
 
 import numpy as np
+from scipy.stats import f as f_dist, ncf
 from statsmodels.regression.linear_model import OLS
 from statsmodels.stats.multitest import multipletests
 from statsmodels.tsa.stattools import adfuller, grangercausalitytests
@@ -74,47 +75,58 @@ JAPANESE = {"Revenue": "売上", "Orders": "受注数", "Price": "平均単価",
             "Weather": "気温"}
 
 
-def lag_augmented_p(effect, cause, lag):
-    """Toda-Yamamoto: lag + 1 lags of both series and a constant; F-test of the cause's first
-    `lag` lags only."""
+def lag_augmented_with_trend(effect, cause, lag=1):
+    """Toda-Yamamoto with a linear trend, as statsmodels OLS: the effect on lag + 1 lags of
+    itself and of the cause, a constant and a linear trend; F-test of the cause's first `lag`
+    lags. (p, sum of the cause's tested coefficients)."""
     k, n = lag + 1, len(effect)
     x = np.column_stack([effect[k - j:n - j] for j in range(1, k + 1)]
-                        + [cause[k - j:n - j] for j in range(1, k + 1)] + [np.ones(n - k)])
+                        + [cause[k - j:n - j] for j in range(1, k + 1)]
+                        + [np.ones(n - k), np.arange(k, n, dtype=float)])
     r = np.zeros((lag, x.shape[1]))
     r[np.arange(lag), k + np.arange(lag)] = 1.0
-    return float(OLS(effect[k:], x).fit().f_test(r).pvalue)
+    fit = OLS(effect[k:], x).fit()
+    return float(fit.f_test(r).pvalue), float(sum(fit.params[k:k + lag]))
 
 
-def stable(x):
-    """The pre-test at max_lag 1 (the only autoregression order is 1, so no lagged
-    differences): ADF with constant rejects a unit root at 5% (MacKinnon 2010)."""
-    stat, _, _, _, crit = adfuller(x, maxlag=0, autolag=None, regression="c")[:5]
+def stable_around_trend(x):
+    """ADF with constant and trend at order 1 (no lagged differences) rejects a unit root at
+    5% (MacKinnon 2010 "ct"): the parent is tested on its own scale, not on changes."""
+    stat, _, _, _, crit = adfuller(x, maxlag=0, autolag=None, regression="ct")[:5]
     return stat < crit["5%"]
 
 
-def expected_causal(revenue, ads, weather, alpha=0.05):
-    """The KPI.CAUSAL policy at max_lag 1, computed independently: levels when both KPIs pass
-    the stationarity pre-test, else growth rates (all values here are positive); the
-    lag-augmented F-test at lag 1; Holm over the two links.
-    [(verdict, p, adjusted p, transform)]."""
-    revenue = np.asarray(revenue, dtype=float)
-    p, transforms = [], []
-    for x in (np.asarray(ads, dtype=float), np.asarray(weather, dtype=float)):
-        if stable(revenue) and stable(x):
-            p.append(lag_augmented_p(revenue, x, 1))
-            transforms.append("levels")
-        else:
-            p.append(lag_augmented_p(np.diff(np.log(revenue)), np.diff(np.log(x)), 1))
-            transforms.append("growth rates")
-    adjusted = multipletests(p, method="holm")[1]
-    return [("SUPPORTED" if a < alpha else "UNSUPPORTED", pi, a, t)
-            for pi, a, t in zip(p, adjusted, transforms)]
+def moderate_power(df_den, family, alpha=0.05):
+    """Power of the link's F-test (1, df_den) at Holm's strictest level alpha / family for a
+    moderate effect (Cohen's f^2 = 0.25), from scipy's noncentral F."""
+    critical = f_dist.isf(alpha / family, 1, df_den)
+    return float(ncf.sf(critical, 1, df_den, 0.25 * (1 + df_den + 1)))
+
+
+def expected_growing(revenue, ads, weather, alpha=0.05):
+    """What KPI.CAUSAL(...;;1) must say about growing_table's two links, computed here from
+    the model its text states ("on logs", "controlled for trend", lag 1): the parent in logs
+    is stable around its trend (checked here with statsmodels' ADF), so both links are the
+    lag-augmented F-test on logs with constant and trend, Holm over the two links, and the
+    power at Holm's strictest level. [(verdict, p, adjusted p, sign, power)]."""
+    e = np.log(np.asarray(revenue, dtype=float))
+    assert stable_around_trend(e)
+    tests = [lag_augmented_with_trend(e, np.log(np.asarray(c, dtype=float)))
+             for c in (ads, weather)]
+    adjusted = multipletests([p for p, _ in tests], method="holm")[1]
+    df_den = (len(e) - 2) - 6  # rows; 2 + 2 lags, constant, trend
+    return [("SUPPORTED" if a < alpha else "UNSUPPORTED", p, a,
+             "positive" if s >= 0 else "negative", moderate_power(df_den, 2))
+            for (p, s), a in zip(tests, adjusted)]
 
 
 def number_after(text, label):
     m = re.search(re.escape(label) + r" ([0-9.e+-]+)", text)
     assert m, "no %r in %r" % (label, text)
     return float(m.group(1))
+
+
+POWER = re.compile(r" \(power (\d+)% for a moderate effect: not shown, not disproved\)$")
 
 
 class Granger(CalcCase):
@@ -197,56 +209,101 @@ class PAdjust(CalcCase):
 
 
 class Causal(CalcCase):
-    def check_table(self, names, table=marketing_table, transform="levels"):
-        rows, revenue, ads, weather = table(names)
+    """KPI.CAUSAL's contract in real cells: the verdict tokens on constructed data (a true
+    lag-1 driver and an unrelated series, 36 periods), the parts of the evidence text (lag,
+    periods, p, adjusted p, scale, sign, reverse direction, controls, power), 24 periods
+    needed. Where p-values are asserted they come from statsmodels here, on the model the
+    text states."""
+
+    def causal_texts(self, rows, max_lag=1):
         ref = self.put(rows)
-        cells = self.array("=KPI.CAUSAL(%s;;1)" % ref, 40, 0, 1, len(rows))
+        cells = self.array("=KPI.CAUSAL(%s;;%s)" % (ref, max_lag), 45, 0, 1, len(rows))
         texts = [row[0].String for row in cells]
         self.assertEqual(texts[0], "Causal")
         self.assertEqual(texts[1], "")  # the KGI
         self.assertEqual(texts[2:4], ["IDENTITY", "IDENTITY"])
-        expected = expected_causal(revenue, ads, weather)
-        for text, (verdict, p, adjusted, transform) in zip(texts[4:], expected):
-            self.assertEqual(text.split(" ")[0], verdict, text)
-            self.assertIn("lag 1, 30 periods", text)
-            self.assertTrue(text.endswith("(Holm, 2 links), on " + transform), text)
+        return ref, texts
+
+    def check_driver_and_noise(self, names, table):
+        """Ads drives Orders a month later, Weather is noise: whatever model the parent gets,
+        Ads is SUPPORTED and Weather is not, with every part of the evidence text."""
+        ref, texts = self.causal_texts(table(names, periods=36)[0])
+        ads, weather = texts[4:6]
+        self.assertTrue(ads.startswith("SUPPORTED lag 1, 36 periods, p "), ads)
+        self.assertTrue(weather.startswith("UNSUPPORTED lag 1, 36 periods, p "), weather)
+        for text in (ads, weather):
+            self.assertRegex(text, r"\(Holm, 2 links\), on (levels|logs|differences|growth "
+                                   r"rates); (positive|negative) effect; ")
+            self.assertRegex(text, r"; (no reverse effect \(p [0-9.e+-]+\)|the parent predicts "
+                                   r"it too \(p [0-9.e+-]+\): feedback or a common driver); "
+                                   r"controlled for [^;]*trend")
+            self.assertLess(number_after(text, ", p"), 1.0)
+            self.assertGreaterEqual(number_after(text, "adj. p"), number_after(text, ", p"))
+        self.assertIn("; positive effect;", ads)
+        self.assertLess(number_after(ads, "adj. p"), 0.05)
+        self.assertNotIn("(power", ads)  # only a link not shown says what it could have found
+        power = POWER.search(weather)
+        self.assertTrue(power, weather)
+        self.assertTrue(0 < int(power.group(1)) < 100, weather)
+        # One node at a time: the same text, adjusted over the whole table.
+        one = self.cell('=KPI.CAUSAL(%s;;1;"%s")' % (ref, names["Ads"]), "AZ10")
+        self.assertEqual(one.String, ads)
+        return ref, texts
+
+    def test_true_driver_is_supported_and_noise_is_not(self):
+        self.check_driver_and_noise(ENGLISH, marketing_table)
+
+    def test_japanese_names(self):
+        ref, texts = self.check_driver_and_noise(JAPANESE, marketing_table)
+        self.assertEqual(self.cell('=KPI.CAUSAL(%s;;1;"  広告費 ")' % ref, "AZ11").String, texts[4])
+
+    def test_growing_kpis_match_statsmodels_on_the_stated_model(self):
+        rows, revenue, ads, weather = growing_table(ENGLISH, periods=36)
+        ref, texts = self.check_driver_and_noise(ENGLISH, growing_table)
+        expected = expected_growing(revenue, ads, weather)
+        self.assertEqual([e[0] for e in expected], ["SUPPORTED", "UNSUPPORTED"])  # by design
+        for text, (verdict, p, adjusted, sign, power) in zip(texts[4:], expected):
+            self.assertTrue(text.startswith(verdict + " lag 1, 36 periods"), text)
+            self.assertIn("(Holm, 2 links), on logs; %s effect; " % sign, text)
             # Two significant digits are shown.
             self.assertAlmostEqual(number_after(text, ", p"), p, delta=0.051 * p)
             self.assertAlmostEqual(number_after(text, "adj. p"), adjusted, delta=0.051 * adjusted)
-        self.assertEqual(expected[0][0], "SUPPORTED")  # the data is built that way
-        self.assertEqual(expected[1][0], "UNSUPPORTED")
-        self.assertEqual([e[3] for e in expected], [transform, transform])
-        # One node at a time: the same text, adjusted over the whole table.
-        one = self.cell('=KPI.CAUSAL(%s;;1;"%s")' % (ref, names["Ads"]), "AQ10")
-        self.assertEqual(one.String, texts[4])
-        return ref, texts
+        self.assertTrue(texts[4].endswith("; controlled for trend"), texts[4])
+        self.assertTrue(texts[5].endswith("; controlled for trend (power %d%% for a moderate "
+                                          "effect: not shown, not disproved)"
+                                          % round(100 * expected[1][4])), texts[5])
 
-    def test_verdicts_match_an_independent_computation(self):
-        self.check_table(ENGLISH)
-
-    def test_trending_kpis_are_compared_on_growth_rates(self):
-        self.check_table(ENGLISH, growing_table, "growth rates")
-
-    def test_japanese_names(self):
-        ref, texts = self.check_table(JAPANESE)
-        self.assertEqual(self.cell('=KPI.CAUSAL(%s;;1;"  広告費 ")' % ref, "AQ11").String, texts[4])
+    def test_a_negative_driver_says_so(self):
+        rows, revenue, ads, weather = marketing_table(ENGLISH, periods=36)
+        rows = rows[:4] + (("Ads", "Revenue", "~") + tuple(130.0 - a for a in ads),) + rows[5:]
+        text = self.causal_texts(rows)[1][4]
+        self.assertTrue(text.startswith("SUPPORTED lag 1, 36 periods"), text)
+        self.assertIn("; negative effect;", text)
 
     def test_alpha_changes_the_verdict(self):
-        rows, revenue, ads, weather = marketing_table(ENGLISH)
+        rows, revenue, ads, weather = growing_table(ENGLISH, periods=36)
         ref = self.put(rows)
-        adjusted = expected_causal(revenue, ads, weather)[0][2]
+        adjusted = expected_growing(revenue, ads, weather)[0][2]
         self.sheet.getCellRangeByName("AZ1").setValue(adjusted / 10)
         strict = self.cell('=KPI.CAUSAL(%s;AZ1;1;"Ads")' % ref)
         self.assertTrue(strict.String.startswith("UNSUPPORTED"), strict.String)
+        self.assertTrue(POWER.search(strict.String), strict.String)
 
-    def test_short_history_is_insufficient(self):
+    def test_short_history_is_insufficient_and_says_24_are_needed(self):
         ref = self.put((("Name", "Parent", "Link", "Jan", "Feb", "Mar"),
                         ("Sales", "", "", 100.0, 110.0, 120.0),
                         ("Webinar attendance", "Sales", "~", 30.0, 35.0, 32.0)))
         c = self.cell('=KPI.CAUSAL(%s;;;"Webinar attendance")' % ref)
-        self.assertTrue(c.String.startswith("INSUFFICIENT 3 periods, needs 18"), c.String)
+        self.assertEqual(c.String, "INSUFFICIENT 3 periods, needs 24")
         self.assertTrue(self.cell('=KPI.CAUSAL(%s;;;"Churn")' % ref).String.startswith(
             "ERROR no KPI named 'Churn'"))
+        # Two years of months are the minimum: 23 are not enough, 24 are tested.
+        for periods, start in ((23, "INSUFFICIENT 23 periods, needs 24"),
+                               (24, "SUPPORTED lag 1, 24 periods")):
+            with self.subTest(periods=periods):
+                texts = self.causal_texts(marketing_table(ENGLISH, periods=periods)[0])[1]
+                self.assertTrue(texts[4].startswith(start), texts[4])
+                self.assertEqual(texts[5].startswith("INSUFFICIENT"), periods < 24, texts[5])
 
     def test_bad_options_are_err_502(self):
         rows = marketing_table(ENGLISH, periods=5)[0]

@@ -19,12 +19,21 @@ granger_cases.txt   one block per case:
 padjust_cases.txt   one block per case:
     case NAME / p ... / holm ... / bh ... / bonferroni ... / end
     (statsmodels.stats.multitest.multipletests(p, method=...)[1] for holm, fdr_bh, bonferroni)
-causal_cases.txt    the KPI.CAUSAL policy re-implemented here from its description in causal.hpp,
-                    one block per case: case NAME / effect ... / cause ... (nan = missing) /
-                    [`unit_root T_EFFECT CRIT_EFFECT T_CAUSE CRIT_CAUSE`: statsmodels adfuller
-                    statistics and 5% critical values of the pre-test] /
-                    `tested LAG PERIODS FIRST TRANSFORM p` or `insufficient PERIODS` / end
-                    (TRANSFORM: levels, differences or growth_rates)
+timeseries_cases.txt  the regression pieces of the causal policy, one block per case:
+    design NAME N TREND DUMMIES FOURIER / col v... per column / end: statsmodels
+        DeterministicProcess columns (const, trend, trend_squared, s(2,12)..s(12,12), then
+        Fourier(12, K) sin/cos pairs), periods starting in January
+    adf NAME LAGS CASE SEASON / x ... / result T CRITICAL N_USED / end: adfuller(x, LAGS,
+        autolag=None, regression=CASE) when SEASON is 0, else the same regression with the 11
+        month dummies added (statsmodels OLS; adfuller's critical value for CASE)
+    ftest NAME LAG EXTRA TREND DUMMIES FOURIER SPIKE STEP TERMLAGS / effect ... / cause ... /
+        result F P DF_DEN CAUSE_SUM / end: OLS of effect_t on LAG+EXTRA lags of both series
+        and the deterministic columns (as design, plus the spike month's dummy at lags
+        0..TERMLAGS and the step 1[t >= STEP] at lags 0..TERMLAGS; -1 = none); f_test of the
+        cause's first LAG lags; CAUSE_SUM the sum of their coefficients
+    ncf X DF1 DF2 LAMBDA SF  (scipy.stats.ncf.sf)   fisf ALPHA DF1 DF2 X  (scipy.stats.f.isf)
+    peer EFFECT... / CAUSE ...: statsmodels' TestGrangerCausality data (macrodata, log
+        differences of realcons and realgdp), checked against R lmtest's published values
 dist_tails.txt      one line per value: `f x df1 df2 sf`, `t x df sf` or `chi2 x df sf`
                     (scipy.stats.<dist>.sf)
 """
@@ -222,136 +231,97 @@ def dist_tails():
     return len(kept)
 
 
-# ---------------------------------------------------------------- causal policy
-MIN_DF = 10
+# ---------------------------------------------------------------- time-series pieces
+def design(n, trend, dummies, fourier, spike=-1, step=-1, term_lags=0):
+    from statsmodels.tsa.deterministic import DeterministicProcess
+    idx = np.arange(n)
+    cols = [DeterministicProcess(idx, constant=True, order=trend,
+                                 seasonal=dummies, period=12).in_sample()]
+    if fourier:
+        cols.append(DeterministicProcess(idx, constant=False, fourier=fourier,
+                                         period=12).in_sample())
+    x = np.column_stack([c.values for c in cols])
+    extra = []
+    if spike >= 0:
+        extra += [(idx % 12 == (spike + j) % 12).astype(float) for j in range(term_lags + 1)]
+    if step >= 0:
+        extra += [(idx >= step + j).astype(float) for j in range(term_lags + 1)]
+    return np.column_stack([x] + extra) if extra else x
 
 
-def min_periods(lag):
-    """Lag-augmented regression on changes: n - lag - 2 rows, 2 lag + 3 coefficients."""
-    return 3 * lag + 5 + MIN_DF
-
-
-def bic_order(x, top):
-    """Order 1..top of x's own autoregression (with constant) with the smallest BIC, on the
-    common sample t = top..n-1; ties to the smaller order."""
-    order, best = 1, np.inf
-    if top > 1:
-        for p in range(1, top + 1):
-            y = x[top:]
-            X = np.column_stack([x[top - j:len(x) - j] for j in range(1, p + 1)]
-                                + [np.ones(len(y))])
-            rss = np.sum((y - X @ np.linalg.lstsq(X, y, rcond=None)[0]) ** 2)
-            bic = len(y) * np.log(rss / len(y)) + (p + 1) * np.log(len(y))
-            if bic < best:
-                order, best = p, bic
-    return order
-
-
-def adf(x, lags):
-    """ADF with constant and a fixed number of lagged differences: (t, 5% critical value)."""
-    res = adfuller(x, maxlag=lags, autolag=None, regression="c")
-    return res[0], res[4]["5%"]
-
-
-def lag_augmented_p(e, c, lag):
-    """Toda-Yamamoto: lag + 1 lags of both series, F-test of the cause's first `lag` lags."""
-    k = lag + 1
-    n = len(e)
-    X = np.column_stack([e[k - j:n - j] for j in range(1, k + 1)]
-                        + [c[k - j:n - j] for j in range(1, k + 1)] + [np.ones(n - k)])
-    R = np.zeros((lag, X.shape[1]))
-    for i in range(lag):
-        R[i, k + i] = 1.0
-    return float(OLS(e[k:], X).fit().f_test(R).pvalue)
-
-
-def policy(effect, cause, max_lag=4):
-    ok = ~(np.isnan(effect) | np.isnan(cause))
-    best_len, best_start, start = 0, 0, 0
-    for i in range(len(ok) + 1):
-        if i < len(ok) and ok[i]:
-            continue
-        if i - start > 0 and i - start >= best_len:
-            best_len, best_start = i - start, start
-        start = i + 1
-    if best_len < min_periods(1):
-        return f"insufficient {best_len}"
-    e = effect[best_start:best_start + best_len]
-    c = cause[best_start:best_start + best_len]
-    top = 1
-    while top < max_lag and min_periods(top + 1) <= best_len:
-        top += 1
-    order_e = bic_order(e, top)
-    te, ce = adf(e, order_e - 1)
-    tc, cc = adf(c, bic_order(c, top) - 1)
-    lines = [f"unit_root {te!r} {ce!r} {tc!r} {cc!r}"]
-    if te < ce and tc < cc:
-        lag, transform = order_e, "levels"
-        p = lag_augmented_p(e, c, lag)
-    else:
-        growth = (e > 0).all() and (c > 0).all()
-        de, dc = (np.diff(np.log(e)), np.diff(np.log(c))) if growth else (np.diff(e), np.diff(c))
-        transform = "growth_rates" if growth else "differences"
-        lag = bic_order(de, top)
-        p = lag_augmented_p(de, dc, lag)
-    lines.append(f"tested {lag} {best_len} {best_start} {transform} {p!r}")
+def adf_block(name, x, lags, case, season):
+    lines = [f"adf {name} {lags} {case} {int(season)}", "x " + fmt(x)]
+    stat, _, _, nobs, crit = adfuller(x, maxlag=lags, autolag=None, regression=case)[:5]
+    if season:
+        n = len(x)
+        dx = np.diff(x)
+        rows = np.arange(lags + 1, n)
+        X = [x[rows - 1]] + [dx[rows - 1 - j] for j in range(1, lags + 1)]
+        X = np.column_stack(X + [design(n, 1 if case == "ct" else 0, True, 0)[rows]])
+        stat = OLS(dx[rows - 1], X).fit().tvalues[0]
+    lines += ["result " + fmt([stat, crit["5%"], nobs]), "end"]
     return "\n".join(lines)
 
 
-def causal_cases():
-    rng = np.random.default_rng(99)
+def ftest_block(name, e, c, lag, extra, trend, dummies, fourier, spike, step, term_lags):
+    n, k = len(e), lag + extra
+    terms = design(n, trend, dummies, fourier, spike, step, term_lags)[k:]
+    X = np.column_stack([e[k - j:n - j] for j in range(1, k + 1)]
+                        + [c[k - j:n - j] for j in range(1, k + 1)] + [terms])
+    fit = OLS(e[k:], X).fit()
+    R = np.zeros((lag, X.shape[1]))
+    R[np.arange(lag), k + np.arange(lag)] = 1.0
+    f = fit.f_test(R)
+    return "\n".join([f"ftest {name} {lag} {extra} {trend} {int(dummies)} {fourier} {spike} "
+                      f"{step} {term_lags}", "effect " + fmt(e), "cause " + fmt(c),
+                      "result " + fmt([float(np.squeeze(f.fvalue)), float(f.pvalue), f.df_denom,
+                                       fit.params[k:k + lag].sum()]), "end"])
+
+
+def timeseries_cases():
+    rng = np.random.default_rng(2024)
     blocks = []
-
-    def add(name, effect, cause):
-        effect = np.asarray(effect, dtype=float)
-        cause = np.asarray(cause, dtype=float)
-        blocks.append("\n".join([f"case {name}", "effect " + fmt(effect),
-                                  "cause " + fmt(cause), policy(effect, cause), "end"]))
-
-    for n in [18, 24, 36, 60]:
-        e, c = ar_driven(rng, n, 1, 0.6)
-        add(f"driver_levels_n{n}", e, c)
-    add("too_short_17", rng.normal(size=17), rng.normal(size=17))
-    for n in [24, 36, 60]:
-        add(f"white_noise_n{n}", rng.normal(size=n), rng.normal(size=n))
-    e, c = ar_driven(rng, 48, 2, 0.7, a=0.5)
-    add("ar1_driver_lag2_levels", e, c)
-    e, c = ar_driven(rng, 36, 1, 0.6)
-    add("stable_positive_levels", 500 + 40 * e, 80 + 10 * c)
-    c = rng.normal(size=60)
-    ar2 = np.zeros(60)
-    for t in range(2, 60):
-        ar2[t] = 0.5 * ar2[t - 1] - 0.4 * ar2[t - 2] + 0.5 * c[t - 1] + rng.normal()
-    add("ar2_stable_levels_picks_lag2", ar2, c)
-    add("stable_effect_walking_cause", rng.normal(size=36), np.cumsum(rng.normal(size=36)))
-    add("walking_effect_stable_cause", np.cumsum(rng.normal(size=36)), rng.normal(size=36))
-    add("walks_with_drift_through_zero", -10 + np.cumsum(0.5 + rng.normal(size=40)),
-        -8 + np.cumsum(0.4 + rng.normal(size=40)))
-    for n in [20, 36, 48]:
-        gc = 0.01 + 0.05 * rng.normal(size=n)
-        ge = 0.01 + 0.05 * rng.normal(size=n)
-        ge[1:] += 0.5 * gc[:-1]
-        add(f"growth_driver_n{n}", 100 * np.exp(np.cumsum(ge)), 50 * np.exp(np.cumsum(gc)))
-    add("random_walks", np.cumsum(rng.normal(size=36)), np.cumsum(rng.normal(size=36)))
-    ar2 = np.zeros(60)
-    for t in range(2, 60):
-        ar2[t] = 0.5 * ar2[t - 1] - 0.4 * ar2[t - 2] + rng.normal()
-    add("ar2_effect_picks_lag2", np.cumsum(ar2), rng.normal(size=60))
-    e, c = ar_driven(rng, 40, 1, 0.6)
-    e[10] = np.nan
-    c[33] = np.nan
-    add("missing_values_window", e, c)
-    e, c = ar_driven(rng, 30, 1, 0.6)
-    e[14] = np.nan
-    add("missing_splits_window_latest", e, c)
-    with open(os.path.join(HERE, "causal_cases.txt"), "w") as f:
+    for n, trend, dummies, fourier in [(24, 1, False, 0), (30, 2, True, 0), (36, 1, False, 2),
+                                       (40, 0, True, 1)]:
+        x = design(n, trend, dummies, fourier)
+        blocks.append("\n".join([f"design d{n} {n} {trend} {int(dummies)} {fourier}"]
+                                + ["col " + fmt(x[:, j]) for j in range(x.shape[1])] + ["end"]))
+    season = 10 * np.sin(2 * np.pi * np.arange(60) / 12)
+    for n, lags, case, seas in [(36, 0, "ct", False), (36, 2, "ct", False), (60, 1, "ct", True),
+                                (48, 0, "c", True), (24, 1, "ct", False)]:
+        walk = np.cumsum(rng.normal(size=n)) + 0.3 * np.arange(n) + season[:n]
+        blocks.append(adf_block(f"walk{n}_{case}", walk, lags, case, seas))
+        stable = np.zeros(n)
+        for t in range(1, n):
+            stable[t] = 0.5 * stable[t - 1] + rng.normal()
+        blocks.append(adf_block(f"stable{n}_{case}", stable + 0.2 * np.arange(n) + season[:n],
+                                lags, case, seas))
+    for n, lag, extra, trend, dummies, fourier, spike, step, tl in [
+            (36, 1, 1, 1, False, 0, -1, -1, 0), (36, 1, 1, 2, False, 2, -1, -1, 0),
+            (48, 2, 1, 1, True, 0, -1, 20, 3), (60, 1, 1, 1, False, 1, 11, -1, 2),
+            (30, 1, 0, 1, False, 0, -1, 12, 1)]:
+        c = rng.normal(size=n) + season[:n]
+        e = 0.02 * np.arange(n) ** 2 + season[:n] + rng.normal(size=n)
+        e[1:] += 0.4 * c[:-1]
+        blocks.append(ftest_block(f"f{n}_{lag}", e, c, lag, extra, trend, dummies, fourier,
+                                  spike, step, tl))
+    for x, d1, d2, lam in [(4.2, 1, 30, 7.5), (3.0, 2, 20, 0.5), (2.1, 4, 50, 12.0),
+                           (7.0, 1, 12, 3.0), (4.0, 1, 100, 25.0)]:
+        blocks.append("ncf " + fmt([x, d1, d2, lam, stats.ncf.sf(x, d1, d2, lam)]))
+    for a, d1, d2 in [(0.05, 1, 30), (0.01, 2, 20), (0.0125, 1, 24), (0.5, 3, 10)]:
+        blocks.append("fisf " + fmt([a, d1, d2, stats.f.isf(a, d1, d2)]))
+    from statsmodels.datasets import macrodata
+    data = macrodata.load_pandas().data[["realgdp", "realcons"]].values.astype(float)
+    data = np.diff(np.log(data), axis=0)
+    blocks.append("peer_effect " + fmt(data[:, 1]) + "\npeer_cause " + fmt(data[:, 0]))
+    with open(os.path.join(HERE, "timeseries_cases.txt"), "w") as f:
         f.write("# generated by gen_stats.py; see its docstring for the format\n")
         f.write("\n".join(blocks) + "\n")
     return len(blocks)
 
 
 if __name__ == "__main__":
-    print("causal cases", causal_cases())
+    print("time-series cases", timeseries_cases())
     print("granger cases", granger_cases())
     print("padjust cases", padjust_cases())
     print("distribution values", dist_tails())

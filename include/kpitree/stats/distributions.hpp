@@ -17,4 +17,13 @@ double t_sf(double x, double df);
 // Invalid df or NaN x give NaN.
 double chi2_sf(double x, double df);
 
+// The upper alpha quantile of F(df1, df2): x with P[F > x] = alpha, alpha in (0, 1).
+// Invalid arguments give NaN.
+double f_isf(double alpha, double df1, double df2);
+
+// P[F' > x] for the noncentral F with (df1, df2) degrees of freedom and noncentrality
+// lambda >= 0 (lambda 0 is f_sf): the power of an F-test whose critical value is x.
+// Invalid arguments give NaN.
+double ncf_sf(double x, double df1, double df2, double lambda);
+
 } // namespace kpitree

@@ -5,6 +5,8 @@
 // squares.
 #pragma once
 
+#include "kpitree/stats/least_squares.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -24,6 +26,7 @@ struct GrangerTest {
     std::size_t n_used = 0; // regression rows: n - lag
     double ssr_restricted = 0.0;
     double ssr_unrestricted = 0.0;
+    double cause_sum = 0.0; // sum of the tested cause lags' coefficients (unrestricted model)
 };
 
 // Why the test is undefined. statsmodels raises for all of these except `collinear`.
@@ -66,5 +69,14 @@ GrangerResult granger_test(std::span<const double> effect, std::span<const doubl
 // points; extra_lags = 0 is granger_test.
 GrangerResult granger_test_augmented(std::span<const double> effect, std::span<const double> cause,
                                      int lag, int extra_lags);
+
+// The lag-augmented test with deterministic columns instead of the constant: `terms` has
+// effect.size() rows (row t for period t) and must span the constant; columns that are
+// linearly dependent over the rows used (a step before the first row) are dropped. The
+// residual degrees of freedom are reduced by `df_penalty` more (one per column whose date
+// was searched in the data, such as a level shift). chi2 and lr are computed as above.
+GrangerResult granger_test_with_terms(std::span<const double> effect, std::span<const double> cause,
+                                      int lag, int extra_lags, const ColumnMatrix& terms,
+                                      int df_penalty);
 
 } // namespace kpitree

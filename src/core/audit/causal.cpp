@@ -1,120 +1,48 @@
-// The causal policy (see causal.hpp for the rule). References: Granger (1969) for the test;
-// Granger & Newbold (1974), "Spurious regressions in econometrics", J. Econometrics 2, for why
-// levels of trending series are differenced first; Schwarz (1978) for BIC, used here on the
-// effect's own autoregression only, so the lag is fixed before the cause is looked at and cannot
-// be tuned to the cause (no search for the smallest p-value); Holm (1979) for the adjustment
-// across links; Dickey & Fuller (1979) and MacKinnon (2010), "Critical values for
-// cointegration tests", Queen's Economics Department WP 1227, for the stationarity pre-test;
-// Toda & Yamamoto (1995) for the lag-augmented levels test. Why the pre-test: differencing a
-// series without trend leaves a unit root in its moving-average part that short
-// autoregressions fit badly, and the test on differences then says "significant" too often
-// (about 6% at alpha 5% for white noise), so levels of two stable KPIs are tested directly.
-// Why the extra lag: with a lagged effect in the regression the F-test is slightly liberal in
-// short series (about 5.5% for stable AR(1) series); one extra, untested lag of each KPI
-// (Toda & Yamamoto) brings it back to about 5% at a small cost in power.
+// The causal policy (see causal.hpp for the rule; the own model in causal_model.cpp).
+// References: Granger (1969) for the test; Granger & Newbold (1974), "Spurious regressions in
+// econometrics", J. Econometrics 2, for why trends and cycles shared by two KPIs must be
+// modelled before one is said to predict the other; Toda & Yamamoto (1995), J. Econometrics 66,
+// for the lag-augmented test, valid whether or not the series have unit roots; Dickey & Fuller
+// (1979) and MacKinnon (2010) for the pre-test that chooses levels or changes (in levels the
+// test loses power when a unit root is present; in changes a stable series is over-
+// differenced); Schwarz (1978) for BIC; Holm (1979) for the adjustment across links.
+// Everything about the parent's model is chosen from the parent alone, so the child's p-value
+// never steers a choice (one test per link, no search for significance), and the model is
+// fitted once per parent and window for all its links (assess_causal's cache).
 // Limits: Granger causality is predictive, not proof of a mechanism; a common driver of both
-// KPIs can produce a SUPPORTED link.
+// KPIs can produce a SUPPORTED link (the reverse test then often says so too); a season that
+// changes shape from year to year, or breaks other than one level shift, are not modelled.
 #include "kpitree/audit/causal.hpp"
 
+#include "causal_model.hpp"
 #include "kpitree/model/status.hpp"
+#include "kpitree/stats/distributions.hpp"
 #include "kpitree/stats/granger.hpp"
-#include "kpitree/stats/least_squares.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace kpitree {
 
 std::size_t causal_min_periods(int lag) {
     const auto p = static_cast<std::size_t>(std::max(lag, 1));
-    return 3 * p + 5 + static_cast<std::size_t>(causal_min_df);
+    return std::max<std::size_t>(24, 3 * p + 5 + static_cast<std::size_t>(causal_min_df));
 }
 
-double adf_critical_5pct(std::size_t n_used) {
-    const double inv = 1.0 / static_cast<double>(n_used);
-    return -2.86154 + inv * (-2.8903 + inv * (-4.234 + inv * -40.040));
-}
-
-UnitRootTest unit_root_test(std::span<const double> x, int lags) {
-    UnitRootTest r;
-    r.lags = std::max(lags, 0);
-    const auto k = static_cast<std::size_t>(r.lags);
-    const std::size_t cols = k + 2; // x_{t-1}, k lagged differences, constant
-    if (x.size() < k + 2 || x.size() - 1 - k <= cols)
-        return r;
-    const std::size_t rows = x.size() - 1 - k;
-    r.n_used = rows;
-    r.critical = adf_critical_5pct(rows);
-    for (double v : x)
-        if (!std::isfinite(v))
-            return r;
-    // Rows t = k+1 .. n-1: y = dx_t; column 0 = x_{t-1}, then dx_{t-1..t-k}, then 1. The
-    // auxiliary design (the others) gives se(rho)^2 = s^2 / rss_aux (Frisch-Waugh-Lovell).
-    ColumnMatrix design(rows, cols), others(rows, cols - 1);
-    std::vector<double> y(rows), level(rows);
-    for (std::size_t i = 0; i < rows; ++i) {
-        const std::size_t t = k + 1 + i;
-        y[i] = x[t] - x[t - 1];
-        level[i] = x[t - 1];
-        design(i, 0) = x[t - 1];
-        for (std::size_t j = 1; j <= k; ++j) {
-            design(i, j) = x[t - j] - x[t - j - 1];
-            others(i, j - 1) = design(i, j);
-        }
-        design(i, cols - 1) = 1.0;
-        others(i, cols - 2) = 1.0;
-    }
-    const LeastSquaresFit fit = least_squares(design, y);
-    if (fit.rank < cols || !(fit.rss > 0.0))
-        return r;
-    const double rss_aux = least_squares(others, level).rss;
-    if (!(rss_aux > 0.0))
-        return r;
-    const double s2 = fit.rss / static_cast<double>(rows - cols);
-    r.t = fit.coefficients[0] / std::sqrt(s2 / rss_aux);
-    r.computed = std::isfinite(r.t);
-    return r;
+double causal_power(int df_num, int df_den, double alpha, std::size_t family) {
+    if (df_num < 1 || df_den < 1 || family < 1)
+        return std::numeric_limits<double>::quiet_NaN();
+    constexpr double moderate_f2 = 0.25;
+    const double level = alpha / static_cast<double>(family);
+    const double critical = f_isf(level, df_num, df_den);
+    return ncf_sf(critical, df_num, df_den, moderate_f2 * (df_num + df_den + 1));
 }
 
 namespace {
-
-// BIC of effect_t on [1, effect_{t-1..t-p}] over rows t = first .. d.size()-1.
-double own_ar_bic(const std::vector<double>& d, std::size_t p, std::size_t first) {
-    const std::size_t rows = d.size() - first;
-    ColumnMatrix x(rows, p + 1);
-    std::vector<double> y(rows);
-    for (std::size_t t = 0; t < rows; ++t) {
-        y[t] = d[first + t];
-        x(t, p) = 1.0;
-        for (std::size_t j = 1; j <= p; ++j)
-            x(t, j - 1) = d[first + t - j];
-    }
-    const double rss = least_squares(x, y).rss;
-    const double n = static_cast<double>(rows);
-    if (!(rss > 0.0))
-        return -std::numeric_limits<double>::infinity();
-    return n * std::log(rss / n) + static_cast<double>(p + 1) * std::log(n);
-}
-
-// The order 1..top of x's own autoregression with the smallest BIC, on the common sample
-// t = top .. n-1; ties to the smaller order.
-int bic_order(const std::vector<double>& x, int top) {
-    int order = 1;
-    if (top > 1) {
-        double best = std::numeric_limits<double>::infinity();
-        for (int p = 1; p <= top; ++p) {
-            const double bic =
-                own_ar_bic(x, static_cast<std::size_t>(p), static_cast<std::size_t>(top));
-            if (bic < best) {
-                best = bic;
-                order = p;
-            }
-        }
-    }
-    return order;
-}
 
 const char* transform_name(CausalTransform t) {
     switch (t) {
@@ -122,6 +50,8 @@ const char* transform_name(CausalTransform t) {
         return "growth rates";
     case CausalTransform::levels:
         return "levels";
+    case CausalTransform::logs:
+        return "logs";
     case CausalTransform::differences:
         break;
     }
@@ -134,16 +64,13 @@ std::string format_p(double p) {
     return std::string(buf, r.ptr);
 }
 
-} // namespace
-
-CausalEvidence causal_evidence(const Series& effect, const Series& cause,
-                               const CausalOptions& options) {
+// Step 1: the longest run of periods where both are present, the latest one on ties; sets
+// periods, first_period, needed and, when too short, the reason.
+CausalEvidence common_window(const Series& effect, const Series& cause) {
     CausalEvidence ev;
     ev.needed = causal_min_periods(1);
     const std::size_t len = std::min(effect.size(), cause.size());
     auto usable = [](const std::optional<double>& v) { return v && std::isfinite(*v); };
-
-    // 1. Longest run of periods where both are present; the latest one on ties.
     std::size_t run_start = 0;
     for (std::size_t i = 0; i <= len; ++i) {
         if (i < len && usable(effect[i]) && usable(cause[i]))
@@ -155,70 +82,110 @@ CausalEvidence causal_evidence(const Series& effect, const Series& cause,
         }
         run_start = i + 1;
     }
-    if (ev.periods < ev.needed) {
+    if (ev.periods < ev.needed)
         ev.reason = std::to_string(ev.periods) + (ev.periods == 1 ? " period" : " periods") +
                     ", needs " + std::to_string(ev.needed);
-        return ev;
-    }
+    return ev;
+}
 
-    const std::size_t a = ev.first_period;
-    const std::size_t n = ev.periods;
-    std::vector<double> le, lc;
-    for (std::size_t i = a; i < a + n; ++i) {
-        le.push_back(*effect[i]);
-        lc.push_back(*cause[i]);
-    }
+std::vector<double> window_values(const Series& s, const CausalEvidence& ev) {
+    std::vector<double> v;
+    for (std::size_t i = ev.first_period; i < ev.first_period + ev.periods; ++i)
+        v.push_back(*s[i]);
+    return v;
+}
 
-    // 2. Lag candidates 1..top, each testable in the lag-augmented regression on changes.
-    int top = 1;
-    while (top < options.max_lag && causal_min_periods(top + 1) <= n)
-        ++top;
+Calendar window_calendar(const Calendar& calendar, const CausalEvidence& ev) {
+    if (calendar.season.size() < ev.first_period + ev.periods)
+        return {};
+    return calendar.slice(ev.first_period, ev.periods);
+}
 
-    // 3. Stationarity pre-test on the levels of each KPI, its ADF lags from its own BIC order.
-    const int order_effect = bic_order(le, top);
-    ev.effect_unit_root = unit_root_test(le, order_effect - 1);
-    ev.cause_unit_root = unit_root_test(lc, bic_order(lc, top) - 1);
-
-    int lag = 0;
+struct DirectedTest {
     GrangerResult g;
-    if (ev.effect_unit_root.stable() && ev.cause_unit_root.stable()) {
-        // 4a. Both stable: levels at the parent's own BIC order, one extra untested lag.
-        ev.transform = CausalTransform::levels;
-        lag = order_effect;
-        g = granger_test_augmented(le, lc, lag, 1);
-    } else {
-        // 4b. Growth rates when everything is positive, else differences; lag by BIC of the
-        // parent's changes; one extra untested lag as in 4a.
-        bool positive = true;
-        for (std::size_t i = 0; i < n; ++i)
-            positive = positive && le[i] > 0.0 && lc[i] > 0.0;
-        ev.transform = positive ? CausalTransform::growth_rates : CausalTransform::differences;
-        std::vector<double> de, dc;
-        for (std::size_t i = 1; i < n; ++i) {
-            if (positive) {
-                de.push_back(std::log(le[i] / le[i - 1]));
-                dc.push_back(std::log(lc[i] / lc[i - 1]));
-            } else {
-                de.push_back(le[i] - le[i - 1]);
-                dc.push_back(lc[i] - lc[i - 1]);
-            }
-        }
-        lag = bic_order(de, top);
-        g = granger_test_augmented(de, dc, lag, 1);
-    }
+    CausalTransform transform = CausalTransform::levels;
+};
 
-    if (!g.ok()) {
-        ev.reason = g.message + " (" + transform_name(ev.transform) + " over " + std::to_string(n) +
-                    " periods)";
-        return ev;
+// Step 3: does `cause` add to `model` (the effect's own model)? On the model's scale, in
+// levels when the effect is stable, else in changes with the differenced terms.
+DirectedTest directed_test(const OwnModel& model, std::vector<double> cause,
+                           const Calendar& calendar) {
+    DirectedTest r;
+    const bool logs =
+        model.logs && std::all_of(cause.begin(), cause.end(), [](double v) { return v > 0.0; });
+    if (logs)
+        for (double& v : cause)
+            v = std::log(v);
+    DeterministicTerms terms = model.terms;
+    terms.lags = model.order + 1;
+    const std::size_t n = model.series.size();
+    if (!model.unit_root()) {
+        r.transform = model.logs ? CausalTransform::logs : CausalTransform::levels;
+        r.g = granger_test_with_terms(model.series, cause, model.order, 1,
+                                      deterministic_design(terms, calendar, n), model.searched);
+        return r;
     }
+    r.transform = model.logs ? CausalTransform::growth_rates : CausalTransform::differences;
+    std::vector<double> de(n - 1), dc(n - 1);
+    for (std::size_t t = 1; t < n; ++t) {
+        de[t - 1] = model.series[t] - model.series[t - 1];
+        dc[t - 1] = cause[t] - cause[t - 1];
+    }
+    DeterministicTerms d = differenced_terms(terms);
+    if (d.step)
+        *d.step -= 1; // change t - 1 is period t
+    const Calendar changes = calendar.known() ? calendar.slice(1, n - 1) : Calendar{};
+    r.g = granger_test_with_terms(de, dc, model.order, 1, deterministic_design(d, changes, n - 1),
+                                  model.searched);
+    return r;
+}
+
+// Steps 3 and 5 for a window long enough, given both KPIs' own models.
+void test_link(CausalEvidence& ev, const OwnModel& parent, const OwnModel& child,
+               const std::vector<double>& le, const std::vector<double>& lc,
+               const Calendar& calendar) {
+    ev.season_per_year = calendar.per_year;
+    if (!parent.ok) {
+        ev.reason = "the parent's own model cannot be fitted (constant or too irregular values "
+                    "over " +
+                    std::to_string(ev.periods) + " periods)";
+        return;
+    }
+    ev.effect_unit_root = parent.adf;
+    ev.cause_unit_root = child.adf;
+    ev.controls = parent.terms;
+    const DirectedTest forward = directed_test(parent, lc, calendar);
+    ev.transform = forward.transform;
+    if (!forward.g.ok()) {
+        ev.reason = forward.g.message + " (" + transform_name(ev.transform) + " over " +
+                    std::to_string(ev.periods) + " periods)";
+        return;
+    }
+    const GrangerTest& g = *forward.g.test;
     ev.tested = true;
-    ev.lag = lag;
-    ev.n_used = g.test->n_used;
-    ev.F = g.test->F;
-    ev.df_num = g.test->df_num;
-    ev.df_den = g.test->df_den;
-    ev.p = g.test->p_ftest;
+    ev.lag = parent.order;
+    ev.n_used = g.n_used;
+    ev.F = g.F;
+    ev.df_num = g.df_num;
+    ev.df_den = g.df_den;
+    ev.p = g.p_ftest;
+    ev.sign = g.cause_sum < 0.0 ? -1 : 1;
+    if (child.ok)
+        if (const DirectedTest reverse = directed_test(child, le, calendar); reverse.g.ok())
+            ev.reverse_p = reverse.g.test->p_ftest;
+}
+
+} // namespace
+
+CausalEvidence causal_evidence(const Series& effect, const Series& cause,
+                               const CausalOptions& options, const Calendar& calendar) {
+    CausalEvidence ev = common_window(effect, cause);
+    if (!ev.reason.empty())
+        return ev;
+    const std::vector<double> le = window_values(effect, ev), lc = window_values(cause, ev);
+    const Calendar cal = window_calendar(calendar, ev);
+    test_link(ev, fit_own_model(le, cal, options.max_lag), fit_own_model(lc, cal, options.max_lag),
+              le, lc, cal);
     return ev;
 }
 
@@ -242,54 +209,94 @@ std::optional<std::string> invalid_causal_options(const CausalOptions& options) 
     return std::nullopt;
 }
 
+namespace {
+
+// The links of one table share their KPIs' own models: each is fitted once per KPI and
+// window (it does not depend on the other KPI), whichever links use it.
+class LinkTester {
+public:
+    LinkTester(const Tree& tree, const CausalOptions& options)
+        : tree_(tree), options_(options), calendar_(detect_calendar(tree.period_labels)) {}
+
+    CausalEvidence evidence(std::size_t parent, std::size_t child) {
+        const Series& pv = tree_.nodes[parent].values;
+        const Series& cv = tree_.nodes[child].values;
+        CausalEvidence ev = common_window(pv, cv);
+        if (!ev.reason.empty())
+            return ev;
+        const std::vector<double> le = window_values(pv, ev), lc = window_values(cv, ev);
+        const Calendar cal = window_calendar(calendar_, ev);
+        test_link(ev, model(parent, ev, le, cal), model(child, ev, lc, cal), le, lc, cal);
+        return ev;
+    }
+
+private:
+    const OwnModel& model(std::size_t node, const CausalEvidence& ev,
+                          const std::vector<double>& values, const Calendar& cal) {
+        const std::array<std::size_t, 3> key = {node, ev.first_period, ev.periods};
+        auto it = cache_.find(key);
+        if (it == cache_.end())
+            it = cache_.emplace(key, fit_own_model(values, cal, options_.max_lag)).first;
+        return it->second;
+    }
+
+    const Tree& tree_;
+    const CausalOptions& options_;
+    Calendar calendar_;
+    std::map<std::array<std::size_t, 3>, OwnModel> cache_;
+};
+
+// Why node i cannot be judged as a link (an error text), or nullopt; sets the kind of r for
+// roots and arithmetic links.
+std::optional<std::string> link_problem(const Tree& tree, std::size_t i, CausalResult& r,
+                                        const std::optional<std::string>& bad_options) {
+    const Node& node = tree.nodes[i];
+    if (!node.ok())
+        return node.errors.front();
+    if (node.is_root()) {
+        r.kind = CausalKind::root;
+        return std::nullopt;
+    }
+    if (!node.parent || *node.parent >= tree.nodes.size())
+        return "unknown parent " + node.parent_name;
+    const Node& parent = tree.nodes[*node.parent];
+    if (!parent.ok())
+        return "parent " + parent.name + " has errors";
+    if (is_arithmetic(node.link)) {
+        r.kind = CausalKind::identity;
+        return std::nullopt;
+    }
+    if (node.link != Link::hypothesis)
+        return "no link to " + parent.name;
+    if (bad_options)
+        return bad_options;
+    if (!testable_magnitudes(parent.values) || !testable_magnitudes(node.values))
+        return std::string("values beyond \u00B11e150 are too large for the regressions of the "
+                           "test");
+    r.kind = CausalKind::hypothesis;
+    return std::nullopt;
+}
+
+} // namespace
+
 std::vector<CausalResult> assess_causal(const Tree& tree, const CausalOptions& options) {
     const std::optional<std::string> bad_options = invalid_causal_options(options);
     std::vector<CausalResult> results(tree.nodes.size());
     std::vector<std::size_t> tested;
     std::vector<double> p;
+    LinkTester tester(tree, options);
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
-        const Node& node = tree.nodes[i];
         CausalResult& r = results[i];
         r.method = options.adjust;
-        auto fail = [&r](std::string reason) {
+        r.alpha = options.alpha;
+        if (auto problem = link_problem(tree, i, r, bad_options)) {
             r.kind = CausalKind::error;
-            r.reason = std::move(reason);
-        };
-        if (!node.ok()) {
-            fail(node.errors.front());
+            r.reason = std::move(*problem);
             continue;
         }
-        if (node.is_root()) {
-            r.kind = CausalKind::root;
+        if (r.kind != CausalKind::hypothesis)
             continue;
-        }
-        if (!node.parent || *node.parent >= tree.nodes.size()) {
-            fail("unknown parent " + node.parent_name);
-            continue;
-        }
-        const Node& parent = tree.nodes[*node.parent];
-        if (!parent.ok()) {
-            fail("parent " + parent.name + " has errors");
-            continue;
-        }
-        if (is_arithmetic(node.link)) {
-            r.kind = CausalKind::identity;
-            continue;
-        }
-        if (node.link != Link::hypothesis) {
-            fail("no link to " + parent.name);
-            continue;
-        }
-        if (bad_options) {
-            fail(*bad_options);
-            continue;
-        }
-        if (!testable_magnitudes(parent.values) || !testable_magnitudes(node.values)) {
-            fail("values beyond \u00B11e150 are too large for the regressions of the test");
-            continue;
-        }
-        r.kind = CausalKind::hypothesis;
-        r.evidence = causal_evidence(parent.values, node.values, options);
+        r.evidence = tester.evidence(*tree.nodes[i].parent, i);
         if (r.evidence.tested) {
             tested.push_back(i);
             p.push_back(*r.evidence.p);
@@ -304,9 +311,59 @@ std::vector<CausalResult> assess_causal(const Tree& tree, const CausalOptions& o
         r.family = tested.size();
         r.verdict =
             adjusted[k] < options.alpha ? CausalVerdict::supported : CausalVerdict::unsupported;
+        r.power = causal_power(r.evidence.df_num, r.evidence.df_den, options.alpha, r.family);
     }
     return results;
 }
+
+namespace {
+
+constexpr std::array<const char*, 12> month_names = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+// "season, December spike, trend, level shift from 2024-03": what the parent's own model held.
+std::string controls_text(const Tree& tree, const CausalEvidence& ev) {
+    const DeterministicTerms& t = ev.controls;
+    std::string text;
+    auto add = [&text](const std::string& part) { text += (text.empty() ? "" : ", ") + part; };
+    if (t.season_dummies || t.fourier > 0)
+        add("season");
+    if (t.spike >= 0)
+        add(std::string(ev.season_per_year == 12 ? month_names[t.spike]
+                                                 : "Q" + std::to_string(t.spike + 1)) +
+            " spike");
+    add(t.trend == 3 ? "exponential trend" : t.trend == 2 ? "curved trend" : "trend");
+    if (t.step) {
+        const std::size_t at = ev.first_period + *t.step;
+        add("level shift from " + (at < tree.period_labels.size()
+                                       ? tree.period_labels[at]
+                                       : "period " + std::to_string(at + 1)));
+    }
+    return text;
+}
+
+// "; positive effect; no reverse effect (p 0.41); controlled for season, trend"
+std::string details_text(const Tree& tree, const CausalResult& result) {
+    const CausalEvidence& ev = result.evidence;
+    std::string text = ev.sign < 0 ? "; negative effect" : "; positive effect";
+    if (!ev.reverse_p)
+        text += "; reverse not tested";
+    else if (*ev.reverse_p < result.alpha)
+        text += "; the parent predicts it too (p " + format_p(*ev.reverse_p) +
+                "): feedback or a common driver";
+    else
+        text += "; no reverse effect (p " + format_p(*ev.reverse_p) + ")";
+    text += "; controlled for " + controls_text(tree, ev);
+    if (result.verdict == CausalVerdict::unsupported && result.power) {
+        const int percent = static_cast<int>(std::lround(100.0 * *result.power));
+        text += " (power " + std::to_string(percent) +
+                "% for a moderate effect: not shown, not disproved)";
+    }
+    return text;
+}
+
+} // namespace
 
 std::string causal_status_text(const Tree& tree, const CausalResult& result) {
     switch (result.kind) {
@@ -334,7 +391,7 @@ std::string causal_status_text(const Tree& tree, const CausalResult& result) {
             window + ", p " + format_p(*ev.p) + ", adj. p " + format_p(*result.adjusted_p) + " (" +
             std::string(padjust_method_name(result.method)) + ", " + std::to_string(result.family) +
             (result.family == 1 ? " link)" : " links)") + ", on " + transform_name(ev.transform);
-    return text;
+    return text + details_text(tree, result);
 }
 
 } // namespace kpitree

@@ -37,8 +37,29 @@ namespace {
 
 // Both forms: `lag + extra` lags of each series in the unrestricted design; the restricted one
 // drops the cause's first `lag` lags only (extra = 0: statsmodels' test).
+// The rows p..n-1 of `terms`, without the columns dependent on the others there; a single
+// constant column when there are no terms.
+ColumnMatrix used_terms(const ColumnMatrix* terms, std::size_t p, std::size_t rows) {
+    if (!terms) {
+        ColumnMatrix one(rows, 1);
+        std::fill(one.values.begin(), one.values.end(), 1.0);
+        return one;
+    }
+    ColumnMatrix all(rows, terms->cols);
+    for (std::size_t c = 0; c < terms->cols; ++c)
+        for (std::size_t t = 0; t < rows; ++t)
+            all(t, c) = (*terms)(p + t, c);
+    const std::vector<double> zero(rows, 0.0);
+    const std::vector<std::size_t> dependent = least_squares(all, zero).dependent;
+    ColumnMatrix kept(rows, terms->cols - dependent.size());
+    for (std::size_t c = 0, k = 0; c < terms->cols; ++c)
+        if (!std::binary_search(dependent.begin(), dependent.end(), c))
+            std::copy_n(all.column(c).begin(), rows, kept.column(k++).begin());
+    return kept;
+}
+
 GrangerResult granger_impl(std::span<const double> effect, std::span<const double> cause, int lag,
-                           int extra) {
+                           int extra, const ColumnMatrix* terms = nullptr, int df_penalty = 0) {
     const std::size_t n = effect.size();
     if (cause.size() != n)
         return undefined(GrangerProblem::length_mismatch,
@@ -72,8 +93,15 @@ GrangerResult granger_impl(std::span<const double> effect, std::span<const doubl
     }
 
     const std::span<const double> y = effect.subspan(p, rows);
-    ColumnMatrix restricted(rows, 2 * p + 1 - q);
-    ColumnMatrix joint(rows, 2 * p + 1);
+    const ColumnMatrix det = used_terms(terms, p, rows);
+    const std::size_t d = det.cols;
+    if (rows <= 2 * p + d + static_cast<std::size_t>(std::max(df_penalty, 0)))
+        return undefined(GrangerProblem::too_few_points,
+                         std::to_string(n) + " points are too few for lag " +
+                             std::to_string(lag + extra) + " and " + std::to_string(d) +
+                             " deterministic terms");
+    ColumnMatrix restricted(rows, 2 * p + d - q);
+    ColumnMatrix joint(rows, 2 * p + d);
     for (std::size_t j = 1; j <= p; ++j) {
         for (std::size_t t = 0; t < rows; ++t) {
             restricted(t, j - 1) = effect[p + t - j];
@@ -83,10 +111,9 @@ GrangerResult granger_impl(std::span<const double> effect, std::span<const doubl
                 restricted(t, p + j - q - 1) = cause[p + t - j];
         }
     }
-    for (std::size_t t = 0; t < rows; ++t) {
-        restricted(t, restricted.cols - 1) = 1.0;
-        joint(t, 2 * p) = 1.0;
-    }
+    for (std::size_t c = 0; c < d; ++c)
+        for (std::size_t t = 0; t < rows; ++t)
+            restricted(t, 2 * p - q + c) = joint(t, 2 * p + c) = det(t, c);
     const LeastSquaresFit fit_r = least_squares(restricted, y);
     const LeastSquaresFit fit_u = least_squares(joint, y);
 
@@ -113,7 +140,9 @@ GrangerResult granger_impl(std::span<const double> effect, std::span<const doubl
     GrangerTest t;
     t.n_used = rows;
     t.df_num = lag;
-    t.df_den = static_cast<int>(rows - joint.cols);
+    t.df_den = static_cast<int>(rows - joint.cols) - std::max(df_penalty, 0);
+    for (std::size_t j = 0; j < q; ++j)
+        t.cause_sum += fit_u.coefficients[p + j];
     t.ssr_restricted = ssr_r;
     t.ssr_unrestricted = ssr_u;
     const double nobs = static_cast<double>(rows);
@@ -138,6 +167,15 @@ GrangerResult granger_test(std::span<const double> effect, std::span<const doubl
 GrangerResult granger_test_augmented(std::span<const double> effect, std::span<const double> cause,
                                      int lag, int extra_lags) {
     return granger_impl(effect, cause, lag, extra_lags);
+}
+
+GrangerResult granger_test_with_terms(std::span<const double> effect, std::span<const double> cause,
+                                      int lag, int extra_lags, const ColumnMatrix& terms,
+                                      int df_penalty) {
+    if (terms.rows != effect.size())
+        return undefined(GrangerProblem::length_mismatch,
+                         "the deterministic terms and the effect differ in length");
+    return granger_impl(effect, cause, lag, extra_lags, &terms, df_penalty);
 }
 
 } // namespace kpitree

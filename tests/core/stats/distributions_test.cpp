@@ -7,6 +7,7 @@
 #include <limits>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace kpitree {
 namespace {
@@ -65,3 +66,23 @@ TEST(Distributions, Identities) {
 
 } // namespace
 } // namespace kpitree
+
+// scipy.stats.ncf.sf and f.isf (tests/reference/gen_stats.py): the power figures of KPI.CAUSAL.
+TEST(Distributions, NoncentralFAndFQuantileMatchScipy) {
+    int cases = 0;
+    kpitree::testing::for_each_reference_line(
+        "timeseries_cases.txt", [&](const std::string& key, std::istringstream& in) {
+            if (key != "ncf" && key != "fisf")
+                return;
+            const std::vector<double> v = kpitree::testing::numbers(in);
+            ++cases;
+            if (key == "ncf")
+                EXPECT_NEAR(kpitree::ncf_sf(v[0], v[1], v[2], v[3]), v[4], 1e-9 * v[4]);
+            else
+                EXPECT_NEAR(kpitree::f_isf(v[0], v[1], v[2]), v[3], 1e-9 * v[3]);
+        });
+    EXPECT_EQ(cases, 9);
+    EXPECT_DOUBLE_EQ(kpitree::ncf_sf(2.0, 1, 20, 0.0), kpitree::f_sf(2.0, 1, 20));
+    EXPECT_TRUE(std::isnan(kpitree::ncf_sf(2.0, 1, 20, -1.0)));
+    EXPECT_TRUE(std::isnan(kpitree::f_isf(1.5, 1, 20)));
+}

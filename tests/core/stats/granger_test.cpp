@@ -1,3 +1,4 @@
+#include "kpitree/stats/deterministic.hpp"
 #include "kpitree/stats/granger.hpp"
 #include "reference.hpp"
 
@@ -135,6 +136,98 @@ TEST(Granger, StatisticsAreConsistent) {
     EXPECT_NEAR(t.chi2, t.F * t.df_num * n / t.df_den, 1e-12 * t.chi2);
     EXPECT_NEAR(t.lr, n * std::log1p(t.chi2 / n), 1e-12 * t.lr);
     EXPECT_EQ(t.df_den, 38 - 5);
+}
+
+} // namespace
+} // namespace kpitree
+
+namespace kpitree {
+namespace {
+
+// statsmodels' TestGrangerCausality (statsmodels/tsa/tests/test_stattools.py): realcons and
+// realgdp growth from macrodata at lag 2 give R lmtest's grangertest F 0.243097, p 0.7844328,
+// df 2 / 195 (published values, asserted to 7 decimals there and here).
+TEST(Granger, PeerCheckAgainstRLmtestOnMacrodata) {
+    std::vector<double> effect, cause;
+    testing::for_each_reference_line("timeseries_cases.txt",
+                                     [&](const std::string& key, std::istringstream& in) {
+                                         if (key == "peer_effect")
+                                             effect = testing::numbers(in);
+                                         else if (key == "peer_cause")
+                                             cause = testing::numbers(in);
+                                     });
+    ASSERT_EQ(effect.size(), 202u);
+    const GrangerResult g = granger_test(effect, cause, 2);
+    ASSERT_TRUE(g.ok()) << g.message;
+    EXPECT_NEAR(g.test->F, 0.243097, 5e-7);
+    EXPECT_NEAR(g.test->p_ftest, 0.7844328, 5e-8);
+    EXPECT_EQ(g.test->df_num, 2);
+    EXPECT_EQ(g.test->df_den, 195);
+}
+
+// The lag-augmented F-test with deterministic terms (trend, t^2, season dummies or Fourier
+// pairs, a December spike and a step with their lags) against statsmodels OLS f_test.
+TEST(Granger, WithDeterministicTermsMatchesStatsmodelsOlsFTest) {
+    int cases = 0;
+    int lag = 0, extra = 0, dummies = 0, spike = 0, step = 0;
+    DeterministicTerms terms;
+    std::vector<double> effect, cause;
+    testing::for_each_reference_line(
+        "timeseries_cases.txt", [&](const std::string& key, std::istringstream& in) {
+            if (key == "ftest") {
+                std::string name;
+                in >> name >> lag >> extra >> terms.trend >> dummies >> terms.fourier >> spike >>
+                    step >> terms.lags;
+                terms.season_dummies = dummies != 0;
+                terms.spike = spike;
+                terms.step = step >= 0 ? std::optional<std::size_t>(step) : std::nullopt;
+            } else if (key == "effect" && lag > 0) {
+                effect = testing::numbers(in);
+            } else if (key == "cause" && lag > 0) {
+                cause = testing::numbers(in);
+            } else if (key == "result" && lag > 0) {
+                const std::vector<double> r = testing::numbers(in);
+                Calendar cal;
+                cal.per_year = 12;
+                for (std::size_t t = 0; t < effect.size(); ++t)
+                    cal.season.push_back(static_cast<int>(t % 12));
+                const ColumnMatrix x = deterministic_design(terms, cal, effect.size());
+                const GrangerResult g = granger_test_with_terms(effect, cause, lag, extra, x, 0);
+                ASSERT_TRUE(g.ok()) << g.message;
+                EXPECT_TRUE(agrees(g.test->F, r[0]));
+                EXPECT_TRUE(agrees(g.test->p_ftest, r[1]));
+                EXPECT_EQ(g.test->df_den, static_cast<int>(r[2]));
+                EXPECT_NEAR(g.test->cause_sum, r[3], 1e-8 * std::fabs(r[3]));
+                // One residual degree of freedom less per searched column: F scales with df_den.
+                const GrangerResult less = granger_test_with_terms(effect, cause, lag, extra, x, 1);
+                EXPECT_EQ(less.test->df_den, g.test->df_den - 1);
+                EXPECT_NEAR(less.test->F, g.test->F * (r[2] - 1) / r[2], 1e-9 * g.test->F);
+                ++cases;
+                lag = 0;
+            }
+        });
+    EXPECT_EQ(cases, 5);
+}
+
+// A step before the first regression row is a copy of the constant there: it is dropped, not
+// reported as a collinear design.
+TEST(Granger, TermsDependentOverTheRowsUsedAreDropped) {
+    std::vector<double> e(30), c(30);
+    for (std::size_t t = 0; t < 30; ++t) {
+        c[t] = std::sin(1.7 * t) + 0.1 * t;
+        e[t] = std::cos(0.9 * t * t) + (t > 0 ? 0.5 * c[t - 1] : 0.0);
+    }
+    DeterministicTerms terms;
+    terms.step = 1;
+    const ColumnMatrix x = deterministic_design(terms, Calendar{}, 30);
+    const GrangerResult with = granger_test_with_terms(e, c, 1, 1, x, 0);
+    terms.step.reset();
+    const GrangerResult without =
+        granger_test_with_terms(e, c, 1, 1, deterministic_design(terms, Calendar{}, 30), 0);
+    ASSERT_TRUE(with.ok() && without.ok()) << with.message;
+    EXPECT_DOUBLE_EQ(with.test->p_ftest, without.test->p_ftest);
+    EXPECT_EQ(granger_test_with_terms(e, c, 1, 1, ColumnMatrix(29, 1), 0).problem,
+              GrangerProblem::length_mismatch);
 }
 
 } // namespace
