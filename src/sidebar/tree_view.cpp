@@ -103,6 +103,7 @@ TreeView build_view(const Grid& grid) {
         return view;
     view.is_tree = true;
     view.periods = tree.periods();
+    view.transposed = tree.transposed;
 
     const std::vector<CheckResult> checks = check_tree(tree);
     const std::vector<CausalResult> causal = assess_causal(tree);
