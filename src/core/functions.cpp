@@ -204,13 +204,31 @@ void write(Cell* cell, const PlanValue& v) {
 
 } // namespace
 
-Grid check_cells(const Grid& table, std::optional<double> tolerance, const NodeName& node) {
+CheckOptions check_options(const ToleranceArg& tolerance) {
     CheckOptions options;
-    if (tolerance) {
-        if (!std::isfinite(*tolerance) || *tolerance < 0)
-            throw ArgumentError("tolerance must be a number >= 0");
-        options.tolerance = *tolerance;
+    if (const auto* d = std::get_if<double>(&tolerance)) {
+        if (!std::isfinite(*d) || *d < 0)
+            throw ArgumentError("tolerance must be a number >= 0 or \"rounding\"");
+        options.tolerance = *d;
+    } else if (const auto* s = std::get_if<std::string>(&tolerance)) {
+        const std::string k = keyword(*s);
+        char* end = nullptr;
+        const double v = std::strtod(s->c_str(), &end);
+        if (k == "rounding")
+            options.rounding = true;
+        else if (!k.empty() && end != s->c_str() && keyword(end).empty() && std::isfinite(v) &&
+                 v >= 0)
+            options.tolerance = v;
+        else if (!k.empty())
+            throw ArgumentError("tolerance must be a number >= 0 or \"rounding\"");
+    } else if (is_error(tolerance)) {
+        throw ArgumentError("tolerance must be a number >= 0 or \"rounding\"");
     }
+    return options;
+}
+
+Grid check_cells(const Grid& table, const ToleranceArg& tolerance, const NodeName& node) {
+    const CheckOptions options = check_options(tolerance);
     const Tree tree = read_tree(table);
     const auto results = check_tree(tree, options);
     return aligned(

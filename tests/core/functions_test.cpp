@@ -62,7 +62,7 @@ TEST(CheckCells, HeaderLabelBlankRowsAndOneStatusPerRow) {
         {"A", "Sales", "+", 60.0},
         {"B", "Sales", "+", 40.0},
     });
-    const Grid out = check_cells(table, std::nullopt);
+    const Grid out = check_cells(table, Empty{});
     ASSERT_EQ(out.rows(), 5u);
     ASSERT_EQ(out.columns(), 1u);
     EXPECT_EQ(text_at(out, 0), "Check");
@@ -72,29 +72,42 @@ TEST(CheckCells, HeaderLabelBlankRowsAndOneStatusPerRow) {
 }
 
 TEST(CheckCells, NodeArgumentFoundMissingAndAmbiguous) {
-    const Grid all = check_cells(spec_example(), std::nullopt);
-    const Grid deals = check_cells(spec_example(), std::nullopt, std::string("  deals "));
+    const Grid all = check_cells(spec_example(), Empty{});
+    const Grid deals = check_cells(spec_example(), Empty{}, std::string("  deals "));
     ASSERT_EQ(deals.rows(), 1u);
     EXPECT_EQ(deals.at(0, 0), all.at(2, 0));
 
-    const Grid missing = check_cells(spec_example(), std::nullopt, std::string("Churn"));
+    const Grid missing = check_cells(spec_example(), Empty{}, std::string("Churn"));
     EXPECT_EQ(text_at(missing, 0), "ERROR no KPI named 'Churn' in the table");
 
     const Grid twice =
         Grid::from_rows({{"S", "", "", 2.0}, {"A", "S", "+", 1.0}, {"A", "S", "+", 1.0}});
-    EXPECT_TRUE(starts_with(text_at(check_cells(twice, std::nullopt, std::string("A")), 0),
+    EXPECT_TRUE(starts_with(text_at(check_cells(twice, Empty{}, std::string("A")), 0),
                             "ERROR 'A' is ambiguous"));
 }
 
 TEST(CheckCells, TableErrorInFirstCellAndBadTolerance) {
     const Grid narrow = Grid::from_rows({{"Sales", "", 1.0}, {"A", "Sales", 1.0}});
-    const Grid out = check_cells(narrow, std::nullopt);
+    const Grid out = check_cells(narrow, Empty{});
     ASSERT_EQ(out.rows(), 2u);
     EXPECT_TRUE(starts_with(text_at(out, 0), "ERROR a tree table needs at least 4 columns"));
     EXPECT_TRUE(is_empty(out.at(1, 0)));
-    EXPECT_TRUE(starts_with(text_at(check_cells(narrow, std::nullopt, std::string("A")), 0),
+    EXPECT_TRUE(starts_with(text_at(check_cells(narrow, Empty{}, std::string("A")), 0),
                             "ERROR a tree table needs"));
     EXPECT_THROW(check_cells(spec_example(), -0.1), ArgumentError);
+    EXPECT_THROW(check_cells(spec_example(), std::string("round")), ArgumentError);
+    EXPECT_THROW(check_cells(spec_example(), CellError{"#N/A"}), ArgumentError);
+}
+
+TEST(CheckCells, RoundingToleranceAsTextAndNumbersAsText) {
+    // The SPEC example is off by rounding in February (52 × 21154 = 1,100,008; 210 × 0.2476 =
+    // 51.996): within what rounding AOV to whole units and the rate to 4 decimals explains.
+    const Grid exact = check_cells(spec_example(), Empty{});
+    EXPECT_TRUE(starts_with(text_at(exact, 1), "MISMATCH"));
+    const Grid rounded = check_cells(spec_example(), std::string(" Rounding "));
+    EXPECT_EQ(text_at(rounded, 1), "OK");
+    EXPECT_EQ(text_at(rounded, 2), "OK");
+    EXPECT_EQ(check_cells(spec_example(), std::string("0.01")), check_cells(spec_example(), 0.01));
 }
 
 TEST(LintCells, OkRowOrOneFindingPerRow) {
