@@ -120,7 +120,7 @@ int audit_open(const kpitree::cli::OfficeSession& office, const std::string& wor
                               audit_table(kpitree::sub_grid(sheet.cells, rect), title, settings));
         }
     if (tables == 0)
-        return fail("no tree table in '" + workbook +
+        return fail("no tree table found in '" + workbook +
                     "' (labels Name | Parent | Link across a header row or down the first "
                     "column, or use --range)");
     return status;
