@@ -21,8 +21,14 @@ namespace kpitree {
 // ("Jan"), or Empty when the argument was skipped.
 using PeriodArg = Cell;
 
+// KPI.CHECK's tolerance as the cell holds it: Empty (floating-point noise only), a number >= 0
+// (relative to the expected value) or the text "rounding" (CheckOptions::rounding); anything
+// else throws ArgumentError.
+using ToleranceArg = Cell;
+CheckOptions check_options(const ToleranceArg& tolerance);
+
 // KPI.CHECK: one status per row (see status_text in check.hpp).
-Grid check_cells(const Grid& table, std::optional<double> tolerance, const NodeName& node = {});
+Grid check_cells(const Grid& table, const ToleranceArg& tolerance, const NodeName& node = {});
 // KPI.EXPECTED: f(children) per row × period, empty where undefined.
 Grid expected_cells(const Grid& table, const NodeName& node = {});
 // KPI.RESIDUAL: actual − expected per row × period, empty where undefined.

@@ -21,6 +21,8 @@
 #include "kpitree/audit/check.hpp"
 #include "kpitree/audit/lint.hpp"
 #include "kpitree/functions.hpp"
+#include "kpitree/model/dates.hpp"
+#include "kpitree/model/layout.hpp"
 #include "kpitree/model/status.hpp"
 #include "kpitree/model/table.hpp"
 #include "kpitree/model/tree.hpp"

@@ -4,6 +4,7 @@
 // the KGI's latest change, and the lint findings. Nothing here is re-derived by a renderer.
 #pragma once
 
+#include "kpitree/audit/check.hpp"
 #include "kpitree/model/status.hpp"
 #include "kpitree/model/tree.hpp"
 
@@ -37,8 +38,8 @@ struct TreeOverview {
 };
 
 // The overview of a tree that read without table errors. Linear in the table plus the
-// verdicts' own cost (check_tree, assess_causal, contributions, lint).
-TreeOverview overview(const Tree& tree);
+// verdicts' own cost (check_tree with `options`, assess_causal, contributions, lint).
+TreeOverview overview(const Tree& tree, const CheckOptions& options = {});
 
 // The value of the last period that has one; nullopt if none.
 std::optional<double> latest_value(const Series& values);

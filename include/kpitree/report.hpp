@@ -3,12 +3,14 @@
 // summary that decides the exit status.
 #pragma once
 
+#include "kpitree/audit/check.hpp"
 #include "kpitree/model/table.hpp"
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kpitree {
 
@@ -17,10 +19,14 @@ struct CellRect {
     std::size_t row = 0, column = 0, rows = 0, columns = 0;
 };
 
-// The tree table on a sheet (`sheet` holds the sheet from A1 to the end of its used area):
-// the first header row reading Name | Parent | Link (case-insensitive), extended right over
-// non-empty header cells and down to the first blank row; failing that, the contiguous block
-// at the top-left of the used area if it reads as a tree. nullopt when there is none.
+// The tree tables on a sheet (`sheet` holds the sheet from A1 to the end of its used area), in
+// reading order: each header row reading Name | Parent | Link, and each first column reading
+// Name, Parent, Link downwards (a transposed table), in any of the five languages
+// (layout.hpp), taken with the contiguous region right of and below it; failing any, the
+// contiguous block at the top-left of the used area if it reads as a tree (at least one link
+// to a parent and most rows usable). Labels inside a table already found start no other.
+std::vector<CellRect> find_tree_tables(const Grid& sheet);
+// The first of find_tree_tables, nullopt when there is none.
 std::optional<CellRect> find_tree_table(const Grid& sheet);
 
 // The cells of `rect` (clipped to the grid).
@@ -36,7 +42,8 @@ struct AuditReport {
     bool failed() const { return mismatches > 0 || errors > 0; }
 };
 
-// Audits one tree table. `title` names it in the report ("Sheet1.A1:O8").
-AuditReport audit(const Grid& table, std::string_view title);
+// Audits one tree table. `title` names it in the report ("Sheet1.A1:O8"); `options` are
+// KPI.CHECK's (the command line's --tolerance).
+AuditReport audit(const Grid& table, std::string_view title, const CheckOptions& options = {});
 
 } // namespace kpitree

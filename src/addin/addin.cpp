@@ -47,8 +47,7 @@ public:
     // XKpiTree: the spreadsheet functions.
     AnyRows SAL_CALL check(const AnyRows& tree, const Any& tolerance, const Any& node) override {
         return guarded([&] {
-            return to_any_rows(check_cells(to_grid(tree), optional_number(tolerance, "tolerance"),
-                                           optional_node(node)));
+            return to_any_rows(check_cells(to_grid(tree), to_cell(tolerance), optional_node(node)));
         });
     }
     AnyRows SAL_CALL expected(const AnyRows& tree, const Any& node) override {

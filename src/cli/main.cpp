@@ -1,11 +1,13 @@
-// kpitree check WORKBOOK... [--range Sheet.A1:F40]
+// kpitree check WORKBOOK... [--range Sheet.A1:F40] [--tolerance VALUE|rounding]
 //
 // Opens the workbook in a private headless LibreOffice (with the extension installed in a
-// throwaway profile), finds the tree table, prints the tree with its verdicts and exits
+// throwaway profile), finds every tree table on every sheet (both layouts), prints each tree
+// with its verdicts and exits
 // 0 when every identity holds, 1 on a mismatch or an ERROR, 2 on unusable input. Whatever ends
 // it (a signal, a closed pipe, a crash of the office), no office process or temporary profile
 // stays behind (process_guard.hpp).
 #include "convert.hpp"
+#include "kpitree/functions.hpp"
 #include "kpitree/report.hpp"
 #include "office_session.hpp"
 #include "process_guard.hpp"
@@ -27,9 +29,12 @@ namespace {
 constexpr int exit_ok = 0, exit_failed = 1, exit_unusable = 2;
 
 const char usage[] =
-    "usage: kpitree check WORKBOOK... [--range Sheet.A1:F40]\n"
-    "  Audits the KPI tree table in each WORKBOOK (any format LibreOffice opens), in one\n"
-    "  private headless LibreOffice.\n"
+    "usage: kpitree check WORKBOOK... [--range Sheet.A1:F40] [--tolerance VALUE|rounding]\n"
+    "  Audits every KPI tree table on every sheet of each WORKBOOK (any format LibreOffice\n"
+    "  opens; periods in columns or in rows), in one private headless LibreOffice.\n"
+    "  --range      audit this range only\n"
+    "  --tolerance  a relative tolerance (0.001 = 0.1 %) or 'rounding': what rounding the\n"
+    "               inputs to their digits can explain, as KPI.CHECK(tree; \"rounding\")\n"
     "  Exit status: 0 all identities hold, 1 a mismatch or an ERROR was found,\n"
     "  2 an input cannot be used (missing file, no tree table, bad range); the worst wins.\n";
 
@@ -77,42 +82,58 @@ int fail(const std::string& reason) {
     return exit_unusable;
 }
 
-// Audits the workbook open in `office`; prints its report or a one-line reason.
-int audit_open(const kpitree::cli::OfficeSession& office, const std::string& workbook,
-               const std::optional<std::string>& range) {
-    kpitree::Grid table;
-    std::string title;
-    if (range) {
-        try {
-            table = office.range(*range, &title);
-        } catch (const std::invalid_argument& e) {
-            return fail(std::string("--range ") + *range + ": " + e.what());
-        }
-    } else {
-        for (const auto& sheet : office.sheets()) {
-            if (auto rect = kpitree::find_tree_table(sheet.cells)) {
-                table = kpitree::sub_grid(sheet.cells, *rect);
-                title = sheet_ref(sheet.name) + "." + kpitree::range_name(*rect);
-                break;
-            }
-        }
-        if (title.empty())
-            return fail("no tree table found in '" + workbook +
-                        "' (a header row Name | Parent | Link, or use --range)");
-    }
-    const kpitree::AuditReport report = kpitree::audit(table, title);
+// How to audit: the range (all tree tables when unset) and KPI.CHECK's options.
+struct Settings {
+    std::optional<std::string> range;
+    kpitree::CheckOptions check;
+};
+
+// Audits one table: prints its report, returns its exit status.
+int audit_table(const kpitree::Grid& table, const std::string& title, const Settings& settings) {
+    const kpitree::AuditReport report = kpitree::audit(table, title, settings.check);
     print(report.text);
     return report.failed() ? exit_failed : exit_ok;
 }
 
+// Audits the workbook open in `office`: the range, or every tree table of every sheet, each
+// report after the other; the worst status wins.
+int audit_open(const kpitree::cli::OfficeSession& office, const std::string& workbook,
+               const Settings& settings) {
+    if (settings.range) {
+        std::string title;
+        kpitree::Grid table;
+        try {
+            table = office.range(*settings.range, &title);
+        } catch (const std::invalid_argument& e) {
+            return fail(std::string("--range ") + *settings.range + ": " + e.what());
+        }
+        return audit_table(table, title, settings);
+    }
+    int status = exit_ok;
+    std::size_t tables = 0;
+    for (const auto& sheet : office.sheets())
+        for (const auto& rect : kpitree::find_tree_tables(sheet.cells)) {
+            if (tables++ > 0)
+                print("\n");
+            const std::string title = sheet_ref(sheet.name) + "." + kpitree::range_name(rect);
+            status = std::max(status,
+                              audit_table(kpitree::sub_grid(sheet.cells, rect), title, settings));
+        }
+    if (tables == 0)
+        return fail("no tree table found in '" + workbook +
+                    "' (labels Name | Parent | Link across a header row or down the first "
+                    "column, or use --range)");
+    return status;
+}
+
 // Audits one workbook in the running office; prints its report or a one-line reason.
 int check(kpitree::cli::OfficeSession& office, const std::string& workbook,
-          const std::optional<std::string>& range) {
+          const Settings& settings) {
     if (access(workbook.c_str(), R_OK) != 0)
         return fail("cannot open '" + workbook + "': permission denied");
     try {
         office.open(workbook);
-        return audit_open(office, workbook, range);
+        return audit_open(office, workbook, settings);
     } catch (const std::runtime_error& e) {
         return fail(e.what());
     } catch (const com::sun::star::uno::RuntimeException& e) {
@@ -134,7 +155,7 @@ void start_office(std::optional<kpitree::cli::OfficeSession>& office) {
 
 // Audits every workbook in one office session (a new one if the office dies on a workbook).
 // The exit status is the worst of them: unusable (2) over failed (1) over ok (0).
-int check_all(const std::vector<std::string>& workbooks, const std::optional<std::string>& range) {
+int check_all(const std::vector<std::string>& workbooks, const Settings& settings) {
     std::optional<kpitree::cli::OfficeSession> office;
     int status = exit_ok;
     for (std::size_t i = 0; i < workbooks.size(); ++i) {
@@ -147,7 +168,7 @@ int check_all(const std::vector<std::string>& workbooks, const std::optional<std
         }
         if (!office || !office->alive())
             start_office(office);
-        status = std::max(status, check(*office, workbook, range));
+        status = std::max(status, check(*office, workbook, settings));
     }
     return status;
 }
@@ -164,12 +185,17 @@ int main(int argc, char** argv) {
     if (args[0] != "check")
         return fail("unknown command '" + args[0] + "'\n" + usage);
     std::vector<std::string> workbooks;
-    std::optional<std::string> range;
+    Settings settings;
+    std::optional<std::string> tolerance;
     for (std::size_t i = 1; i < args.size(); ++i) {
         if (args[i] == "--range" && i + 1 < args.size())
-            range = args[++i];
+            settings.range = args[++i];
         else if (args[i].rfind("--range=", 0) == 0)
-            range = args[i].substr(8);
+            settings.range = args[i].substr(8);
+        else if (args[i] == "--tolerance" && i + 1 < args.size())
+            tolerance = args[++i];
+        else if (args[i].rfind("--tolerance=", 0) == 0)
+            tolerance = args[i].substr(12);
         else if (!args[i].empty() && args[i][0] == '-')
             return fail("unknown option '" + args[i] + "'\n" + usage);
         else
@@ -177,8 +203,15 @@ int main(int argc, char** argv) {
     }
     if (workbooks.empty())
         return fail(std::string("no workbook given\n") + usage);
+    if (tolerance) {
+        try {
+            settings.check = kpitree::check_options(kpitree::Cell(*tolerance));
+        } catch (const kpitree::ArgumentError& e) {
+            return fail("--tolerance " + *tolerance + ": " + e.what());
+        }
+    }
     try {
-        return check_all(workbooks, range);
+        return check_all(workbooks, settings);
     } catch (const OutputClosed&) {
         // The office is gone already (check_all's session was unwound): die as a filter does.
         std::signal(SIGPIPE, SIG_DFL);

@@ -2,6 +2,8 @@
 
 #include "kpitree/audit/causal.hpp"
 #include "kpitree/audit/lint.hpp"
+#include "kpitree/model/dates.hpp"
+#include "kpitree/model/layout.hpp"
 #include "kpitree/model/status.hpp"
 #include "kpitree/model/tree.hpp"
 #include "kpitree/plan/contrib.hpp"
@@ -47,31 +49,34 @@ Grid node_not_found(const Tree& tree, const std::string& name) {
 
 // Shapes a per-node result into a grid aligned with the table (or the one row of `node`):
 // `header` fills the header row, `row` a node's row, each `width` cells wide; a table-level
-// error goes into the first cell.
-Grid aligned(const Tree& tree, std::size_t table_rows, std::size_t width,
-             const std::function<void(Cell*)>& header, const RowWriter& row, const NodeName& node) {
+// error goes into the first cell. For a transposed table the grid is transposed: one column
+// per table column.
+Grid aligned(const Tree& tree, std::size_t width, const std::function<void(Cell*)>& header,
+             const RowWriter& row, const NodeName& node) {
+    const auto oriented = [&](Grid g) { return tree.transposed ? transpose(g) : g; };
     if (node && trim(*node).empty()) // a fill-down row next to a blank row
-        return Grid(1, width);
+        return oriented(Grid(1, width));
     if (node) {
         const auto i = tree.find(*node);
         if (!i || !tree.table_errors.empty())
             return node_not_found(tree, *node);
         Grid out(1, width);
         row(*i, &out.at(0, 0));
-        return out;
+        return oriented(std::move(out));
     }
+    const std::size_t table_rows = tree.node_of_row.size();
     Grid out(table_rows, width);
     if (!tree.table_errors.empty()) {
         if (table_rows > 0 && width > 0)
             out.at(0, 0) = text(status_message(Status::error, tree.table_errors.front()));
-        return out;
+        return oriented(std::move(out));
     }
     if (tree.has_header && table_rows > 0)
         header(&out.at(0, 0));
     for (std::size_t r = 0; r < table_rows; ++r)
         if (tree.node_of_row[r])
             row(*tree.node_of_row[r], &out.at(r, 0));
-    return out;
+    return oriented(std::move(out));
 }
 
 // EXPECTED and RESIDUAL: a period block, numbers where defined; the row's ERROR status in the
@@ -80,11 +85,16 @@ Grid period_block(const Grid& table, const NodeName& node, Series CheckResult::*
     const Tree tree = read_tree(table);
     const auto results = check_tree(tree);
     const std::size_t width = std::max<std::size_t>(tree.periods(), 1);
+    // Period p's column in the result: under its column in the table (dates newest first
+    // keep their places).
+    const auto column = [&](std::size_t p) {
+        return tree.period_columns[p] - tree.first_period_column();
+    };
     return aligned(
-        tree, table.rows(), width,
+        tree, width,
         [&](Cell* cells) {
             for (std::size_t p = 0; p < tree.periods(); ++p)
-                cells[p] = text(tree.period_labels[p]);
+                cells[column(p)] = text(tree.period_labels[p]);
         },
         [&](std::size_t i, Cell* cells) {
             const CheckResult& r = results[i];
@@ -95,7 +105,7 @@ Grid period_block(const Grid& table, const NodeName& node, Series CheckResult::*
             const Series& values = r.*series;
             for (std::size_t p = 0; p < tree.periods(); ++p)
                 if (values[p])
-                    cells[p] = *values[p];
+                    cells[column(p)] = *values[p];
         },
         node);
 }
@@ -130,8 +140,22 @@ std::vector<double> number_series(const Grid& g, const std::string& what) {
     return out;
 }
 
-// A period argument as a 0-based index: a period number (1-based) or a header label.
-// nullopt when skipped.
+// The period whose date is `serial`, or, for monthly dates, that falls in the same month.
+std::optional<std::size_t> period_by_date(const Tree& tree, double serial) {
+    const auto date = date_of_serial(serial);
+    if (!date)
+        return std::nullopt;
+    for (std::size_t p = 0; p < tree.period_dates.size(); ++p) {
+        const CivilDate d = *date_of_serial(static_cast<double>(tree.period_dates[p]));
+        if (d == *date || (tree.date_months && d.year == date->year && d.month == date->month))
+            return p;
+    }
+    return std::nullopt;
+}
+
+// A period argument as a 0-based index: a period number (1-based), a header label, or a date
+// (a date value or text such as 2024-03 or 15.03.2024) when the header holds dates. nullopt
+// when skipped.
 std::optional<std::size_t> period_index(const Tree& tree, const PeriodArg& arg,
                                         const std::string& what) {
     if (is_empty(arg))
@@ -149,12 +173,17 @@ std::optional<std::size_t> period_index(const Tree& tree, const PeriodArg& arg,
             return static_cast<std::size_t>(*d) - 1;
         if (auto p = by_label(format_number(*d)))
             return p;
+        if (auto p = period_by_date(tree, *d))
+            return p;
         throw ArgumentError(what + " must be a period number from 1 to " + std::to_string(n) +
                             " or a period label of the header");
     }
     if (const auto* s = std::get_if<std::string>(&arg)) {
         if (auto p = by_label(*s))
             return p;
+        if (const auto date = parse_date_text(*s))
+            if (auto p = period_by_date(tree, static_cast<double>(serial_of(date->date))))
+                return p;
         char* end = nullptr;
         const double v = std::strtod(s->c_str(), &end);
         if (end != s->c_str() && keyword(end).empty() && v == std::floor(v) && v >= 1 &&
@@ -177,17 +206,35 @@ void write(Cell* cell, const PlanValue& v) {
 
 } // namespace
 
-Grid check_cells(const Grid& table, std::optional<double> tolerance, const NodeName& node) {
+CheckOptions check_options(const ToleranceArg& tolerance) {
     CheckOptions options;
-    if (tolerance) {
-        if (!std::isfinite(*tolerance) || *tolerance < 0)
-            throw ArgumentError("tolerance must be a number >= 0");
-        options.tolerance = *tolerance;
+    if (const auto* d = std::get_if<double>(&tolerance)) {
+        if (!std::isfinite(*d) || *d < 0)
+            throw ArgumentError("tolerance must be a number >= 0 or \"rounding\"");
+        options.tolerance = *d;
+    } else if (const auto* s = std::get_if<std::string>(&tolerance)) {
+        const std::string k = keyword(*s);
+        char* end = nullptr;
+        const double v = std::strtod(s->c_str(), &end);
+        if (k == "rounding")
+            options.rounding = true;
+        else if (!k.empty() && end != s->c_str() && keyword(end).empty() && std::isfinite(v) &&
+                 v >= 0)
+            options.tolerance = v;
+        else if (!k.empty())
+            throw ArgumentError("tolerance must be a number >= 0 or \"rounding\"");
+    } else if (is_error(tolerance)) {
+        throw ArgumentError("tolerance must be a number >= 0 or \"rounding\"");
     }
+    return options;
+}
+
+Grid check_cells(const Grid& table, const ToleranceArg& tolerance, const NodeName& node) {
+    const CheckOptions options = check_options(tolerance);
     const Tree tree = read_tree(table);
     const auto results = check_tree(tree, options);
     return aligned(
-        tree, table.rows(), 1, [](Cell* cells) { cells[0] = text("Check"); },
+        tree, 1, [](Cell* cells) { cells[0] = text("Check"); },
         [&](std::size_t i, Cell* cells) { cells[0] = text(status_text(tree, results[i])); }, node);
 }
 
@@ -284,7 +331,7 @@ Grid causal_cells(const Grid& table, std::optional<double> alpha, std::optional<
     const Tree tree = read_tree(table);
     const auto results = assess_causal(tree, options);
     return aligned(
-        tree, table.rows(), 1, [](Cell* cells) { cells[0] = text("Causal"); },
+        tree, 1, [](Cell* cells) { cells[0] = text("Causal"); },
         [&](std::size_t i, Cell* cells) {
             if (std::string s = causal_status_text(tree, results[i]); !s.empty())
                 cells[0] = text(std::move(s));
@@ -312,7 +359,7 @@ Grid contrib_cells(const Grid& table, const PeriodArg& from_period, const Period
         label += " " + tree.period_labels[*from] + "\u2192" + tree.period_labels[*to];
     }
     return aligned(
-        tree, table.rows(), 1, [&](Cell* cells) { cells[0] = text(label); },
+        tree, 1, [&](Cell* cells) { cells[0] = text(label); },
         [&](std::size_t i, Cell* cells) {
             if (results[i].value)
                 cells[0] = *results[i].value;
@@ -335,7 +382,7 @@ Grid target_cells(const Grid& table, double kgi_target, const PeriodArg& period,
         results = targets(tree, kgi_target, options);
     }
     return aligned(
-        tree, table.rows(), 1, [](Cell* cells) { cells[0] = text("Target"); },
+        tree, 1, [](Cell* cells) { cells[0] = text("Target"); },
         [&](std::size_t i, Cell* cells) { write(cells, results[i]); }, node);
 }
 
@@ -344,26 +391,30 @@ namespace {
 // ROLLUP's `kinds`: one column with a cell per table row (flow, stock, ratio, average,
 // constant or empty), per node. Cells beyond the table's rows must be blank: the add-in passes
 // the table without its blank tail, the kinds column as the user selected it.
-std::vector<std::optional<Kind>> kinds_argument(const Tree& tree, const Grid& table,
-                                                const Grid& kinds) {
+std::vector<std::optional<Kind>> kinds_argument(const Tree& tree, const Grid& kinds_cells) {
     std::vector<std::optional<Kind>> node_kinds;
-    if (kinds.empty())
+    if (kinds_cells.empty())
         return node_kinds;
-    bool fits = kinds.columns() == 1 && kinds.rows() >= table.rows();
-    for (std::size_t r = table.rows(); fits && r < kinds.rows(); ++r)
+    // A transposed table takes one row with a cell per table column.
+    const Grid kinds = tree.transposed ? transpose(kinds_cells) : kinds_cells;
+    const std::size_t rows = tree.node_of_row.size();
+    const std::string line = tree.transposed ? "row" : "column";
+    const std::string cell = tree.transposed ? "table column" : "table row";
+    bool fits = kinds.columns() == 1 && kinds.rows() >= rows;
+    for (std::size_t r = rows; fits && r < kinds.rows(); ++r)
         fits = is_empty(kinds.at(r, 0));
     if (!fits)
-        throw ArgumentError("kinds must be one column with one cell per table row (" +
-                            std::to_string(table.rows()) + ")");
+        throw ArgumentError("kinds must be one " + line + " with one cell per " + cell + " (" +
+                            std::to_string(rows) + ")");
     node_kinds.resize(tree.nodes.size());
-    for (std::size_t r = 0; r < table.rows() && r < tree.node_of_row.size(); ++r) {
+    for (std::size_t r = 0; r < rows; ++r) {
         const Cell& c = kinds.at(r, 0);
         if (!tree.node_of_row[r] || is_empty(c))
             continue;
         const auto* s = std::get_if<std::string>(&c);
         const auto k = s ? parse_kind(*s) : std::nullopt;
         if (!k)
-            throw ArgumentError("kinds row " + std::to_string(r + 1) +
+            throw ArgumentError("kinds " + tree.place(r).substr(6) +
                                 ": use flow, stock, ratio, average, constant or leave it empty");
         node_kinds[*tree.node_of_row[r]] = k;
     }
@@ -382,7 +433,7 @@ Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kind
     const auto per = static_cast<std::size_t>(
         whole_number(periods_per_bucket, "periods_per_bucket", 1, 1000000));
     const Tree tree = read_tree(table);
-    const std::vector<std::optional<Kind>> node_kinds = kinds_argument(tree, table, kinds);
+    const std::vector<std::optional<Kind>> node_kinds = kinds_argument(tree, kinds);
     Rollup rolled;
     if (tree.table_errors.empty())
         rolled = rollup(tree, per, node_kinds);
@@ -390,7 +441,7 @@ Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kind
     const std::size_t buckets = rolled.buckets.size();
     const std::size_t width = buckets + 1;
     return aligned(
-        tree, table.rows(), width,
+        tree, width,
         [&](Cell* cells) {
             for (std::size_t b = 0; b < buckets; ++b)
                 cells[b] = text(bucket_label(tree, rolled, b));
@@ -419,7 +470,7 @@ Grid elasticity_cells(const Grid& table, const PeriodArg& period, const NodeName
     if (tree.table_errors.empty())
         results = elasticities(tree, period_index(tree, period, "period"));
     return aligned(
-        tree, table.rows(), 1, [](Cell* cells) { cells[0] = text("Elasticity"); },
+        tree, 1, [](Cell* cells) { cells[0] = text("Elasticity"); },
         [&](std::size_t i, Cell* cells) { write(cells, results[i]); }, node);
 }
 
@@ -556,7 +607,7 @@ Grid variance_cells(const Grid& table, const Grid& plan, const PeriodArg& period
         rows = variance(tree, plan_values(tree, plan, chosen), chosen);
     }
     return aligned(
-        tree, table.rows(), 6,
+        tree, 6,
         [](Cell* cells) {
             const char* titles[] = {"Plan", "Actual", "Gap", "Gap %", "Contribution", "Status"};
             for (std::size_t c = 0; c < 6; ++c)
@@ -581,7 +632,7 @@ Grid whatif_cells(const Grid& table, const Grid& changes, const PeriodArg& perio
     if (tree.table_errors.empty())
         rows = what_if(tree, scenario_changes(tree, changes), period_index(tree, period, "period"));
     return aligned(
-        tree, table.rows(), 2,
+        tree, 2,
         [](Cell* cells) {
             cells[0] = text("What-if");
             cells[1] = text("Change");

@@ -116,10 +116,10 @@ std::optional<double> latest_value(const Series& values) {
     return std::nullopt;
 }
 
-TreeOverview overview(const Tree& tree) {
+TreeOverview overview(const Tree& tree, const CheckOptions& options) {
     TreeOverview view;
     view.nodes.resize(tree.nodes.size());
-    const std::vector<CheckResult> checks = check_tree(tree);
+    const std::vector<CheckResult> checks = check_tree(tree, options);
     const std::vector<CausalResult> causal = assess_causal(tree);
     const std::size_t periods = tree.periods();
     std::vector<Contribution> contrib;

@@ -1,5 +1,6 @@
 #include "kpitree/report.hpp"
 
+#include "kpitree/model/layout.hpp"
 #include "kpitree/model/status.hpp"
 #include "kpitree/model/tree.hpp"
 #include "kpitree/overview.hpp"
@@ -17,11 +18,6 @@ bool blank(const Cell& c) {
         return true;
     const auto* s = std::get_if<std::string>(&c);
     return s && trim(*s).empty();
-}
-
-std::string lower_text(const Cell& c) {
-    const auto* s = std::get_if<std::string>(&c);
-    return s ? fold_case(trim(*s)) : std::string();
 }
 
 bool row_blank(const Grid& g, std::size_t r, std::size_t c0, std::size_t c1) {
@@ -79,32 +75,78 @@ std::string pad(std::string s, std::size_t width) {
 
 } // namespace
 
-std::optional<CellRect> find_tree_table(const Grid& sheet) {
-    for (std::size_t r = 0; r < sheet.rows(); ++r)
-        for (std::size_t c = 0; c + 3 < sheet.columns(); ++c)
-            if (lower_text(sheet.at(r, c)) == "name" &&
-                lower_text(sheet.at(r, c + 1)) == "parent" &&
-                lower_text(sheet.at(r, c + 2)) == "link") {
-                // The header is the table's first row and Name its first column, even when a
-                // title or notes touch the region.
-                CellRect rect = block_at(sheet, r, c);
-                rect.rows -= r - rect.row;
-                rect.columns -= c - rect.column;
-                rect.row = r;
-                rect.column = c;
-                return rect;
-            }
+namespace {
+
+bool inside(const CellRect& rect, std::size_t r, std::size_t c) {
+    return r >= rect.row && r < rect.row + rect.rows && c >= rect.column &&
+           c < rect.column + rect.columns;
+}
+
+// Whether (r, c) starts a table's labels: Name | Parent | Link across, or down.
+bool labels_at(const Grid& sheet, std::size_t r, std::size_t c) {
+    if (!is_header_cell(sheet.at(r, c), HeaderWord::name))
+        return false;
+    const bool across = c + 2 < sheet.columns() &&
+                        is_header_cell(sheet.at(r, c + 1), HeaderWord::parent) &&
+                        is_header_cell(sheet.at(r, c + 2), HeaderWord::link);
+    const bool down = r + 2 < sheet.rows() &&
+                      is_header_cell(sheet.at(r + 1, c), HeaderWord::parent) &&
+                      is_header_cell(sheet.at(r + 2, c), HeaderWord::link);
+    return across || down;
+}
+
+// The top-left block, when it reads as a tree without labels: some row links to a parent and
+// at most half the rows are unusable (an export with periods in rows and no labels is not).
+std::optional<CellRect> unlabelled_table(const Grid& sheet) {
     for (std::size_t r = 0; r < sheet.rows(); ++r)
         for (std::size_t c = 0; c < sheet.columns(); ++c) {
             if (blank(sheet.at(r, c)))
                 continue;
             const CellRect rect = block_at(sheet, r, c);
             const Tree tree = read_tree(sub_grid(sheet, rect));
-            if (tree.table_errors.empty() && !tree.roots.empty())
+            std::size_t linked = 0, unusable = 0;
+            for (const Node& n : tree.nodes) {
+                linked += n.parent.has_value();
+                unusable += !n.ok();
+            }
+            if (tree.table_errors.empty() && !tree.roots.empty() && linked > 0 &&
+                2 * unusable <= tree.nodes.size())
                 return rect;
             return std::nullopt;
         }
     return std::nullopt;
+}
+
+} // namespace
+
+std::vector<CellRect> find_tree_tables(const Grid& sheet) {
+    std::vector<CellRect> found;
+    for (std::size_t r = 0; r < sheet.rows(); ++r)
+        for (std::size_t c = 0; c < sheet.columns(); ++c) {
+            if (std::any_of(found.begin(), found.end(),
+                            [&](const CellRect& f) { return inside(f, r, c); }) ||
+                !labels_at(sheet, r, c))
+                continue;
+            // The labels are the table's first row and column, even when a title or notes
+            // touch the region.
+            CellRect rect = block_at(sheet, r, c);
+            rect.rows -= r - rect.row;
+            rect.columns -= c - rect.column;
+            rect.row = r;
+            rect.column = c;
+            found.push_back(rect);
+        }
+    if (found.empty())
+        if (auto rect = unlabelled_table(sheet))
+            found.push_back(*rect);
+    return found;
+}
+
+std::optional<CellRect> find_tree_table(const Grid& sheet) {
+    const auto found = find_tree_tables(sheet);
+    if (found.empty())
+        return std::nullopt;
+    return found.front();
 }
 
 Grid sub_grid(const Grid& grid, const CellRect& rect) {
@@ -222,7 +264,7 @@ std::string findings_section(const TreeOverview& view) {
 
 } // namespace
 
-AuditReport audit(const Grid& table, std::string_view title) {
+AuditReport audit(const Grid& table, std::string_view title, const CheckOptions& options) {
     AuditReport report;
     const Tree tree = read_tree(table);
     std::string& out = report.text;
@@ -236,7 +278,7 @@ AuditReport audit(const Grid& table, std::string_view title) {
     out += " \u2014 " + std::to_string(tree.nodes.size()) + " KPIs, " + std::to_string(periods) +
            " periods (" + tree.period_labels.front() + " \u2026 " + tree.period_labels.back() +
            ")\n";
-    const TreeOverview view = overview(tree);
+    const TreeOverview view = overview(tree, options);
     report.mismatches = view.mismatches;
     report.errors = view.errors;
     std::string contrib_title;

@@ -76,6 +76,7 @@ constexpr sal_Int32 bottom_height = gap + legend_height + gap + caption_height +
 constexpr sal_Int32 max_rows = 100000;
 constexpr sal_Int32 max_cells = 2000000;
 constexpr sal_Int32 last_column = 1023; // Calc 7.4: columns A..AMJ
+constexpr sal_Int32 last_row = 1048575; // Calc 7.4: rows 1..1,048,576
 
 constexpr auto quiet_period = std::chrono::milliseconds(400);
 
@@ -598,6 +599,7 @@ void Panel::show_table(const TableRef& table) {
     fill_tree(view, collapsed);
     table_ = table;
     periods_ = view.periods;
+    transposed_ = view.transposed;
     row_names_.clear();
     for (const ViewNode& v : view.nodes) {
         if (v.row >= row_names_.size())
@@ -699,11 +701,18 @@ void Panel::select_row(sal_Int32 grid_row) {
     if (!supplier.is() || !table_ || grid_row < 0)
         return;
     const auto& a = table_->address;
-    const sal_Int32 row = a.StartRow + grid_row;
-    if (row > a.EndRow)
-        return;
-    Reference<css::table::XCellRange> range =
-        table_->sheet->getCellRangeByPosition(a.StartColumn, row, a.EndColumn, row);
+    Reference<css::table::XCellRange> range;
+    if (transposed_) { // a KPI is a column
+        const sal_Int32 column = a.StartColumn + grid_row;
+        if (column > a.EndColumn)
+            return;
+        range = table_->sheet->getCellRangeByPosition(column, a.StartRow, column, a.EndRow);
+    } else {
+        const sal_Int32 row = a.StartRow + grid_row;
+        if (row > a.EndRow)
+            return;
+        range = table_->sheet->getCellRangeByPosition(a.StartColumn, row, a.EndColumn, row);
+    }
     selecting_ = true;
     try {
         supplier->select(Any(range));
@@ -712,6 +721,30 @@ void Panel::select_row(sal_Int32 grid_row) {
         throw;
     }
     selecting_ = false;
+}
+
+Reference<css::table::XCellRange>
+Panel::free_line_beside(const css::table::CellRangeAddress& a) const {
+    // One empty column between the table and the first inserted column keeps the table's
+    // contiguous region as it is; later columns go to the next column free over the rows. A
+    // transposed table (one column per KPI) gets rows below it the same way.
+    const sal_Int32 first = transposed_ ? a.EndRow + 2 : a.EndColumn + 2;
+    const sal_Int32 last = transposed_ ? last_row : last_column;
+    for (sal_Int32 line = first; line <= last; ++line) {
+        Reference<css::table::XCellRange> range =
+            transposed_
+                ? table_->sheet->getCellRangeByPosition(a.StartColumn, line, a.EndColumn, line)
+                : table_->sheet->getCellRangeByPosition(line, a.StartRow, line, a.EndRow);
+        Reference<css::sheet::XCellRangeData> data(range, UNO_QUERY_THROW);
+        const Grid cells = uno::to_grid_as_is(data->getDataArray());
+        bool empty = true;
+        for (std::size_t r = 0; r < cells.rows() && empty; ++r)
+            for (std::size_t c = 0; c < cells.columns() && empty; ++c)
+                empty = is_empty(cells.at(r, c));
+        if (empty)
+            return range;
+    }
+    return {};
 }
 
 void Panel::insert_column(const std::string& kind) {
@@ -735,30 +768,14 @@ void Panel::insert_column(const std::string& kind) {
         return;
     }
 
-    // One empty column between the table and the first inserted column keeps the table's
-    // contiguous region as it is; later columns go to the next column free over the rows.
-    sal_Int32 column = a.EndColumn + 2;
-    for (; column <= last_column; ++column) {
-        Reference<css::sheet::XCellRangeData> data(
-            table_->sheet->getCellRangeByPosition(column, a.StartRow, column, a.EndRow),
-            UNO_QUERY_THROW);
-        const Grid cells = uno::to_grid(data->getDataArray());
-        bool empty = true;
-        for (std::size_t r = 0; r < cells.rows() && empty; ++r)
-            empty = is_empty(cells.at(r, 0));
-        if (empty)
-            break;
-    }
-    if (column > last_column)
+    const auto target_range = free_line_beside(a);
+    if (!target_range.is())
         return;
-
     Reference<css::document::XUndoManager> undo =
         Reference<css::document::XUndoManagerSupplier>(model_, UNO_QUERY_THROW)->getUndoManager();
     undo->enterUndoContext(to_oustring(t(Msg::panel_undo_insert)));
     try {
-        Reference<css::sheet::XArrayFormulaRange> target(
-            table_->sheet->getCellRangeByPosition(column, a.StartRow, column, a.EndRow),
-            UNO_QUERY_THROW);
+        Reference<css::sheet::XArrayFormulaRange> target(target_range, UNO_QUERY_THROW);
         target->setArrayFormula(to_oustring(formula));
     } catch (...) {
         undo->leaveUndoContext();

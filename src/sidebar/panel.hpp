@@ -22,6 +22,7 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/ui/XSidebarPanel.hpp>
 #include <com/sun/star/ui/XToolPanel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -101,6 +102,10 @@ private:
     void select_row(sal_Int32 grid_row);
     void on_tree_selection();
     void insert_column(const std::string& kind);
+    // The first empty column right of the table (a row below a transposed one), one line of
+    // space left; null when the sheet is full.
+    css::uno::Reference<css::table::XCellRange>
+    free_line_beside(const css::table::CellRangeAddress& a) const;
 
     css::uno::Reference<css::uno::XInterface> create(const char* service);
     css::uno::Reference<css::awt::XControl>
@@ -126,6 +131,7 @@ private:
     lang::Language language_;
     std::optional<TableRef> table_; // the table shown, if any
     std::size_t periods_ = 0;
+    bool transposed_ = false;            // the table shown has one column per KPI
     std::vector<std::string> row_names_; // KPI name by table row, to keep collapsed nodes
     bool selecting_ = false;             // we are moving the sheet selection ourselves
     bool pending_force_ = false;

@@ -59,6 +59,7 @@ TreeView build_view(const Grid& grid) {
     view.is_tree = true;
     view.periods = tree.periods();
     TreeOverview overview = kpitree::overview(tree);
+    view.transposed = tree.transposed;
     view.nodes.resize(tree.nodes.size());
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         ViewNode& v = view.nodes[i];

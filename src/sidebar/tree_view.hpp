@@ -29,7 +29,7 @@ struct ViewNode {
     std::string name;
     std::optional<double> latest; // the value of the last period that has one
     std::vector<Mark> marks;      // identity mark first, then the hypothesis mark; may be empty
-    std::size_t row = 0;          // row in the table (0-based, the header row counts)
+    std::size_t row = 0; // row in the table (0-based, the header row counts); column if transposed
     std::vector<std::size_t> children; // indices into TreeView::nodes, table order
 };
 
@@ -39,6 +39,7 @@ struct TreeView {
     std::vector<std::size_t> tops;     // KGIs in table order, then rows no KGI reaches (cycles...)
     std::vector<std::string> findings; // lint finding texts, errors first
     std::size_t periods = 0;
+    bool transposed = false; // one column per KPI (layout.hpp): `row` counts columns
 };
 
 // Reads `grid` as a tree table. A grid is a tree when it has at least min_table_columns

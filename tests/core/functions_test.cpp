@@ -62,7 +62,7 @@ TEST(CheckCells, HeaderLabelBlankRowsAndOneStatusPerRow) {
         {"A", "Sales", "+", 60.0},
         {"B", "Sales", "+", 40.0},
     });
-    const Grid out = check_cells(table, std::nullopt);
+    const Grid out = check_cells(table, Empty{});
     ASSERT_EQ(out.rows(), 5u);
     ASSERT_EQ(out.columns(), 1u);
     EXPECT_EQ(text_at(out, 0), "Check");
@@ -72,29 +72,42 @@ TEST(CheckCells, HeaderLabelBlankRowsAndOneStatusPerRow) {
 }
 
 TEST(CheckCells, NodeArgumentFoundMissingAndAmbiguous) {
-    const Grid all = check_cells(spec_example(), std::nullopt);
-    const Grid deals = check_cells(spec_example(), std::nullopt, std::string("  deals "));
+    const Grid all = check_cells(spec_example(), Empty{});
+    const Grid deals = check_cells(spec_example(), Empty{}, std::string("  deals "));
     ASSERT_EQ(deals.rows(), 1u);
     EXPECT_EQ(deals.at(0, 0), all.at(2, 0));
 
-    const Grid missing = check_cells(spec_example(), std::nullopt, std::string("Churn"));
+    const Grid missing = check_cells(spec_example(), Empty{}, std::string("Churn"));
     EXPECT_EQ(text_at(missing, 0), "ERROR no KPI named 'Churn' in the table");
 
     const Grid twice =
         Grid::from_rows({{"S", "", "", 2.0}, {"A", "S", "+", 1.0}, {"A", "S", "+", 1.0}});
-    EXPECT_TRUE(starts_with(text_at(check_cells(twice, std::nullopt, std::string("A")), 0),
+    EXPECT_TRUE(starts_with(text_at(check_cells(twice, Empty{}, std::string("A")), 0),
                             "ERROR 'A' is ambiguous"));
 }
 
 TEST(CheckCells, TableErrorInFirstCellAndBadTolerance) {
     const Grid narrow = Grid::from_rows({{"Sales", "", 1.0}, {"A", "Sales", 1.0}});
-    const Grid out = check_cells(narrow, std::nullopt);
+    const Grid out = check_cells(narrow, Empty{});
     ASSERT_EQ(out.rows(), 2u);
     EXPECT_TRUE(starts_with(text_at(out, 0), "ERROR a tree table needs at least 4 columns"));
     EXPECT_TRUE(is_empty(out.at(1, 0)));
-    EXPECT_TRUE(starts_with(text_at(check_cells(narrow, std::nullopt, std::string("A")), 0),
+    EXPECT_TRUE(starts_with(text_at(check_cells(narrow, Empty{}, std::string("A")), 0),
                             "ERROR a tree table needs"));
     EXPECT_THROW(check_cells(spec_example(), -0.1), ArgumentError);
+    EXPECT_THROW(check_cells(spec_example(), std::string("round")), ArgumentError);
+    EXPECT_THROW(check_cells(spec_example(), CellError{"#N/A"}), ArgumentError);
+}
+
+TEST(CheckCells, RoundingToleranceAsTextAndNumbersAsText) {
+    // The SPEC example is off by rounding in February (52 × 21154 = 1,100,008; 210 × 0.2476 =
+    // 51.996): within what rounding AOV to whole units and the rate to 4 decimals explains.
+    const Grid exact = check_cells(spec_example(), Empty{});
+    EXPECT_TRUE(starts_with(text_at(exact, 1), "MISMATCH"));
+    const Grid rounded = check_cells(spec_example(), std::string(" Rounding "));
+    EXPECT_EQ(text_at(rounded, 1), "OK");
+    EXPECT_EQ(text_at(rounded, 2), "OK");
+    EXPECT_EQ(check_cells(spec_example(), std::string("0.01")), check_cells(spec_example(), 0.01));
 }
 
 TEST(LintCells, OkRowOrOneFindingPerRow) {
@@ -415,4 +428,149 @@ TEST(WhatIfCells, RelativeAndAbsoluteChanges) {
     EXPECT_THROW(whatif_cells(table, Grid::from_rows({{"Deals", "lots"}})), ArgumentError);
     EXPECT_THROW(whatif_cells(table, Grid::from_rows({{"Nobody", 1.0}})), ArgumentError);
     EXPECT_THROW(whatif_cells(table, Grid::from_rows({{"Deals", 1.0, 2.0}})), ArgumentError);
+}
+
+// ---- the transposed layout and dates as period labels ---------------------------------------
+
+namespace {
+
+// The SPEC example with a Kind column and more periods, so every function has work to do.
+Grid kinds_example() {
+    return Grid::from_rows({
+        {"Name", "Parent", "Link", "Kind", "Jan", "Feb", "Mar", "Apr"},
+        {"Sales", "", "", "", 1000000.0, 1100000.0, 1150000.0, 1210000.0},
+        {"Deals", "Sales", "*", "flow", 50.0, 52.0, 55.0, 55.0},
+        {"Average order value", "Sales", "*", "ratio", 20000.0, 21154.0, 20909.0, 22000.0},
+        {},
+        {"Meetings", "Deals", "*", "flow", 200.0, 210.0, 220.0, 230.0},
+        {"Close rate", "Deals", "*", "ratio", 0.25, 0.2476, 0.25, 0.2391},
+        {"Webinar attendance", "Meetings", "~", "", 310.0, 355.0, 380.0, 400.0},
+    });
+}
+
+void expect_transposed(const Grid& normal, const Grid& transposed, const std::string& what) {
+    SCOPED_TRACE(what);
+    ASSERT_EQ(transposed.rows(), normal.columns());
+    ASSERT_EQ(transposed.columns(), normal.rows());
+    for (std::size_t r = 0; r < normal.rows(); ++r)
+        for (std::size_t c = 0; c < normal.columns(); ++c)
+            EXPECT_EQ(transposed.at(c, r), normal.at(r, c)) << "at row " << r << ", column " << c;
+}
+
+} // namespace
+
+TEST(TransposedLayout, EveryFunctionAnswersWithTheTransposeOfTheRowLayout) {
+    const Grid rows = kinds_example();
+    const Grid cols = transpose(rows);
+    expect_transposed(check_cells(rows, {}), check_cells(cols, {}), "check");
+    expect_transposed(check_cells(rows, 0.01), check_cells(cols, 0.01), "check 1%");
+    expect_transposed(expected_cells(rows), expected_cells(cols), "expected");
+    expect_transposed(residual_cells(rows), residual_cells(cols), "residual");
+    expect_transposed(causal_cells(rows), causal_cells(cols), "causal");
+    expect_transposed(contrib_cells(rows, 1.0, std::string("Apr")),
+                      contrib_cells(cols, 1.0, std::string("Apr")), "contrib");
+    expect_transposed(target_cells(rows, 1300000.0), target_cells(cols, 1300000.0), "target");
+    expect_transposed(rollup_cells(rows, 2.0), rollup_cells(cols, 2.0), "rollup");
+    expect_transposed(elasticity_cells(rows), elasticity_cells(cols), "elasticity");
+    // The one-KPI form: a row becomes a column.
+    expect_transposed(expected_cells(rows, std::string("Deals")),
+                      expected_cells(cols, std::string("Deals")), "expected node");
+    expect_transposed(check_cells(rows, {}, std::string("Sales")),
+                      check_cells(cols, {}, std::string("Sales")), "check node");
+    expect_transposed(check_cells(rows, {}, std::string("")),
+                      check_cells(cols, {}, std::string("")), "blank node");
+    // LINT lists findings (not aligned): the same, naming columns instead of rows.
+    const Grid lint_rows = lint_cells(rows), lint_cols = lint_cells(cols);
+    ASSERT_EQ(lint_rows.rows(), lint_cols.rows());
+}
+
+TEST(TransposedLayout, MessagesNameTheTableColumn) {
+    const Grid cols = Grid::from_rows({{"Name", "Sales", "Deals", "Deals"},
+                                       {"Parent", "", "Sales", "Sales"},
+                                       {"Link", "", "+", "+"},
+                                       {"Jan", 10.0, 5.0, 5.0}});
+    const Grid out = check_cells(cols, {});
+    ASSERT_EQ(out.rows(), 1u);
+    ASSERT_EQ(out.columns(), 4u);
+    EXPECT_EQ(text_at(out, 0, 0), "Check");
+    EXPECT_EQ(text_at(out, 0, 2), "ERROR duplicate name 'Deals' (also table column 4)");
+}
+
+TEST(TransposedLayout, TooFewRowsSaysRows) {
+    const Grid cols = Grid::from_rows({{"Name", "Sales"}, {"Parent", ""}, {"Link", ""}});
+    EXPECT_EQ(text_at(check_cells(cols, {}), 0, 0),
+              "ERROR a tree table needs at least 4 rows (Name, Parent, Link, one per period); "
+              "this range has 3");
+}
+
+TEST(TransposedLayout, RollupKindsAreOneRow) {
+    const Grid rows = kinds_example();
+    Grid kinds_column(rows.rows(), 1);
+    kinds_column.at(2, 0) = std::string("stock");
+    expect_transposed(rollup_cells(rows, 2.0, kinds_column),
+                      rollup_cells(transpose(rows), 2.0, transpose(kinds_column)), "kinds");
+    EXPECT_THROW(rollup_cells(transpose(rows), 2.0, kinds_column), ArgumentError);
+}
+
+TEST(DateLabels, SerialsInTheHeaderShowAsMonthsAndAreAcceptedAsPeriods) {
+    // 2024-01-01, 2024-02-01, 2024-03-01 as Calc passes date cells: plain serials.
+    const Grid table = Grid::from_rows({{"Name", "Parent", "Link", 45292.0, 45323.0, 45352.0},
+                                        {"S", "", "", 10.0, 12.0, 13.0},
+                                        {"A", "S", "+", 4.0, 5.0, 5.0},
+                                        {"B", "S", "+", 6.0, 7.0, 9.0}});
+    const Grid check = check_cells(table, {});
+    EXPECT_EQ(text_at(check, 1), "MISMATCH 1 of 3 periods; worst 2024-03: residual -1 (-7.14%)");
+    const Grid by_number = contrib_cells(table, 1.0, 3.0);
+    EXPECT_EQ(text_at(by_number, 0), "Contribution 2024-01\u21922024-03");
+    for (const PeriodArg& from :
+         {PeriodArg(45292.0), PeriodArg(45306.0), PeriodArg(std::string("2024-01")),
+          PeriodArg(std::string("2024-01-15")), PeriodArg(std::string("01.01.2024"))})
+        EXPECT_EQ(contrib_cells(table, from, std::string("2024-03")), by_number);
+    EXPECT_THROW(contrib_cells(table, std::string("2023-12"), 3.0), ArgumentError);
+    EXPECT_EQ(text_at(expected_cells(table), 0, 2), "2024-03");
+}
+
+TEST(DateLabels, NewestFirstIsReadOldestFirstAndResultsKeepTheirColumns) {
+    const Grid oldest_first =
+        Grid::from_rows({{"Name", "Parent", "Link", "01-01-2024", "01-02-2024", "01-03-2024"},
+                         {"S", "", "", 10.0, 12.0, 13.0},
+                         {"A", "S", "+", 4.0, 5.0, 5.0},
+                         {"B", "S", "+", 6.0, 7.0, 9.0}});
+    Grid newest_first = oldest_first;
+    for (std::size_t r = 0; r < newest_first.rows(); ++r)
+        std::swap(newest_first.at(r, 3), newest_first.at(r, 5));
+    // The same verdicts, and CONTRIB from period 1 to period 3 is January to March.
+    EXPECT_EQ(check_cells(newest_first, {}), check_cells(oldest_first, {}));
+    EXPECT_EQ(contrib_cells(newest_first, 1.0, 3.0), contrib_cells(oldest_first, 1.0, 3.0));
+    EXPECT_EQ(text_at(contrib_cells(newest_first, 1.0, 3.0), 0),
+              "Contribution 01-01-2024\u219201-03-2024");
+    // EXPECTED stays under each period's column.
+    const Grid expected = expected_cells(newest_first);
+    EXPECT_EQ(text_at(expected, 0, 0), "01-03-2024");
+    EXPECT_EQ(number_at(expected, 1, 0), 14.0);
+    EXPECT_EQ(number_at(expected, 1, 2), 10.0);
+    // ROLLUP's buckets run oldest first: January and February are the first bucket.
+    EXPECT_EQ(number_at(rollup_cells(newest_first, 2.0), 2, 0), 9.0);
+}
+
+TEST(DateLabels, TransposedExportWithDatesDownTheFirstColumn) {
+    // The shape of a typical export: one row per month, newest first, dates as serials.
+    const Grid cols = Grid::from_rows({{"Name", "Sales", "Deals", "AOV"},
+                                       {"Parent", "", "Sales", "Sales"},
+                                       {"Link", "", "*", "*"},
+                                       {45352.0, 1300.0, 13.0, 100.0},
+                                       {45323.0, 1200.0, 12.0, 100.0},
+                                       {45292.0, 1000.0, 10.0, 100.0}});
+    const Grid check = check_cells(cols, {});
+    ASSERT_EQ(check.rows(), 1u);
+    EXPECT_EQ(text_at(check, 0, 1), "OK");
+    const Grid contrib = contrib_cells(cols, std::string("2024-01"), 45352.0);
+    EXPECT_EQ(text_at(contrib, 0, 0), "Contribution 2024-01\u21922024-03");
+    EXPECT_NEAR(number_at(contrib, 0, 2), 300.0, 1e-9);
+    // EXPECTED: one column per KPI, one row per period, in the table's row order.
+    const Grid expected = expected_cells(cols);
+    ASSERT_EQ(expected.rows(), 3u);
+    EXPECT_EQ(text_at(expected, 0, 0), "2024-03");
+    EXPECT_EQ(number_at(expected, 0, 1), 1300.0);
+    EXPECT_EQ(number_at(expected, 2, 1), 1000.0);
 }

@@ -41,6 +41,49 @@ TEST(Report, FallsBackToATopLeftBlockThatReadsAsATree) {
     EXPECT_FALSE(find_tree_table(Grid(4, 4)));
 }
 
+TEST(Report, FindsEveryTableInBothLayoutsAndNoneInARawExport) {
+    // A row-layout table at A1 and a transposed one (Japanese labels) at H1.
+    Grid g = sheet_with_table_at(0, 0);
+    Grid wide(12, 14);
+    for (std::size_t r = 0; r < g.rows(); ++r)
+        for (std::size_t c = 0; c < g.columns() && c < 6; ++c)
+            wide.at(r, c) = g.at(r, c);
+    const std::vector<std::vector<Cell>> transposed = {{"名前", "売上", "件数"},
+                                                       {"親", "", "売上"},
+                                                       {"リンク", "", "*"},
+                                                       {45292.0, 100.0, 100.0},
+                                                       {45323.0, 120.0, 120.0}};
+    for (std::size_t r = 0; r < transposed.size(); ++r)
+        for (std::size_t c = 0; c < transposed[r].size(); ++c)
+            wide.at(r, 8 + c) = transposed[r][c];
+    const auto found = find_tree_tables(wide);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(range_name(found[0]), "A1:E5");
+    EXPECT_EQ(range_name(found[1]), "I1:K5");
+    const AuditReport r = audit(sub_grid(wide, found[1]), "Sheet1.I1:K5");
+    EXPECT_FALSE(r.failed()) << r.text;
+    EXPECT_NE(r.text.find("2 KPIs, 2 periods (2024-01 \u2026 2024-02)"), std::string::npos)
+        << r.text;
+    // Regression: an export with dates down the first column and no labels was read as 26 KPIs
+    // named by dates with invalid links (exit 1); it is no tree table (exit 2).
+    const Grid raw = Grid::from_rows({{"Date", "Sales", "Deals"},
+                                      {45352.0, 2276.0, 13.0},
+                                      {45323.0, 2100.0, 12.0},
+                                      {45292.0, 1900.0, 11.0}});
+    EXPECT_TRUE(find_tree_tables(raw).empty());
+}
+
+TEST(Report, ToleranceReachesTheCheck) {
+    const Grid g = Grid::from_rows({{"Name", "Parent", "Link", "Q1"},
+                                    {"Total", "", "", 1150.0},
+                                    {"A", "Total", "+", 600.0},
+                                    {"B", "Total", "+", 549.0}});
+    EXPECT_TRUE(audit(g, "x").failed());
+    CheckOptions rounding;
+    rounding.rounding = true;
+    EXPECT_FALSE(audit(g, "x", rounding).failed());
+}
+
 TEST(Report, ColumnNamesBeyondZ) {
     EXPECT_EQ(range_name({0, 25, 1, 3}), "Z1:AB1");
     EXPECT_EQ(range_name({9, 701, 1, 1}), "ZZ10:ZZ10");

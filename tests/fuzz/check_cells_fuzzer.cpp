@@ -12,8 +12,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Decoder in(data, size);
     const std::optional<double> tolerance = in.optional_number();
     const Grid table = in.table();
-    const auto check = full_and_node(
-        in, table, [&](const NodeName& node) { return check_cells(table, tolerance, node); });
+    const auto check = full_and_node(in, table, [&](const NodeName& node) {
+        return check_cells(table, tolerance ? Cell(*tolerance) : Cell(), node);
+    });
     identity_oracle(table, tolerance, check, guarded([&] { return expected_cells(table); }));
     return 0;
 }

@@ -13,6 +13,7 @@
 // table), the width of KPI.EXPECTED's result tells which columns hold periods.
 #pragma once
 
+#include "kpitree/model/layout.hpp"
 #include "oracles.hpp"
 
 #include <cfloat>
@@ -219,6 +220,10 @@ private:
 // (for the layout).
 inline void identity_oracle(const Grid& table, std::optional<double> tolerance,
                             const std::optional<Grid>& check, const std::optional<Grid>& expected) {
+    // A transposed table (layout.hpp) is judged as its transpose, results transposed back.
+    if (check && expected && is_transposed_layout(table))
+        return identity_oracle(transpose(table), tolerance, transpose(*check),
+                               transpose(*expected));
     if (!check || !expected || check->rows() != table.rows() || check->columns() != 1 ||
         table.rows() == 0 || expected->columns() > table.columns())
         return;

@@ -63,7 +63,22 @@ struct CheckOptions {
     // Allowed |actual − expected| relative to |expected|. A floor of a few ulps of the terms
     // always applies, so the default accepts floating-point noise only.
     double tolerance = 0.0;
+    // KPI.CHECK(tree; "rounding"): allow what rounding the inputs to their digits can explain
+    // (rounding_bound) instead of `tolerance`.
+    bool rounding = false;
 };
+
+// The half unit of the last digit a row's values carry: 0.05 for 66.2, 0.5 for 1149, 500 for a
+// row whose values (three or more) are all whole thousands; the finest over the row's periods
+// (66.2 next to 66.25 is 66.20). 0 for a `constant` row and a row without nonzero values.
+std::vector<double> half_units(const Tree& tree);
+
+// The largest |actual − expected| that rounding can explain for `node` in `period`: each
+// arithmetic child's value ± its half unit, propagated through the parent's arithmetic with
+// interval arithmetic (exact bounds for Σ ±child and Π child^(±1)), plus the parent's own half
+// unit. nullopt where a value is missing.
+std::optional<double> rounding_bound(const Tree& tree, const std::vector<double>& half_units,
+                                     std::size_t node, std::size_t period);
 
 struct CheckResult {
     Verdict verdict = Verdict::leaf;
@@ -73,13 +88,23 @@ struct CheckResult {
     std::size_t compared = 0;                // periods where actual and expected both exist
     std::size_t mismatched = 0;              // of those, periods outside the tolerance
     std::optional<std::size_t> worst_period; // the period with the largest relative residual
+    std::optional<double> worst_bound;       // rounding: the bound in the worst period
+    // About 100 (or 0.01) when actual ÷ expected is within 5 % of it in every compared period:
+    // a percentage stored as 0–100 (or a rate where a percentage was meant).
+    std::optional<double> factor;
+    // Drift: the latest `drift_run` compared periods are all mismatched with the same sign
+    // (drift_sign +1 or −1); 0 when fewer than 4, or fewer than a quarter of those compared.
+    std::size_t drift_run = 0;
+    int drift_sign = 0;
 };
 
 // One result per node (Tree::nodes order).
 std::vector<CheckResult> check_tree(const Tree& tree, const CheckOptions& options = {});
 
 // The status text of KPI.CHECK: "OK", "MISMATCH 1 of 12 periods; worst Jul: ...", "LEAF",
-// "NODATA ...", "ERROR ...". The first word is a fixed English token.
+// "NODATA ...", "ERROR ...". The first word is a fixed English token. A mismatch adds the
+// rounding bound it exceeds ("beyond the rounding bound ±0.5"), the percent hint and the drift
+// note ("the last 7 of 8 periods are off in the same direction (+)") where they apply.
 std::string status_text(const Tree& tree, const CheckResult& result);
 
 } // namespace kpitree

@@ -56,6 +56,8 @@ public:
         return cells_[row * columns_ + column];
     }
 
+    friend bool operator==(const Grid&, const Grid&) = default;
+
 private:
     std::size_t rows_ = 0;
     std::size_t columns_ = 0;

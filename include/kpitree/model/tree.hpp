@@ -88,10 +88,22 @@ struct Node {
 
 struct Tree {
     bool has_header = false;
-    bool has_kind_column = false;           // the header has Kind right after Link
-    std::vector<std::string> period_labels; // header texts, or "period 1", "period 2", ...
-    std::vector<Node> nodes;                // non-blank data rows, table order
-    std::vector<std::size_t> roots;         // nodes without a parent (KGIs), table order
+    bool has_kind_column = false; // the header has Kind right after Link
+    // The table was transposed (one column per KPI, see layout.hpp): `row` and node_of_row
+    // count the table's columns, and results are transposed back (functions.hpp).
+    bool transposed = false;
+    // Header texts, dates as "2024-03" or "2024-03-15" (dates.hpp), or "period 1", "period 2",
+    // ...; oldest first.
+    std::vector<std::string> period_labels;
+    // The grid column (row layout) of each period: ascending, or descending when the header's
+    // dates are newest first and the periods were put in date order.
+    std::vector<std::size_t> period_columns;
+    // The date serial of each period when the header holds dates (date_axis), else empty;
+    // `date_months`: the dates are months (periods match "2024-03" and any day in the month).
+    std::vector<long> period_dates;
+    bool date_months = false;
+    std::vector<Node> nodes;        // non-blank data rows, table order
+    std::vector<std::size_t> roots; // nodes without a parent (KGIs), table order
     // Every node connected to a KGI, each after its parent (breadth first from the KGIs): walk
     // it forwards for top-down and backwards for bottom-up passes, at any depth, in linear time.
     std::vector<std::size_t> top_down;
@@ -99,6 +111,9 @@ struct Tree {
     std::vector<std::string> table_errors; // problems of the whole table (too few columns, ...)
 
     std::size_t periods() const { return period_labels.size(); }
+    // "table row 4", or "table column 4" in a transposed table, for a row of the (row-layout)
+    // grid.
+    std::string place(std::size_t row) const;
     // The grid column of the first period: 3, or 4 after a Kind column.
     std::size_t first_period_column() const { return has_kind_column ? 4 : 3; }
     // The node with this name (trimmed, case-insensitive); nullopt if none or ambiguous.
@@ -116,7 +131,8 @@ struct Tree {
 // Minimum number of columns: Name, Parent, Link and one period.
 inline constexpr std::size_t min_table_columns = 4;
 
-// Reads a tree table. Never throws for bad content; see Node::errors and Tree::table_errors.
+// Reads a tree table in either layout (layout.hpp). Never throws for bad content; see
+// Node::errors and Tree::table_errors.
 Tree read_tree(const Grid& grid);
 
 } // namespace kpitree

@@ -2,14 +2,26 @@
 // children have values; the identity holds when |actual − expected| is within the tolerance
 // relative to |expected| plus a floating-point floor of a few ulps of the terms (for sums, of
 // the largest terms, so cancellation does not magnify rounding noise).
+//
+// The rounding tolerance bounds what rounding each input to its last digit can do: a value v
+// shown with its last digit at 10^e stands for anything in v ± 10^e / 2; the children's
+// intervals are combined by interval arithmetic (Moore, "Interval Analysis", 1966), which is
+// exact for one sum or one product of independent intervals, and the parent's own half unit is
+// added. A row's digits are read from the shortest decimal form of its values, which is how
+// the spreadsheet shows them unless a number format hides digits (then the bound is tighter
+// than the rounding the user sees, never looser).
 #include "kpitree/audit/check.hpp"
 
 #include "kpitree/model/status.hpp"
 #include "model/text.hpp"
 #include "stats/compensated_sum.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <string>
 
 namespace kpitree {
 
@@ -83,6 +95,93 @@ std::optional<double> expected_value(const Tree& tree, std::size_t node, std::si
 
 namespace {
 
+// The exponent of the last nonzero digit of v's shortest decimal form: 1149 → 0,
+// 1100000 → 5, 0.2476 → −4.
+int last_digit_exponent(double v) {
+    char buffer[64];
+    const auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::scientific);
+    const std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
+    const std::size_t e = text.find('e');
+    if (ec != std::errc() || e == std::string_view::npos)
+        return 0;
+    int digits = 0;
+    for (char c : text.substr(0, e))
+        digits += c >= '0' && c <= '9';
+    return std::atoi(std::string(text.substr(e + 1)).c_str()) - (digits - 1);
+}
+
+// The interval [lo, hi] of Π child^(±1) over children in value ± half unit.
+std::pair<long double, long double> product_interval(const Tree& tree,
+                                                     const std::vector<double>& half,
+                                                     const std::vector<std::size_t>& children,
+                                                     std::size_t period) {
+    long double lo = 1, hi = 1;
+    for (std::size_t c : children) {
+        const long double v = *tree.nodes[c].values[period], h = half[c];
+        long double a = v - h, b = v + h;
+        if (tree.nodes[c].link == Link::divide) { // h <= |v| / 2: the interval excludes 0
+            const long double inv_a = 1 / b, inv_b = 1 / a;
+            a = inv_a;
+            b = inv_b;
+        }
+        const long double p[] = {lo * a, lo * b, hi * a, hi * b};
+        lo = *std::min_element(std::begin(p), std::end(p));
+        hi = *std::max_element(std::begin(p), std::end(p));
+    }
+    return {lo, hi};
+}
+
+} // namespace
+
+std::vector<double> half_units(const Tree& tree) {
+    std::vector<double> half(tree.nodes.size(), 0.0);
+    for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
+        const Node& n = tree.nodes[i];
+        if (n.kind == Kind::constant)
+            continue;
+        std::optional<int> finest;
+        std::size_t nonzero = 0;
+        for (const auto& v : n.values)
+            if (v && *v != 0.0 && std::isfinite(*v)) {
+                ++nonzero;
+                const int e = last_digit_exponent(*v);
+                finest = finest ? std::min(*finest, e) : e;
+            }
+        if (!finest)
+            continue;
+        const int e = *finest > 0 && nonzero < 3 ? 0 : std::min(*finest, 300);
+        half[i] = 0.5 * std::pow(10.0, e);
+    }
+    return half;
+}
+
+std::optional<double> rounding_bound(const Tree& tree, const std::vector<double>& half,
+                                     std::size_t node, std::size_t period) {
+    const auto children = tree.arithmetic_children(node);
+    if (children.empty() || !tree.nodes[node].values[period])
+        return std::nullopt;
+    for (std::size_t c : children)
+        if (!tree.nodes[c].values[period])
+            return std::nullopt;
+    long double deviation = 0;
+    if (is_additive(tree.nodes[children.front()].link)) {
+        for (std::size_t c : children)
+            deviation += half[c];
+    } else {
+        long double expected = 1;
+        for (std::size_t c : children) {
+            const long double v = *tree.nodes[c].values[period];
+            expected = tree.nodes[c].link == Link::divide ? expected / v : expected * v;
+        }
+        const auto [lo, hi] = product_interval(tree, half, children, period);
+        deviation = std::max(hi - expected, expected - lo);
+    }
+    return static_cast<double>(deviation + half[node]);
+}
+
+namespace {
+
 // Magnitude the rounding error of f(children) scales with.
 double rounding_scale(const Tree& tree, const std::vector<std::size_t>& children,
                       std::size_t period, double expected, double actual) {
@@ -99,14 +198,14 @@ std::string child_problem(const Tree& tree, std::size_t node) {
     return {};
 }
 
-CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& options) {
-    const Node& node = tree.nodes[i];
+// The checks of a row before its periods: an ERROR or LEAF result, or nullopt to go on.
+std::optional<CheckResult> precheck(const Tree& tree, std::size_t i) {
     CheckResult r;
     r.expected.assign(tree.periods(), std::nullopt);
     r.residual.assign(tree.periods(), std::nullopt);
-    if (!node.ok()) {
+    if (!tree.nodes[i].ok()) {
         r.verdict = Verdict::error;
-        r.reason = node.errors.front();
+        r.reason = tree.nodes[i].errors.front();
         return r;
     }
     if (std::string problem = child_problem(tree, i); !problem.empty()) {
@@ -114,14 +213,66 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
         r.reason = problem;
         return r;
     }
-    const auto children = tree.arithmetic_children(i);
-    if (children.empty()) {
+    if (tree.arithmetic_children(i).empty()) {
         r.verdict = Verdict::leaf;
         return r;
     }
+    return std::nullopt;
+}
+
+// How the compared periods went, for the percent hint and the drift note.
+struct Pattern {
+    bool hundred = true, hundredth = true; // actual ÷ expected about 100 (0.01) every time
+    std::vector<int> outcome;              // per period: 0 not compared, 1 holds, ±2 off (sign)
+};
+
+void note_period(Pattern& pattern, std::size_t p, double actual, double expected, bool off) {
+    const double ratio = expected != 0 ? actual / expected : 0.0;
+    pattern.hundred &= std::fabs(ratio / 100.0 - 1.0) <= 0.05;
+    pattern.hundredth &= std::fabs(ratio * 100.0 - 1.0) <= 0.05;
+    pattern.outcome[p] = !off ? 1 : actual > expected ? 2 : -2;
+}
+
+void finish(CheckResult& r, const Pattern& pattern) {
+    if (r.verdict == Verdict::error)
+        return;
+    r.verdict = r.mismatched > 0  ? Verdict::mismatch
+                : r.compared == 0 ? Verdict::nodata
+                                  : Verdict::ok;
+    if (r.verdict != Verdict::mismatch)
+        return;
+    if (pattern.hundred || pattern.hundredth)
+        r.factor = pattern.hundred ? 100.0 : 0.01;
+    std::size_t run = 0;
+    int sign = 0;
+    for (auto it = pattern.outcome.rbegin(); it != pattern.outcome.rend(); ++it) {
+        if (*it == 0)
+            continue;
+        if (std::abs(*it) != 2 || (sign != 0 && *it != sign))
+            break;
+        sign = *it;
+        ++run;
+    }
+    if (run >= 4 && 4 * run >= r.compared) {
+        r.drift_run = run;
+        r.drift_sign = sign > 0 ? 1 : -1;
+    }
+}
+
+CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& options,
+                       const std::vector<double>& half) {
+    if (auto early = precheck(tree, i))
+        return *early;
+    const Node& node = tree.nodes[i];
+    CheckResult r;
+    r.expected.assign(tree.periods(), std::nullopt);
+    r.residual.assign(tree.periods(), std::nullopt);
+    const auto children = tree.arithmetic_children(i);
     constexpr double eps = std::numeric_limits<double>::epsilon();
     const double floor_ulps = 4.0 * static_cast<double>(children.size() + 1);
     double worst = -1;
+    Pattern pattern;
+    pattern.outcome.assign(tree.periods(), 0);
     for (std::size_t p = 0; p < tree.periods(); ++p) {
         const Combined combined =
             combine_children(tree, i, [&](std::size_t c) { return tree.nodes[c].values[p]; });
@@ -146,21 +297,23 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
         r.residual[p] = residual;
         ++r.compared;
         const double scale = rounding_scale(tree, children, p, expected, actual);
-        const double allowed = options.tolerance * std::fabs(expected) + floor_ulps * eps * scale;
-        if (std::fabs(residual) > allowed) {
-            ++r.mismatched;
-            const double badness = std::fabs(residual) / (scale > 0 ? scale : 1.0);
-            if (badness > worst) {
-                worst = badness;
-                r.worst_period = p;
-            }
+        const std::optional<double> bound =
+            options.rounding ? rounding_bound(tree, half, i, p) : std::nullopt;
+        const double allowed =
+            (bound ? *bound : options.tolerance * std::fabs(expected)) + floor_ulps * eps * scale;
+        const bool off = !(std::fabs(residual) <= allowed); // a NaN bound never passes
+        note_period(pattern, p, actual, expected, off);
+        if (!off)
+            continue;
+        ++r.mismatched;
+        const double badness = std::fabs(residual) / (scale > 0 ? scale : 1.0);
+        if (badness > worst) {
+            worst = badness;
+            r.worst_period = p;
+            r.worst_bound = bound;
         }
     }
-    if (r.verdict == Verdict::error)
-        return r;
-    r.verdict = r.mismatched > 0  ? Verdict::mismatch
-                : r.compared == 0 ? Verdict::nodata
-                                  : Verdict::ok;
+    finish(r, pattern);
     return r;
 }
 
@@ -169,8 +322,9 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
 std::vector<CheckResult> check_tree(const Tree& tree, const CheckOptions& options) {
     std::vector<CheckResult> results;
     results.reserve(tree.nodes.size());
+    const std::vector<double> half = options.rounding ? half_units(tree) : std::vector<double>();
     for (std::size_t i = 0; i < tree.nodes.size(); ++i)
-        results.push_back(check_node(tree, i, options));
+        results.push_back(check_node(tree, i, options, half));
     return results;
 }
 
@@ -191,6 +345,17 @@ std::string status_text(const Tree& tree, const CheckResult& r) {
                            format_short(residual, 6);
         if (expected != 0)
             text += " (" + format_short(residual / std::fabs(expected) * 100.0, 3) + "%)";
+        if (r.worst_bound)
+            text += ", beyond the rounding bound \u00B1" + format_short(*r.worst_bound, 3);
+        if (r.factor)
+            text += *r.factor > 1 ? "; it is about 100 times what its children give in every "
+                                    "period: a percentage stored as 0\u2013100?"
+                                  : "; it is about 1/100 of what its children give in every "
+                                    "period: a child's percentage stored as 0\u2013100?";
+        if (r.drift_run > 0)
+            text += "; the last " + std::to_string(r.drift_run) + " of " +
+                    std::to_string(r.compared) + " periods are off in the same direction (" +
+                    (r.drift_sign > 0 ? "+" : "\u2212") + ")";
         return text;
     }
     case Verdict::leaf:

@@ -75,8 +75,8 @@ std::string finding_text(const Tree& tree, const Finding& f) {
                        " ";
     if (f.node) {
         const Node& n = tree.nodes[*f.node];
-        text += (n.name.empty() ? std::string("(no name)") : n.name) + " (table row " +
-                std::to_string(n.row + 1) + "): ";
+        text +=
+            (n.name.empty() ? std::string("(no name)") : n.name) + " (" + tree.place(n.row) + "): ";
     }
     return text + f.message;
 }

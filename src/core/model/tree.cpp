@@ -1,5 +1,7 @@
 #include "kpitree/model/tree.hpp"
 
+#include "kpitree/model/dates.hpp"
+#include "kpitree/model/layout.hpp"
 #include "model/text.hpp"
 
 #include <algorithm>
@@ -114,6 +116,10 @@ std::string name_key(std::string_view name) {
     return fold_case(trim(name));
 }
 
+std::string Tree::place(std::size_t row) const {
+    return (transposed ? "table column " : "table row ") + std::to_string(row + 1);
+}
+
 std::optional<std::size_t> Tree::find(std::string_view name) const {
     auto it = by_key.find(name_key(name));
     if (it == by_key.end() || it->second.size() != 1)
@@ -147,10 +153,6 @@ bool Tree::has_mixed_children(std::size_t node) const {
 }
 
 namespace {
-
-std::string row_label(std::size_t row) {
-    return "table row " + std::to_string(row + 1);
-}
 
 // Text of a name-like cell: numbers are names too ("2024"); errors and empties are not.
 std::string cell_name(const Cell& cell) {
@@ -207,7 +209,7 @@ void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node
     std::size_t bad = 0;
     std::string first_bad;
     for (std::size_t p = 0; p < periods; ++p) {
-        const Cell& cell = grid.at(row, p + tree.first_period_column());
+        const Cell& cell = grid.at(row, tree.period_columns[p]);
         if (const auto* d = std::get_if<double>(&cell)) {
             if (std::isfinite(*d)) {
                 node.values[p] = *d;
@@ -243,7 +245,7 @@ void mark_duplicates(Tree& tree, const std::vector<std::size_t>& rows) {
             if (others.size() == named)
                 break;
             if (j != i)
-                others.push_back(row_label(tree.nodes[j].row));
+                others.push_back(tree.place(tree.nodes[j].row));
         }
         tree.nodes[i].errors.push_back("duplicate name '" + tree.nodes[i].name + "' (also " +
                                        capped_list(others, rows.size() - 1) + ")");
@@ -351,32 +353,69 @@ namespace {
 
 // The header, the Kind column and the period labels; false (with a table error) when the
 // range cannot be a tree table.
+// Too few columns for a tree table: the table error, or empty when there are enough.
+std::string too_narrow(const Grid& grid, const Tree& tree) {
+    const std::string lines = tree.transposed ? "rows" : "columns";
+    if (grid.columns() < min_table_columns)
+        return "a tree table needs at least 4 " + lines + " (Name, Parent, Link, one per " +
+               "period); this range has " + std::to_string(grid.columns());
+    if (tree.has_kind_column && grid.columns() < min_table_columns + 1)
+        return "a tree table with a Kind " + std::string(tree.transposed ? "row" : "column") +
+               " needs at least 5 " + lines + " (Name, Parent, Link, Kind, one per period)";
+    return {};
+}
+
+// The period labels and columns; dates in the header are shown as dates and put oldest first.
+void read_periods(const Grid& grid, Tree& tree) {
+    std::vector<HeaderCell> headers;
+    for (std::size_t c = tree.first_period_column(); c < grid.columns(); ++c) {
+        tree.period_columns.push_back(c);
+        std::string label;
+        if (tree.has_header) {
+            label = cell_name(grid.at(0, c));
+            const Cell& cell = grid.at(0, c);
+            HeaderCell h;
+            if (const auto* d = std::get_if<double>(&cell))
+                h.number = *d;
+            else if (const auto* s = std::get_if<std::string>(&cell))
+                h.text = *s;
+            headers.push_back(h);
+        }
+        const std::size_t number = c - tree.first_period_column() + 1;
+        tree.period_labels.push_back(label.empty() ? "period " + std::to_string(number) : label);
+    }
+    const auto axis = tree.has_header ? date_axis(headers) : std::nullopt;
+    if (!axis)
+        return;
+    tree.period_dates = axis->serials;
+    tree.date_months = axis->months;
+    for (std::size_t p = 0; p < headers.size(); ++p)
+        if (headers[p].number)
+            tree.period_labels[p] = format_date(*date_of_serial(*headers[p].number), axis->months);
+    if (axis->descending) {
+        std::reverse(tree.period_columns.begin(), tree.period_columns.end());
+        std::reverse(tree.period_labels.begin(), tree.period_labels.end());
+        std::reverse(tree.period_dates.begin(), tree.period_dates.end());
+    }
+}
+
+// The header, the Kind column and the periods; false (with a table error) when the range
+// cannot be a tree table.
 bool read_layout(const Grid& grid, Tree& tree) {
     if (grid.empty()) {
         tree.table_errors.push_back("the range is empty");
         return false;
     }
-    if (grid.columns() < min_table_columns) {
-        tree.table_errors.push_back("a tree table needs at least 4 columns (Name, Parent, Link, "
-                                    "one per period); this range has " +
-                                    std::to_string(grid.columns()));
+    if (grid.columns() >= min_table_columns) {
+        tree.has_header = looks_like_header(grid) || header_with_date_periods(grid);
+        const auto* fourth = std::get_if<std::string>(&grid.at(0, 3));
+        tree.has_kind_column = tree.has_header && fourth && is_kind_header(*fourth);
+    }
+    if (std::string problem = too_narrow(grid, tree); !problem.empty()) {
+        tree.table_errors.push_back(std::move(problem));
         return false;
     }
-    tree.has_header = looks_like_header(grid) || header_with_date_periods(grid);
-    const auto* fourth = std::get_if<std::string>(&grid.at(0, 3));
-    tree.has_kind_column = tree.has_header && fourth && is_kind_header(*fourth);
-    if (tree.has_kind_column && grid.columns() < min_table_columns + 1) {
-        tree.table_errors.push_back("a tree table with a Kind column needs at least 5 columns "
-                                    "(Name, Parent, Link, Kind, one per period)");
-        return false;
-    }
-    for (std::size_t c = tree.first_period_column(); c < grid.columns(); ++c) {
-        std::string label;
-        if (tree.has_header)
-            label = cell_name(grid.at(0, c));
-        const std::size_t number = c - tree.first_period_column() + 1;
-        tree.period_labels.push_back(label.empty() ? "period " + std::to_string(number) : label);
-    }
+    read_periods(grid, tree);
     return true;
 }
 
@@ -407,7 +446,7 @@ void read_rows(const Grid& grid, Tree& tree) {
         node.name = cell_name(grid.at(r, 0));
         node.parent_name = cell_name(grid.at(r, 1));
         if (node.name.empty())
-            node.errors.push_back("no name in " + row_label(r));
+            node.errors.push_back("no name in " + tree.place(r));
         read_link(grid.at(r, 2), node);
         if (tree.has_kind_column)
             read_kind(grid.at(r, 3), node);
@@ -472,8 +511,11 @@ void mark_mixed_operators(Tree& tree) {
 
 } // namespace
 
-Tree read_tree(const Grid& grid) {
+namespace {
+
+Tree read_rows_layout(const Grid& grid, bool transposed) {
     Tree tree;
+    tree.transposed = transposed;
     tree.node_of_row.assign(grid.rows(), std::nullopt);
     if (!read_layout(grid, tree))
         return tree;
@@ -485,9 +527,18 @@ Tree read_tree(const Grid& grid) {
     order_top_down(tree);
     mark_unusable_children(tree);
     if (tree.nodes.empty())
-        tree.table_errors.push_back(tree.has_header ? "no KPI rows below the header"
-                                                    : "no KPI rows: the range is blank");
+        tree.table_errors.push_back(tree.transposed   ? "no KPI columns right of the labels"
+                                    : tree.has_header ? "no KPI rows below the header"
+                                                      : "no KPI rows: the range is blank");
     return tree;
+}
+
+} // namespace
+
+Tree read_tree(const Grid& grid) {
+    if (is_transposed_layout(grid))
+        return read_rows_layout(transpose(grid), true);
+    return read_rows_layout(grid, false);
 }
 
 } // namespace kpitree

@@ -77,7 +77,31 @@ TEST(Tree, DatePeriodHeadersAreRecognisedByTheLinkColumn) {
     }));
     EXPECT_TRUE(t.has_header);
     EXPECT_EQ(t.nodes.size(), 1u);
-    EXPECT_EQ(t.period_labels[0], "45292");
+    // Calc passes date cells as serials: a header of monthly serials shows as months.
+    EXPECT_EQ(t.period_labels[0], "2024-01");
+    EXPECT_EQ(t.period_dates, (std::vector<long>{45292, 45323}));
+    EXPECT_TRUE(t.date_months);
+}
+
+TEST(Tree, TransposedTableIsReadAsItsTranspose) {
+    // Labels down the first column (Kind included), one column per KPI, periods newest first.
+    const Tree t = read_tree(Grid::from_rows({
+        {"Nimi", "Sales", "Deals", "AOV"},
+        {"Yläsolmu", "", "Sales", "Sales"},
+        {"Linkki", "", "*", "*"},
+        {"Laji", "", "flow", "ratio"},
+        {"2024-02-01", 24.0, 2.0, 12.0},
+        {"2024-01-01", 10.0, 1.0, 10.0},
+    }));
+    EXPECT_TRUE(t.transposed);
+    EXPECT_TRUE(t.has_kind_column);
+    ASSERT_EQ(t.nodes.size(), 3u);
+    EXPECT_EQ(t.nodes[1].name, "Deals");
+    EXPECT_EQ(t.nodes[1].row, 2u); // the table's third column
+    EXPECT_EQ(t.nodes[1].kind, Kind::flow);
+    EXPECT_EQ(t.period_labels, (std::vector<std::string>{"2024-01-01", "2024-02-01"}));
+    EXPECT_EQ(t.nodes[0].values, (Series{10.0, 24.0}));
+    EXPECT_EQ(t.place(2), "table column 3");
 }
 
 TEST(Tree, RecordsRowProblemsWithoutThrowing) {
