@@ -108,6 +108,20 @@ public:
                 elasticity_cells(to_grid(tree), to_cell(period), optional_node(node)));
         });
     }
+    AnyRows SAL_CALL variance(const AnyRows& tree, const AnyRows& plan, const Any& period,
+                              const Any& node) override {
+        return guarded([&] {
+            return to_any_rows(
+                variance_cells(to_grid(tree), to_grid(plan), to_cell(period), optional_node(node)));
+        });
+    }
+    AnyRows SAL_CALL whatif(const AnyRows& tree, const AnyRows& changes, const Any& period,
+                            const Any& node) override {
+        return guarded([&] {
+            return to_any_rows(whatif_cells(to_grid(tree), to_grid(changes), to_cell(period),
+                                            optional_node(node)));
+        });
+    }
 
     // XAddIn: metadata from the function table.
     OUString SAL_CALL getProgrammaticFuntionName(const OUString& display) override {

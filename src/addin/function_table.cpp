@@ -19,6 +19,8 @@ const std::vector<FunctionInfo>& function_table() {
         {"target", "KPI.TARGET", Msg::fn_target, {{"tree", Msg::argname_tree, Msg::arg_tree}, {"kgi_target", Msg::argname_kgi_target, Msg::arg_target_kgi_target}, {"period", Msg::argname_period, Msg::arg_period}, {"flex", Msg::argname_flex, Msg::arg_target_flex}, {"node", Msg::argname_node, Msg::arg_node}}, Shape::rows},
         {"rollup", "KPI.ROLLUP", Msg::fn_rollup, {{"tree", Msg::argname_tree, Msg::arg_tree}, {"periods_per_bucket", Msg::argname_periods_per_bucket, Msg::arg_rollup_periods_per_bucket}, {"kinds", Msg::argname_kinds, Msg::arg_rollup_kinds}}, Shape::rows},
         {"elasticity", "KPI.ELASTICITY", Msg::fn_elasticity, {{"tree", Msg::argname_tree, Msg::arg_tree}, {"period", Msg::argname_period, Msg::arg_period}, {"node", Msg::argname_node, Msg::arg_node}}, Shape::rows},
+        {"variance", "KPI.VARIANCE", Msg::fn_variance, {{"tree", Msg::argname_tree, Msg::arg_tree}, {"plan", Msg::argname_plan, Msg::arg_variance_plan}, {"period", Msg::argname_period, Msg::arg_variance_period}, {"node", Msg::argname_node, Msg::arg_node}}, Shape::rows},
+        {"whatif", "KPI.WHATIF", Msg::fn_whatif, {{"tree", Msg::argname_tree, Msg::arg_tree}, {"changes", Msg::argname_changes, Msg::arg_whatif_changes}, {"period", Msg::argname_period, Msg::arg_period}, {"node", Msg::argname_node, Msg::arg_node}}, Shape::rows},
     };
     // clang-format on
     return table;

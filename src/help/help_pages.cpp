@@ -25,6 +25,8 @@ const std::map<std::string_view, std::string_view>& examples() {
         {"target", "{=KPI.TARGET($A$1:$F$7; 1200000)}"},
         {"rollup", "{=KPI.ROLLUP($A$1:$F$7; 3)}"},
         {"elasticity", "=KPI.ELASTICITY($A$1:$F$7; ; \"Deals\")"},
+        {"variance", "{=KPI.VARIANCE($A$1:$F$7; $H$1:$I$7)}"},
+        {"whatif", "{=KPI.WHATIF($A$1:$F$7; $H$1:$I$2)}"},
     };
     return formulas;
 }

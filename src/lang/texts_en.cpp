@@ -79,6 +79,13 @@ const Entry en_entries[] = {
     {Msg::panel_insert_contrib, "Insert contribution column"},
     {Msg::panel_undo_insert, "Insert KPI Tree column"},
     {Msg::panel_need_two_periods, "A contribution needs at least two periods."},
+    {Msg::fn_variance, "Plan against actual per KPI: plan, actual, gap, gap %, the KPI's exact contribution to its KGI's gap, and AHEAD, BEHIND or ON PLAN judged by whether that contribution helps the KGI (a cost above plan is BEHIND)."},
+    {Msg::fn_whatif, "A scenario: the value of every KPI after the given changes, recomputed through the tree's arithmetic, and its change; constants keep their value, ~ links do not carry a change, a change to a parent is spread as KPI.TARGET would."},
+    {Msg::arg_variance_plan, "The plan: a Name column and one value column (the plan for the period), or a Name column and one column per period of the table, e.g. the output of KPI.TARGET pasted as values; an optional header row."},
+    {Msg::arg_variance_period, "Optional: the period, by its number or its header label. Default: the latest period with both a plan and an actual value for the KGI."},
+    {Msg::arg_whatif_changes, "The changes: two columns, a KPI name and either its new value or a relative change as text such as +10% or -5%; an optional header row."},
+    {Msg::argname_plan, "plan"},
+    {Msg::argname_changes, "changes"},
 };
 // clang-format on
 

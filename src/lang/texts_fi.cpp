@@ -78,6 +78,13 @@ const Entry fi_entries[] = {
     {Msg::panel_insert_contrib, "Lisää vaikutussarake"},
     {Msg::panel_undo_insert, "KPI-puun sarakkeen lisäys"},
     {Msg::panel_need_two_periods, "Vaikutus vaatii vähintään kaksi jaksoa."},
+    {Msg::fn_variance, "Suunnitelma ja toteuma KPI:ttäin: suunnitelma, toteuma, ero, ero %, KPI:n tarkka osuus KGI:n erosta sekä AHEAD, BEHIND tai ON PLAN sen mukaan, auttaako osuus KGI:tä (suunniteltua suurempi kustannus on BEHIND)."},
+    {Msg::fn_whatif, "Skenaario: kunkin KPI:n arvo annettujen muutosten jälkeen puun laskennalla uudelleen laskettuna sekä sen muutos; vakiot pysyvät, ~-linkit eivät välitä muutosta, ja yläsolmun muutos jaetaan kuten KPI.TARGET tekee."},
+    {Msg::arg_variance_plan, "Suunnitelma: nimisarake ja yksi arvosarake (jakson suunnitelma) tai nimisarake ja yksi sarake kutakin taulukon jaksoa kohden, esim. arvoina liitetty KPI.TARGET-tulos; otsikkorivi on valinnainen."},
+    {Msg::arg_variance_period, "Valinnainen: jakso numerona tai otsikkorivin nimenä. Oletus: viimeisin jakso, jolla KGI:llä on sekä suunnitelma että toteuma."},
+    {Msg::arg_whatif_changes, "Muutokset: kaksi saraketta, KPI:n nimi ja joko uusi arvo tai suhteellinen muutos tekstinä, esim. +10% tai -5%; otsikkorivi on valinnainen."},
+    {Msg::argname_plan, "suunnitelma"},
+    {Msg::argname_changes, "muutokset"},
 };
 // clang-format on
 

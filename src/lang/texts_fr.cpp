@@ -78,6 +78,13 @@ const Entry fr_entries[] = {
     {Msg::panel_insert_contrib, "Insérer la colonne de contribution"},
     {Msg::panel_undo_insert, "Insertion d’une colonne KPI Tree"},
     {Msg::panel_need_two_periods, "Une contribution nécessite au moins deux périodes."},
+    {Msg::fn_variance, "Prévu contre réalisé par KPI : prévu, réalisé, écart, écart en %, la contribution exacte du KPI à l'écart de son KGI, et AHEAD, BEHIND ou ON PLAN selon que cette contribution aide le KGI (un coût au-dessus du prévu est BEHIND)."},
+    {Msg::fn_whatif, "Un scénario : la valeur de chaque KPI après les changements donnés, recalculée par l'arithmétique de l'arbre, et sa variation ; les constantes gardent leur valeur, les liens ~ ne transmettent rien, un changement sur un parent est réparti comme le ferait KPI.TARGET."},
+    {Msg::arg_variance_plan, "Le plan : une colonne Nom et une colonne de valeurs (le plan de la période), ou une colonne Nom et une colonne par période du tableau, p. ex. le résultat de KPI.TARGET collé en valeurs ; ligne d'en-tête facultative."},
+    {Msg::arg_variance_period, "Facultatif : la période, par son numéro ou son libellé d'en-tête. Par défaut : la dernière période où le KGI a à la fois un plan et une valeur réelle."},
+    {Msg::arg_whatif_changes, "Les changements : deux colonnes, un nom de KPI et soit sa nouvelle valeur, soit une variation relative en texte comme +10% ou -5% ; ligne d'en-tête facultative."},
+    {Msg::argname_plan, "plan"},
+    {Msg::argname_changes, "changements"},
 };
 // clang-format on
 

@@ -78,6 +78,13 @@ const Entry ja_entries[] = {
     {Msg::panel_insert_contrib, "寄与度列を挿入"},
     {Msg::panel_undo_insert, "KPI ツリー列の挿入"},
     {Msg::panel_need_two_periods, "寄与度には 2 期間以上が必要です。"},
+    {Msg::fn_variance, "KPI ごとの計画と実績の比較：計画、実績、差異、差異率、KGI の差異への正確な寄与度、そして寄与が KGI を押し上げるかどうかで判定した AHEAD、BEHIND、ON PLAN（計画を上回るコストは BEHIND）。"},
+    {Msg::fn_whatif, "シナリオ：指定した変更を加えてツリーの計算で再計算した各 KPI の値とその変化。定数は変わらず、~ リンクは変化を伝えず、親への変更は KPI.TARGET と同じように配分されます。"},
+    {Msg::arg_variance_plan, "計画：名前の列と値の列 1 つ（その期間の計画）、または名前の列と表の期間ごとの列（値として貼り付けた KPI.TARGET の結果など）。見出し行は省略可。"},
+    {Msg::arg_variance_period, "省略可：期間を番号または見出しのラベルで指定します。既定値は KGI に計画と実績の両方がある最新の期間です。"},
+    {Msg::arg_whatif_changes, "変更：2 列。KPI 名と、新しい値または +10% や -5% のような相対変化（文字列）。見出し行は省略可。"},
+    {Msg::argname_plan, "計画"},
+    {Msg::argname_changes, "変更"},
 };
 // clang-format on
 

@@ -78,6 +78,13 @@ const Entry zh_CN_entries[] = {
     {Msg::panel_insert_contrib, "插入贡献列"},
     {Msg::panel_undo_insert, "插入 KPI 树列"},
     {Msg::panel_need_two_periods, "贡献分析至少需要两个期间。"},
+    {Msg::fn_variance, "按 KPI 比较计划与实际：计划值、实际值、差异、差异率、该 KPI 对其 KGI 差异的精确贡献，以及按该贡献是否有利于 KGI 判定的 AHEAD、BEHIND 或 ON PLAN（成本高于计划为 BEHIND）。"},
+    {Msg::fn_whatif, "情景分析：按给定的变更并通过树的运算重新计算后各 KPI 的值及其变化；常量保持不变，~ 链接不传递变化，对父项的变更按 KPI.TARGET 的方式分配。"},
+    {Msg::arg_variance_plan, "计划：一个名称列和一个数值列（该期间的计划），或一个名称列加上与表中期间一一对应的列（例如以数值粘贴的 KPI.TARGET 结果）；可以有一行标题。"},
+    {Msg::arg_variance_period, "可选：期间，用序号或标题中的标签指定。默认：KGI 同时有计划值和实际值的最近期间。"},
+    {Msg::arg_whatif_changes, "变更：两列，KPI 名称以及新值或文本形式的相对变化（如 +10% 或 -5%）；可以有一行标题。"},
+    {Msg::argname_plan, "计划"},
+    {Msg::argname_changes, "变更"},
 };
 // clang-format on
 

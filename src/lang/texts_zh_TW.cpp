@@ -79,6 +79,13 @@ const Entry zh_TW_entries[] = {
     {Msg::panel_insert_contrib, "插入貢獻欄"},
     {Msg::panel_undo_insert, "插入 KPI 樹欄"},
     {Msg::panel_need_two_periods, "貢獻分析至少需要兩個期間。"},
+    {Msg::fn_variance, "按 KPI 比較計劃與實際：計劃值、實際值、差異、差異率、該 KPI 對其 KGI 差異的精確貢獻，以及按該貢獻是否有利於 KGI 判定的 AHEAD、BEHIND 或 ON PLAN（成本高於計劃為 BEHIND）。"},
+    {Msg::fn_whatif, "情景分析：按給定的變更並透過樹的運算重新計算後各 KPI 的值及其變化；常量保持不變，~ 連結不傳遞變化，對父項的變更按 KPI.TARGET 的方式分配。"},
+    {Msg::arg_variance_plan, "計劃：一個名稱欄和一個數值欄（該期間的計劃），或一個名稱欄加上與表中期間一一對應的欄（例如以數值貼上的 KPI.TARGET 結果）；可以有一列標題。"},
+    {Msg::arg_variance_period, "可選：期間，用序號或標題中的標籤指定。預設：KGI 同時有計劃值和實際值的最近期間。"},
+    {Msg::arg_whatif_changes, "變更：兩欄，KPI 名稱以及新值或文字形式的相對變化（如 +10% 或 -5%）；可以有一列標題。"},
+    {Msg::argname_plan, "計劃"},
+    {Msg::argname_changes, "變更"},
 };
 // clang-format on
 

@@ -97,6 +97,13 @@ enum class Msg {
     panel_insert_contrib,   // sidebar: button
     panel_undo_insert,      // sidebar: Edit > Undo title of an inserted column
     panel_need_two_periods, // sidebar: CONTRIB needs two periods
+    fn_variance,            // KPI.VARIANCE: what it does
+    fn_whatif,              // KPI.WHATIF: what it does
+    arg_variance_plan,      // argument plan of KPI.VARIANCE
+    arg_variance_period,    // argument period of KPI.VARIANCE
+    arg_whatif_changes,     // argument changes of KPI.WHATIF
+    argname_plan,           // the Function Wizard's name of argument plan
+    argname_changes,        // the Function Wizard's name of argument changes
     count                   // number of messages, keep last
 };
 

@@ -49,8 +49,9 @@ std::map<std::string, std::vector<std::string>> idl_methods() {
 
 TEST(FunctionTable, EveryFunctionOfTheSpecWithUniqueNames) {
     const std::set<std::string> spec = {
-        "KPI.CHECK",  "KPI.EXPECTED", "KPI.RESIDUAL", "KPI.LINT",   "KPI.GRANGER",   "KPI.PADJUST",
-        "KPI.CAUSAL", "KPI.CONTRIB",  "KPI.TARGET",   "KPI.ROLLUP", "KPI.ELASTICITY"};
+        "KPI.CHECK",      "KPI.EXPECTED", "KPI.RESIDUAL", "KPI.LINT",   "KPI.GRANGER",
+        "KPI.PADJUST",    "KPI.CAUSAL",   "KPI.CONTRIB",  "KPI.TARGET", "KPI.ROLLUP",
+        "KPI.ELASTICITY", "KPI.VARIANCE", "KPI.WHATIF"};
     std::set<std::string> displays, methods;
     for (const FunctionInfo& f : function_table()) {
         displays.insert(std::string(f.display));

@@ -232,7 +232,32 @@ public:
         return g;
     }
 
+    // A plan or changes range: a name of the vocabulary (or any cell) and 1..periods+1 value
+    // cells per row (numbers, relative changes such as "+10%", any cell), rarely a header.
+    Grid named_values(std::size_t periods) {
+        Grid g(in_.ConsumeIntegralInRange<std::size_t>(0, 12),
+               in_.ConsumeIntegralInRange<std::size_t>(1, periods + 2));
+        for (std::size_t r = 0; r < g.rows(); ++r) {
+            g.at(r, 0) = flag() ? Cell(word(words::names)) : cell();
+            for (std::size_t c = 1; c < g.columns(); ++c)
+                g.at(r, c) = relative_or_cell();
+        }
+        return g;
+    }
+
 private:
+    Cell relative_or_cell() {
+        switch (in_.ConsumeIntegralInRange(0, 5)) {
+        case 0:
+            return Cell(std::string(flag() ? "+" : "-") +
+                        std::to_string(in_.ConsumeIntegralInRange(0, 300)) + "%");
+        case 1:
+            return cell();
+        default:
+            return Cell(number());
+        }
+    }
+
     Cell pvalue_cell() {
         switch (in_.ConsumeIntegralInRange(0, 7)) {
         case 0:

@@ -14,8 +14,13 @@ FUNCTIONS = [
     ("KPI.CHECK(%s)", 1), ("KPI.EXPECTED(%s)", 3), ("KPI.RESIDUAL(%s)", 3),
     ("KPI.CONTRIB(%s;1;2)", 1), ("KPI.TARGET(%s;200)", 1), ("KPI.ROLLUP(%s;2)", 2),
     ("KPI.ELASTICITY(%s)", 1), ("KPI.CAUSAL(%s)", 1), ("KPI.LINT(%s)", 1),
+    ("KPI.VARIANCE(%s;$AB$1:$AC$3)", 6), ("KPI.WHATIF(%s;$AE$1:$AF$1)", 2),
 ]
-PLANNING = ("KPI.CONTRIB", "KPI.TARGET", "KPI.ROLLUP", "KPI.ELASTICITY")
+PLANNING = ("KPI.CONTRIB", "KPI.TARGET", "KPI.ROLLUP", "KPI.ELASTICITY", "KPI.VARIANCE",
+            "KPI.WHATIF")
+# The plan VARIANCE reads and the change WHATIF applies, beside every table.
+PLAN = (("Online", 80.0), ("Shops", 30.0), ("Total", 110.0))
+CHANGES = (("Online", "+10%"),)
 CHECKING = ("KPI.CHECK", "KPI.EXPECTED", "KPI.RESIDUAL")
 HEADER = ("Name", "Parent", "Link", "Q1", "Q2", "Q3")
 
@@ -129,6 +134,8 @@ class BadInputMatrix(CalcCase):
 
     def check_case(self, description, rows, poisoned, functions):
         table = self.put(rows)
+        self.put(PLAN, col=27)
+        self.put(CHANGES, col=30)
         names = [r[0] for r in rows]
         for pattern, columns in FUNCTIONS:
             name = pattern.split("(")[0]

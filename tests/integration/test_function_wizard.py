@@ -18,6 +18,8 @@ FUNCTIONS = {
     "KPI.TARGET": ["tree", "kgi_target", "period", "flex", "node"],
     "KPI.ROLLUP": ["tree", "periods_per_bucket", "kinds"],
     "KPI.ELASTICITY": ["tree", "period", "node"],
+    "KPI.VARIANCE": ["tree", "plan", "period", "node"],
+    "KPI.WHATIF": ["tree", "changes", "period", "node"],
 }
 
 # What the wizard marks as required. Calc treats every `any` argument as optional, so
@@ -26,7 +28,8 @@ FUNCTIONS = {
 REQUIRED = {name: args[:1] for name, args in FUNCTIONS.items()}
 REQUIRED.update({"KPI.GRANGER": ["effect", "cause", "lag"], "KPI.PADJUST": ["pvalues", "method"],
                  "KPI.TARGET": ["tree", "kgi_target"],
-                 "KPI.ROLLUP": ["tree", "periods_per_bucket"]})
+                 "KPI.ROLLUP": ["tree", "periods_per_bucket"],
+                 "KPI.VARIANCE": ["tree", "plan"], "KPI.WHATIF": ["tree", "changes"]})
 
 
 class FunctionWizard(unittest.TestCase):

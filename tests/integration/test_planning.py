@@ -1,4 +1,4 @@
-"""KPI.CONTRIB, KPI.TARGET, KPI.ROLLUP and KPI.ELASTICITY in real Calc cells, compared with
+"""KPI.CONTRIB, KPI.TARGET, KPI.ROLLUP, KPI.ELASTICITY, KPI.VARIANCE and KPI.WHATIF in real Calc cells, compared with
 values computed independently here (closed-form LMDI and Shapley, equal growth factors, sums
 and ratios of sums), plus bad input (Err:502) and a Japanese-named tree. The office must
 still answer after every case."""
@@ -216,6 +216,55 @@ class Elasticity(CalcCase):
         ref = self.put(sales_table(JAPANESE))
         self.assertAlmostEqual(self.cell('=KPI.ELASTICITY(%s;2;"成約率")' % ref).Value, 1.0)
 
+
+
+class Variance(CalcCase):
+    """KPI.VARIANCE in real cells: a plan pasted next to the table, read by name."""
+
+    def test_plan_against_actual_with_contributions_and_judgements(self):
+        ref = self.put(sales_table())
+        # Plan for Mar: 12 meetings at a close rate of 0.25 and an AOV of 100,000.
+        plan = self.put((("Name", "Plan"), ("Meetings", 12.0), ("Close rate", 0.25),
+                         ("Average order value", 100000.0)), col=10)
+        cells = self.array("=KPI.VARIANCE(%s;%s)" % (ref, plan), 14, 0, 6, 7)
+        self.assertEqual([c.String for c in cells[0]],
+                         ["Plan", "Actual", "Gap", "Gap %", "Contribution", "Status"])
+        sales_plan = 12.0 * 0.25 * 100000.0
+        self.assertAlmostEqual(cells[1][0].Value, sales_plan, delta=1e-6)
+        self.assertAlmostEqual(cells[1][1].Value, SALES[-1], delta=1e-6)
+        self.assertAlmostEqual(cells[1][2].Value, SALES[-1] - sales_plan, delta=1e-6)
+        # The leaves' contributions add up to the KGI's gap.
+        leaves = cells[3][4].Value + cells[4][4].Value + cells[5][4].Value
+        self.assertAlmostEqual(leaves, SALES[-1] - sales_plan, delta=1e-6)
+        for row in cells[1:6]:
+            self.assertIn(row[5].String, ("AHEAD", "BEHIND", "ON PLAN"))
+        self.assertTrue(cells[6][5].String.startswith("UNDEFINED ~ link"), cells[6][5].String)
+        one = self.cell('=KPI.VARIANCE(%s;%s;;"Meetings")' % (ref, plan), "Z1")
+        self.assertEqual(one.getValue(), 12.0)
+
+    def test_a_plan_naming_no_kpi_is_err_502(self):
+        ref = self.put(sales_table())
+        plan = self.put((("Nobody", 1.0),), col=10)
+        self.assert_error("=KPI.VARIANCE(%s;%s)" % (ref, plan), ERR_ILLEGAL_ARGUMENT)
+
+
+class WhatIf(CalcCase):
+    """KPI.WHATIF in real cells: relative and absolute changes recomputed up the tree."""
+
+    def test_changes_are_recomputed_through_the_tree(self):
+        ref = self.put(sales_table())
+        changes = self.put((("KPI", "Change"), ("Meetings", "+10%")), col=10)
+        cells = self.array("=KPI.WHATIF(%s;%s)" % (ref, changes), 14, 0, 2, 7)
+        self.assertEqual([c.String for c in cells[0]], ["What-if", "Change"])
+        self.assertAlmostEqual(cells[1][0].Value, SALES[-1] * 1.1, delta=1e-6 * SALES[-1])
+        self.assertAlmostEqual(cells[4][0].Value, MEETINGS[-1] * 1.1, delta=1e-9)
+        self.assertAlmostEqual(cells[3][1].Value, 0.0, delta=0)  # AOV unchanged
+        self.assertEqual(cells[6][0].Value, 340.0)  # a ~ row keeps its value
+
+    def test_a_change_that_is_no_number_is_err_502(self):
+        ref = self.put(sales_table())
+        changes = self.put((("Meetings", "more"),), col=10)
+        self.assert_error("=KPI.WHATIF(%s;%s)" % (ref, changes), ERR_ILLEGAL_ARGUMENT)
 
 if __name__ == "__main__":
     unittest.main()

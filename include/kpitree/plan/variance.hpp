@@ -30,7 +30,8 @@ inline constexpr double on_plan_tolerance = 0.005;
 // nullopt where the plan has none: a parent then plans f(children of plan)). The actual value is
 // the node's own (f(children) where its cell is empty). AHEAD when the KPI's contribution raises
 // its KGI above plan, BEHIND when it holds the KGI back (so a cost above plan, or a ÷ child above
-// plan, is BEHIND), ON PLAN within on_plan_tolerance of the KGI's plan.
+// plan, is BEHIND), ON PLAN within on_plan_tolerance of the KGI's plan. An unusable row, or a
+// parent whose arithmetic needs an unusable child, shows no number, only the ERROR naming it.
 std::vector<VarianceRow> variance(const Tree& tree, const Series& plan, std::size_t period,
                                   SplitMethod method = SplitMethod::lmdi);
 

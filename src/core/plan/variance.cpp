@@ -52,8 +52,11 @@ std::vector<VarianceRow> variance(const Tree& tree, const Series& plan, std::siz
     ContribOptions options;
     options.method = method;
     const auto contrib = contributions(two, 0, 1, options);
+    const auto problems = path_problems(tree, false);
     for (std::size_t n = 0; n < rows.size(); ++n) {
         VarianceRow& r = rows[n];
+        if (!problems[n].empty()) // an unusable row or child: only the reason, no number
+            continue;
         r.plan = planned[n];
         r.actual = actual[n];
         if (r.plan && r.actual) {
@@ -66,7 +69,9 @@ std::vector<VarianceRow> variance(const Tree& tree, const Series& plan, std::siz
         r.contribution = contrib[n].value;
     }
     for (std::size_t n = 0; n < rows.size(); ++n) {
-        if (tree.nodes[n].link == Link::hypothesis && tree.nodes[n].parent)
+        if (!problems[n].empty())
+            rows[n].status = problems[n];
+        else if (tree.nodes[n].link == Link::hypothesis && tree.nodes[n].parent)
             rows[n].status = status_message(
                 Status::undefined, "~ link: the effect of " + q(tree, n) + " on " +
                                        q(tree, *tree.nodes[n].parent) + " is not arithmetic");

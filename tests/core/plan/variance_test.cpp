@@ -113,3 +113,16 @@ TEST(Variance, LeavesAddUpToTheKgiGapOnRandomProducts) {
         EXPECT_NEAR(sum, *y.gap, 1e-9 * std::max(1.0, std::fabs(*y.gap))) << trial;
     }
 }
+
+TEST(Variance, AnUnusableChildLeavesNoNumberOnItsParent) {
+    const Tree tree = read_tree(Grid::from_rows({{"Name", "Parent", "Link", "P1"},
+                                                 {"Total", "", "", 100.0},
+                                                 {"Online", "Total", "+", 75.0},
+                                                 {"Shops", "Total", "plus", 25.0}}));
+    const auto rows = variance(tree, plan_of(tree, {{"Online", 80.0}, {"Shops", 30.0}}), 0);
+    for (const char* name : {"Total", "Shops"}) {
+        const VarianceRow& r = rows[at(tree, name)];
+        EXPECT_FALSE(r.plan || r.actual || r.gap || r.gap_percent || r.contribution) << name;
+        EXPECT_TRUE(starts_with(r.status, "ERROR")) << r.status;
+    }
+}
