@@ -4,6 +4,7 @@
 // Nothing escapes dispatch(): a failure must never take the office down.
 #include "command.hpp"
 #include "convert.hpp"
+#include "office_locale.hpp"
 #include "ui_text.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -43,29 +44,6 @@ using uno::to_oustring;
 using uno::to_utf8;
 
 constexpr char implementation_name[] = "org.kpitree.MenuHandler";
-
-std::string office_locale(const Reference<css::uno::XComponentContext>& context) {
-    try {
-        Reference<css::lang::XMultiServiceFactory> provider(
-            context->getServiceManager()->createInstanceWithContext(
-                "com.sun.star.configuration.ConfigurationProvider", context),
-            UNO_QUERY_THROW);
-        css::beans::PropertyValue path;
-        path.Name = "nodepath";
-        path.Value <<= OUString("/org.openoffice.Setup/L10N");
-        Sequence<Any> args(1);
-        args.getArray()[0] <<= path;
-        Reference<css::container::XNameAccess> access(
-            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
-                                                  args),
-            UNO_QUERY_THROW);
-        OUString locale;
-        access->getByName("ooLocale") >>= locale;
-        return to_utf8(locale);
-    } catch (const css::uno::Exception&) {
-        return {};
-    }
-}
 
 class MenuHandler
     : public cppu::WeakImplHelper4<css::frame::XDispatchProvider, css::frame::XDispatch,
@@ -188,7 +166,8 @@ private:
         const OUString location = package_location();
         if (location.isEmpty())
             return;
-        const std::string_view language = lang::code(lang::language_of(office_locale(context_)));
+        const std::string_view language =
+            lang::code(lang::language_of(uno::office_locale(context_)));
         css::system::SystemShellExecute::create(context_)->execute(
             location + "/" + to_oustring(help_path(language)), OUString(),
             css::system::SystemShellExecuteFlags::URIS_ONLY);

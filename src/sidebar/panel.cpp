@@ -1,6 +1,7 @@
 #include "panel.hpp"
 
 #include "convert.hpp"
+#include "office_locale.hpp"
 #include "tree_view.hpp"
 
 #include <algorithm>
@@ -116,29 +117,6 @@ std::string display_address(const TableRef& table) {
            column_name(a.EndColumn) + std::to_string(a.EndRow + 1);
 }
 
-std::string office_locale(const Reference<css::uno::XComponentContext>& context) {
-    try {
-        Reference<css::lang::XMultiServiceFactory> provider(
-            context->getServiceManager()->createInstanceWithContext(
-                "com.sun.star.configuration.ConfigurationProvider", context),
-            UNO_QUERY_THROW);
-        css::beans::PropertyValue path;
-        path.Name = "nodepath";
-        path.Value <<= OUString("/org.openoffice.Setup/L10N");
-        Sequence<Any> args(1);
-        args.getArray()[0] <<= path;
-        Reference<css::container::XNameAccess> access(
-            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
-                                                  args),
-            UNO_QUERY_THROW);
-        OUString locale;
-        access->getByName("ooLocale") >>= locale;
-        return to_utf8(locale);
-    } catch (const Exception&) {
-        return {};
-    }
-}
-
 Sequence<OUString> to_sequence(const std::vector<std::string>& items) {
     Sequence<OUString> out(static_cast<sal_Int32>(items.size()));
     OUString* p = out.getArray();
@@ -191,7 +169,7 @@ private:
 Panel::Panel(const Reference<css::uno::XComponentContext>& context,
              const Reference<css::frame::XFrame>& frame, const Reference<css::awt::XWindow>& parent)
     : context_(context), frame_(frame), parent_(parent),
-      language_(lang::language_of(office_locale(context))) {}
+      language_(lang::language_of(uno::office_locale(context))) {}
 
 Panel::~Panel() {
     if (debouncer_)
