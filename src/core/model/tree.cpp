@@ -262,65 +262,81 @@ void read_kind(const Cell& cell, Node& node) {
                               "': use flow, stock, ratio, average or constant, or leave it empty");
 }
 
+enum class ChainState { unvisited, active, done };
+
+// What the walk up from a row found above the rows of its path: the KGI and the depth of the
+// node above the path, or why the chain is broken.
+struct ChainEnd {
+    std::optional<std::size_t> root;
+    int depth = 0;
+    std::string broken;
+};
+
+// A cycle from `at` back to `at` along `path`: every row on it gets the error, the path keeps
+// the rows below the cycle.
+ChainEnd mark_cycle(Tree& tree, std::vector<ChainState>& state, std::vector<std::size_t>& path,
+                    std::size_t at) {
+    auto begin = std::find(path.begin(), path.end(), at);
+    std::string ring;
+    for (auto it = begin; it != path.end(); ++it)
+        ring += tree.nodes[*it].name + " \u2192 ";
+    ring += tree.nodes[at].name;
+    for (auto it = begin; it != path.end(); ++it) {
+        tree.nodes[*it].errors.push_back("cycle: " + ring);
+        state[*it] = ChainState::done;
+    }
+    path.erase(begin, path.end());
+    return {std::nullopt, 0, "under the cycle " + ring};
+}
+
+// The end of a walk that stopped at a finished row (`above`) or ran out of parents.
+ChainEnd chain_end(const Tree& tree, std::optional<std::size_t> above,
+                   const std::vector<std::size_t>& path) {
+    if (above) {
+        const Node& n = tree.nodes[*above];
+        if (n.root)
+            return {n.root, n.depth, {}};
+        return {std::nullopt, 0,
+                !n.detached.empty() ? n.detached
+                : n.errors.empty()
+                    ? "no KGI above it: '" + n.name + "' is cut off from its KGI"
+                    : "no KGI above it: '" + n.name + "' is unusable (" + n.errors.front() + ")"};
+    }
+    if (path.empty())
+        return {};
+    const Node& top = tree.nodes[path.back()];
+    if (top.is_root())
+        return {path.back(), -1, {}};
+    return {std::nullopt, 0, "no KGI above it: '" + top.name + "' has no valid parent"};
+}
+
 // Resolves root and depth by walking up parent links; marks cycles and what hangs below them.
+// Every row is walked once (finished rows end a walk): linear in the table.
 void resolve_chains(Tree& tree) {
-    enum class State { unvisited, active, done };
-    std::vector<State> state(tree.nodes.size(), State::unvisited);
+    std::vector<ChainState> state(tree.nodes.size(), ChainState::unvisited);
     std::vector<std::size_t> path;
     for (std::size_t start = 0; start < tree.nodes.size(); ++start) {
-        if (state[start] == State::done)
+        if (state[start] == ChainState::done)
             continue;
         path.clear();
         std::optional<std::size_t> cur = start;
         // Walk up until a finished node, a root, a broken link or a node on the current path.
-        while (cur && state[*cur] == State::unvisited) {
-            state[*cur] = State::active;
+        while (cur && state[*cur] == ChainState::unvisited) {
+            state[*cur] = ChainState::active;
             path.push_back(*cur);
             cur = tree.nodes[*cur].parent;
         }
-        std::optional<std::size_t> root;
-        int depth = 0;
-        std::string broken; // why the chain above `path` is broken
-        if (cur && state[*cur] == State::active) {
-            // A cycle: from *cur back to *cur along the path.
-            auto begin = std::find(path.begin(), path.end(), *cur);
-            std::string ring;
-            for (auto it = begin; it != path.end(); ++it)
-                ring += tree.nodes[*it].name + " \u2192 ";
-            ring += tree.nodes[*cur].name;
-            for (auto it = begin; it != path.end(); ++it) {
-                tree.nodes[*it].errors.push_back("cycle: " + ring);
-                state[*it] = State::done;
-            }
-            broken = "under the cycle " + ring;
-            path.erase(begin, path.end());
-        } else if (cur) { // a finished node above
-            const Node& above = tree.nodes[*cur];
-            root = above.root;
-            depth = above.depth;
-            if (!root)
-                broken = !above.detached.empty() ? above.detached
-                         : above.errors.empty()
-                             ? "no KGI above it: '" + above.name + "' is cut off from its KGI"
-                             : "no KGI above it: '" + above.name + "' is unusable (" +
-                                   above.errors.front() + ")";
-        } else if (!path.empty()) {
-            const Node& top = tree.nodes[path.back()];
-            if (top.is_root()) {
-                root = path.back();
-                depth = -1;
-            } else {
-                broken = "no KGI above it: '" + top.name + "' has no valid parent";
-            }
-        }
+        ChainEnd end = cur && state[*cur] == ChainState::active
+                           ? mark_cycle(tree, state, path, *cur)
+                           : chain_end(tree, cur, path);
         for (auto it = path.rbegin(); it != path.rend(); ++it) {
             Node& n = tree.nodes[*it];
-            state[*it] = State::done;
-            if (root) {
-                n.root = root;
-                n.depth = ++depth;
+            state[*it] = ChainState::done;
+            if (end.root) {
+                n.root = end.root;
+                n.depth = ++end.depth;
             } else if (n.parent) {
-                n.detached = broken;
+                n.detached = end.broken;
             }
         }
     }

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 
 namespace kpitree {
@@ -58,8 +59,9 @@ ColumnMatrix used_terms(const ColumnMatrix* terms, std::size_t p, std::size_t ro
     return kept;
 }
 
-GrangerResult granger_impl(std::span<const double> effect, std::span<const double> cause, int lag,
-                           int extra, const ColumnMatrix* terms = nullptr, int df_penalty = 0) {
+// Why the series cannot be tested at lag + extra; nullopt when they can.
+std::optional<GrangerResult> input_problem(std::span<const double> effect,
+                                           std::span<const double> cause, int lag, int extra) {
     const std::size_t n = effect.size();
     if (cause.size() != n)
         return undefined(GrangerProblem::length_mismatch,
@@ -77,9 +79,7 @@ GrangerResult granger_impl(std::span<const double> effect, std::span<const doubl
         return undefined(GrangerProblem::too_few_points,
                          std::to_string(n) + " points; lag " + std::to_string(lag + extra) +
                              " needs " + std::to_string(granger_min_points(lag + extra)));
-
-    const auto p = static_cast<std::size_t>(lag + extra); // lags in the regression
-    const auto q = static_cast<std::size_t>(lag);         // cause lags tested
+    const auto p = static_cast<std::size_t>(lag + extra);
     const std::size_t rows = n - p;
     for (std::size_t j = 1; j <= p; ++j) {
         if (constant(effect.subspan(p - j, rows)))
@@ -91,58 +91,59 @@ GrangerResult granger_impl(std::span<const double> effect, std::span<const doubl
                              "the cause is constant over the periods used at lag " +
                                  std::to_string(j));
     }
+    return std::nullopt;
+}
 
-    const std::span<const double> y = effect.subspan(p, rows);
-    const ColumnMatrix det = used_terms(terms, p, rows);
-    const std::size_t d = det.cols;
-    if (rows <= 2 * p + d + static_cast<std::size_t>(std::max(df_penalty, 0)))
-        return undefined(GrangerProblem::too_few_points,
-                         std::to_string(n) + " points are too few for lag " +
-                             std::to_string(lag + extra) + " and " + std::to_string(d) +
-                             " deterministic terms");
-    ColumnMatrix restricted(rows, 2 * p + d - q);
-    ColumnMatrix joint(rows, 2 * p + d);
+// The two regressions of the test: the effect's p own lags, the cause's lags beyond the q
+// tested (the lag augmentation) and the deterministic terms (restricted), and the same with the
+// q tested cause lags as well (joint: own lags, then cause lags 1..p, then the terms).
+struct LaggedDesigns {
+    ColumnMatrix restricted, joint;
+};
+
+LaggedDesigns lagged_designs(std::span<const double> effect, std::span<const double> cause,
+                             std::size_t p, std::size_t q, const ColumnMatrix& det) {
+    const std::size_t rows = effect.size() - p, d = det.cols;
+    LaggedDesigns x{ColumnMatrix(rows, 2 * p + d - q), ColumnMatrix(rows, 2 * p + d)};
     for (std::size_t j = 1; j <= p; ++j) {
         for (std::size_t t = 0; t < rows; ++t) {
-            restricted(t, j - 1) = effect[p + t - j];
-            joint(t, j - 1) = effect[p + t - j];
-            joint(t, p + j - 1) = cause[p + t - j];
+            x.restricted(t, j - 1) = effect[p + t - j];
+            x.joint(t, j - 1) = effect[p + t - j];
+            x.joint(t, p + j - 1) = cause[p + t - j];
             if (j > q)
-                restricted(t, p + j - q - 1) = cause[p + t - j];
+                x.restricted(t, p + j - q - 1) = cause[p + t - j];
         }
     }
     for (std::size_t c = 0; c < d; ++c)
         for (std::size_t t = 0; t < rows; ++t)
-            restricted(t, 2 * p - q + c) = joint(t, 2 * p + c) = det(t, c);
-    const LeastSquaresFit fit_r = least_squares(restricted, y);
-    const LeastSquaresFit fit_u = least_squares(joint, y);
+            x.restricted(t, 2 * p - q + c) = x.joint(t, 2 * p + c) = det(t, c);
+    return x;
+}
 
+double total_sum_of_squares(std::span<const double> y) {
+    if (constant(y))
+        return 0.0;
+    double mean = 0.0;
+    for (double v : y)
+        mean += v;
+    mean /= static_cast<double>(y.size());
     double tss = 0.0;
-    if (!constant(y)) {
-        double mean = 0.0;
-        for (double v : y)
-            mean += v;
-        mean /= static_cast<double>(rows);
-        for (double v : y)
-            tss += (v - mean) * (v - mean);
-    }
-    const double ssr_u = fit_u.rss;
-    const double ssr_r = fit_r.rss;
-    if (tss == 0.0 || ssr_u == 0.0 || ssr_u / tss < std::numeric_limits<double>::epsilon())
-        return undefined(GrangerProblem::perfect_fit,
-                         tss == 0.0 ? "the effect is constant over the periods tested"
-                                    : "the effect's own past predicts it exactly (perfect fit)");
-    if (fit_u.rank < joint.cols)
-        return undefined(GrangerProblem::collinear,
-                         "the cause's past is a linear function of the effect's own past and a "
-                         "constant (collinear design)");
+    for (double v : y)
+        tss += (v - mean) * (v - mean);
+    return tss;
+}
 
+// F, chi-square and likelihood-ratio statistics of the q tested lags (statsmodels'
+// grangercausalitytests: ssr_ftest, ssr_chi2test, lrtest), and the sum of their coefficients.
+GrangerTest statistics(const LeastSquaresFit& fit_r, const LeastSquaresFit& fit_u, std::size_t rows,
+                       std::size_t joint_cols, std::size_t p, int lag, int df_penalty) {
     GrangerTest t;
     t.n_used = rows;
     t.df_num = lag;
-    t.df_den = static_cast<int>(rows - joint.cols) - std::max(df_penalty, 0);
-    for (std::size_t j = 0; j < q; ++j)
+    t.df_den = static_cast<int>(rows - joint_cols) - std::max(df_penalty, 0);
+    for (std::size_t j = 0; j < static_cast<std::size_t>(lag); ++j)
         t.cause_sum += fit_u.coefficients[p + j];
+    const double ssr_r = fit_r.rss, ssr_u = fit_u.rss;
     t.ssr_restricted = ssr_r;
     t.ssr_unrestricted = ssr_u;
     const double nobs = static_cast<double>(rows);
@@ -152,9 +153,37 @@ GrangerResult granger_impl(std::span<const double> effect, std::span<const doubl
     t.p_chi2 = chi2_sf(t.chi2, t.df_num);
     t.lr = nobs * std::log(ssr_r / ssr_u);
     t.p_lr = chi2_sf(t.lr, t.df_num);
+    return t;
+}
 
+GrangerResult granger_impl(std::span<const double> effect, std::span<const double> cause, int lag,
+                           int extra, const ColumnMatrix* terms = nullptr, int df_penalty = 0) {
+    if (auto problem = input_problem(effect, cause, lag, extra))
+        return *problem;
+    const auto p = static_cast<std::size_t>(lag + extra); // lags in the regression
+    const auto q = static_cast<std::size_t>(lag);         // cause lags tested
+    const std::size_t n = effect.size(), rows = n - p;
+    const std::span<const double> y = effect.subspan(p, rows);
+    const ColumnMatrix det = used_terms(terms, p, rows);
+    if (rows <= 2 * p + det.cols + static_cast<std::size_t>(std::max(df_penalty, 0)))
+        return undefined(GrangerProblem::too_few_points,
+                         std::to_string(n) + " points are too few for lag " +
+                             std::to_string(lag + extra) + " and " + std::to_string(det.cols) +
+                             " deterministic terms");
+    const LaggedDesigns x = lagged_designs(effect, cause, p, q, det);
+    const LeastSquaresFit fit_r = least_squares(x.restricted, y);
+    const LeastSquaresFit fit_u = least_squares(x.joint, y);
+    const double tss = total_sum_of_squares(y);
+    if (tss == 0.0 || fit_u.rss == 0.0 || fit_u.rss / tss < std::numeric_limits<double>::epsilon())
+        return undefined(GrangerProblem::perfect_fit,
+                         tss == 0.0 ? "the effect is constant over the periods tested"
+                                    : "the effect's own past predicts it exactly (perfect fit)");
+    if (fit_u.rank < x.joint.cols)
+        return undefined(GrangerProblem::collinear,
+                         "the cause's past is a linear function of the effect's own past and a "
+                         "constant (collinear design)");
     GrangerResult r;
-    r.test = t;
+    r.test = statistics(fit_r, fit_u, rows, x.joint.cols, p, lag, df_penalty);
     return r;
 }
 
