@@ -517,13 +517,16 @@ bool has_header_row(const Tree& tree, const Grid& g) {
 
 // Per node, the planned value in `period`: `plan` is Name + one value column, or Name + one
 // column per period of the table. Numbers only; empty cells plan nothing.
-Series plan_values(const Tree& tree, const Grid& plan, std::size_t period) {
-    const std::size_t columns = plan.columns();
-    if (columns != 2 && columns != tree.periods() + 1)
+void require_plan_shape(const Tree& tree, const Grid& plan) {
+    if (plan.columns() != 2 && plan.columns() != tree.periods() + 1)
         throw ArgumentError("plan must be a Name column and one value column, or a Name column "
                             "and one column per period of the table (" +
                             std::to_string(tree.periods()) + ")");
-    const std::size_t column = columns == 2 ? 1 : period + 1;
+}
+
+Series plan_values(const Tree& tree, const Grid& plan, std::size_t period) {
+    require_plan_shape(tree, plan);
+    const std::size_t column = plan.columns() == 2 ? 1 : period + 1;
     Series out(tree.nodes.size());
     std::vector<bool> seen(tree.nodes.size(), false);
     for (std::size_t r = has_header_row(tree, plan) ? 1 : 0; r < plan.rows(); ++r) {
@@ -549,6 +552,7 @@ Series plan_values(const Tree& tree, const Grid& plan, std::size_t period) {
 // VARIANCE's default period: the latest in which the first KGI has an actual value and the plan
 // (one column per period) has a value in that column; with one plan column, the KGI's latest.
 std::size_t variance_period(const Tree& tree, const Grid& plan) {
+    require_plan_shape(tree, plan);
     if (tree.roots.empty())
         throw ArgumentError("the table has no KGI");
     const std::size_t kgi = tree.roots.front();

@@ -411,6 +411,9 @@ TEST(VarianceCells, PlanByNameWithHeaderAndSixColumns) {
     EXPECT_THROW(variance_cells(table, Grid::from_rows({{"Leads", 5.0}})), ArgumentError);
     EXPECT_THROW(variance_cells(table, Grid::from_rows({{"Deals", "many"}})), ArgumentError);
     EXPECT_THROW(variance_cells(table, Grid::from_rows({{"Deals", 1.0, 2.0, 3.0}})), ArgumentError);
+    // Fuzz finding variance_cells-1: a one-column plan was read past its end when the default
+    // period was looked for.
+    EXPECT_THROW(variance_cells(table, Grid::from_rows({{"Deals"}, {"AOV"}})), ArgumentError);
 }
 
 TEST(WhatIfCells, RelativeAndAbsoluteChanges) {
