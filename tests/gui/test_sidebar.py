@@ -30,6 +30,20 @@ MARKS = ("✔", "✘", "⚠") + HYPOTHESIS_MARKS
 NO_TREE = "No KPI tree here."
 
 
+def undo_when_closed(undo, seconds=10):
+    """Edit > Undo once the panel has closed its undo context: the button's handler runs on the
+    office's thread and may still be between setting the formula and closing the context."""
+    deadline = time.time() + seconds
+    while True:
+        try:
+            undo.undo()
+            return
+        except Exception as e:  # UndoContextNotClosedException while the handler finishes
+            if "UndoContextNotClosed" not in type(e).__name__ or time.time() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 def wait_for(predicate, timeout=20.0, step=0.1):
     """Polls until predicate() is truthy; returns its last value."""
     deadline = time.time() + timeout
@@ -410,7 +424,7 @@ class Sidebar(unittest.TestCase):
         self.assertTrue(check.getString().startswith("OK"), check.getString())
         # Edit ▸ Undo removes them, one column per step.
         for offset in (2, 1, 0):
-            undo.undo()
+            undo_when_closed(undo)
             column = end_col + 2 + offset
             target = sheet.getCellRangeByPosition(column, start_row, column, end_row)
             self.assertEqual(target.getArrayFormula(), "")

@@ -101,7 +101,7 @@ class Help(unittest.TestCase):
     well-formed, help.tree naming only pages that exist, the HTML page the menu opens."""
 
     FUNCTIONS = ["check", "expected", "residual", "lint", "granger", "padjust", "causal",
-                 "contrib", "target", "rollup", "elasticity"]
+                 "contrib", "target", "rollup", "elasticity", "variance", "whatif"]
 
     def test_every_page_present_well_formed_and_listed(self):
         with zipfile.ZipFile(OXT) as z:
