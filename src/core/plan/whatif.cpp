@@ -113,21 +113,16 @@ private:
         for (auto it = tree_.top_down.rbegin(); it != tree_.top_down.rend(); ++it) {
             const std::size_t p = *it;
             const auto kids = tree_.arithmetic_children(p);
-            if (kids.empty() || !problems_[p].empty() || (dirty_[p] && !any_blocked(kids)))
+            if (kids.empty() || !problems_[p].empty())
                 continue;
-            if (any_blocked(kids)) {
-                blocked_[p] = blocked_[*std::find_if(kids.begin(), kids.end(),
-                                                     [&](auto k) { return !blocked_[k].empty(); })];
-                continue;
-            }
-            if (std::none_of(kids.begin(), kids.end(), [&](auto k) { return dirty_[k]; }))
-                continue;
-            recompute(p);
+            const auto blocked = std::find_if(kids.begin(), kids.end(),
+                                              [&](auto k) { return !blocked_[k].empty(); });
+            if (blocked != kids.end())
+                blocked_[p] = blocked_[*blocked]; // a blocked child blocks every row above it
+            else if (!dirty_[p] &&
+                     std::any_of(kids.begin(), kids.end(), [&](auto k) { return dirty_[k]; }))
+                recompute(p);
         }
-    }
-
-    bool any_blocked(const std::vector<std::size_t>& kids) const {
-        return std::any_of(kids.begin(), kids.end(), [&](auto k) { return !blocked_[k].empty(); });
     }
 
     void recompute(std::size_t p) {
