@@ -2,7 +2,7 @@
 # stats < audit < plan < the cell functions and the report. A file may include its own layer
 # and the layers below it, never one above. Files are placed by their folder under
 # include/kpitree/ and src/core/ (tests/core/ mirrors them); the top level is the top layer.
-set(order model stats audit plan)
+set(order model stats audit plan diagram)
 file(GLOB_RECURSE files "${SOURCE_DIR}/include/kpitree/*.hpp" "${SOURCE_DIR}/src/core/*.hpp"
      "${SOURCE_DIR}/src/core/*.cpp")
 

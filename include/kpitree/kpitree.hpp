@@ -11,7 +11,8 @@
 //   stats  least squares, distributions, Granger tests, p-value adjustment, decompositions
 //          (numbers in, numbers out);
 //   audit  the arithmetic check, lint findings, the causal assessment of ~ links;
-//   plan   contributions, targets, roll-ups, elasticities;
+//   plan   contributions, targets, roll-ups, elasticities, variance, what-if;
+//   diagram the tree diagram's layout (boxes and connectors) and its status colours;
 //   top    functions.hpp (the spreadsheet functions, cells in and out) and report.hpp.
 // A file includes its own layer and those below it, never one above
 // (tests/check_core_layers.cmake enforces it).
