@@ -2,8 +2,9 @@
 // word, a year-month, a quarter, a date serial); the run is accepted only when all labels are
 // of one kind and consecutive, so a header that merely mentions a month is not taken as
 // monthly data. Date serials: days since 1899-12-30 (the LibreOffice/Excel epoch), converted
-// by the civil-from-days algorithm (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms").
+// by dates.hpp.
 #include "kpitree/model/calendar.hpp"
+#include "kpitree/model/dates.hpp"
 
 #include "model/text.hpp"
 
@@ -119,15 +120,8 @@ int serial_month(double serial) {
     // 1950-01-01 is serial 18264; 2100-12-31 is 73415.
     if (!(serial >= 18264.0 && serial < 73416.0))
         return -1;
-    // Days since 1970-01-01, then Hinnant's civil_from_days for the month only.
-    const long z = static_cast<long>(std::floor(serial)) - 25569 + 719468;
-    const long era = z / 146097;
-    const long doe = z - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    const long month = mp < 10 ? mp + 3 : mp - 9; // 1..12
-    return static_cast<int>(month - 1);
+    const auto date = date_of_serial(std::floor(serial));
+    return date ? date->month - 1 : -1;
 }
 
 namespace {
