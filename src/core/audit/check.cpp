@@ -1,7 +1,8 @@
 // The per-period identity check. A period is compared when the node and all its arithmetic
 // children have values; the identity holds when |actual − expected| is within the tolerance
-// relative to |expected| plus a floating-point floor of a few ulps of the terms (for sums, of
-// the largest terms, so cancellation does not magnify rounding noise).
+// relative to |expected| plus a noise floor per term (a few ulps, and the 15 significant digits
+// a saved spreadsheet keeps; for sums relative to the largest term, so cancellation does not
+// magnify rounding noise).
 //
 // The rounding tolerance bounds what rounding each input to its last digit can do: a value v
 // shown with its last digit at 10^e stands for anything in v ± 10^e / 2; the children's
@@ -259,6 +260,12 @@ void finish(CheckResult& r, const Pattern& pattern) {
     }
 }
 
+// The noise a term may carry, relative to the largest term: a few ulps of the arithmetic, and
+// half a unit in the 15th significant digit, the precision spreadsheet files keep (LibreOffice
+// writes office:value with 15 significant digits; Excel keeps 15), so a rate that was an exact
+// ratio comes back from a saved file off by up to 5e-15.
+constexpr double noise_floor = 4 * std::numeric_limits<double>::epsilon() + 5e-15;
+
 CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& options,
                        const std::vector<double>& half) {
     if (auto early = precheck(tree, i))
@@ -268,8 +275,7 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
     r.expected.assign(tree.periods(), std::nullopt);
     r.residual.assign(tree.periods(), std::nullopt);
     const auto children = tree.arithmetic_children(i);
-    constexpr double eps = std::numeric_limits<double>::epsilon();
-    const double floor_ulps = 4.0 * static_cast<double>(children.size() + 1);
+    const double floor = noise_floor * static_cast<double>(children.size() + 1);
     double worst = -1;
     Pattern pattern;
     pattern.outcome.assign(tree.periods(), 0);
@@ -300,7 +306,7 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
         const std::optional<double> bound =
             options.rounding ? rounding_bound(tree, half, i, p) : std::nullopt;
         const double allowed =
-            (bound ? *bound : options.tolerance * std::fabs(expected)) + floor_ulps * eps * scale;
+            (bound ? *bound : options.tolerance * std::fabs(expected)) + floor * scale;
         const bool off = !(std::fabs(residual) <= allowed); // a NaN bound never passes
         note_period(pattern, p, actual, expected, off);
         if (!off)

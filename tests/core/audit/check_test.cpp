@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
@@ -121,6 +123,43 @@ TEST(Check, DefaultToleranceAcceptsFloatingPointNoiseOnly) {
     EXPECT_EQ(noise.status("S"), "OK");
     // One unit in a million is more than noise.
     const auto off = run(Grid::from_rows({{"S", "", "", 1000001.0}, {"A", "S", "+", 1e6}}));
+    EXPECT_EQ(off.of("S").verdict, Verdict::mismatch);
+}
+
+// A spreadsheet file keeps 15 significant digits (LibreOffice writes office:value so, Excel
+// shows and types that many): rates that were exact ratios of counts come back from a saved
+// file off by up to 5e-15 each. Found on the shipped example: MQLs = Leads × open rate ×
+// conversion rate was a MISMATCH of 5.7e-13 % after saving. That is storage noise, not data.
+double stored(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.15g", v);
+    return std::strtod(text, nullptr);
+}
+
+TEST(Check, DefaultToleranceAcceptsValuesStoredWithFifteenDigits) {
+    std::uint32_t state = 12345;
+    auto next = [&state](std::uint32_t range) {
+        state = state * 1664525u + 1013904223u;
+        return 1 + (state >> 8) % range;
+    };
+    int mismatches = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const double leads = 1000 + next(9000), opens = next(1000), mqls = next(300);
+        const auto c = run(Grid::from_rows({
+            {"MQLs", "", "", mqls},
+            {"Leads", "MQLs", "*", leads},
+            {"Open rate", "MQLs", "*", stored(opens / leads)},
+            {"Conversion", "MQLs", "*", stored(mqls / opens)},
+            {"Sessions", "", "", stored(leads / 7 + opens / 3)},
+            {"A", "Sessions", "+", stored(leads / 7)},
+            {"B", "Sessions", "+", stored(opens / 3)},
+        }));
+        mismatches += c.of("MQLs").verdict != Verdict::ok;
+        mismatches += c.of("Sessions").verdict != Verdict::ok;
+    }
+    EXPECT_EQ(mismatches, 0);
+    // A difference in the 12th digit is not storage noise.
+    const auto off = run(Grid::from_rows({{"S", "", "", 1.000000000001}, {"A", "S", "*", 1.0}}));
     EXPECT_EQ(off.of("S").verdict, Verdict::mismatch);
 }
 
