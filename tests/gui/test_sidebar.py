@@ -271,14 +271,14 @@ class Sidebar(unittest.TestCase):
         dialog = self.open_panel(doc)
         self.assertTrue(wait_for(lambda: "12 KPIs" in self.status(dialog), 20),
                         self.status(dialog))
-        self.assertIn("KPI tree.A1:O13", self.status(dialog))
+        self.assertIn("KPI tree.A1:AA13", self.status(dialog))
         # The panel's minimal width (340 px) widens the deck when it is shown.
         self.assertTrue(wait_for(lambda: dialog.getPosSize().Width >= 330, 5),
                         dialog.getPosSize().Width)
         labels = self.labels(dialog)
         tops = [label for depth, label in labels if depth == 0]
         self.assertEqual(len(tops), 1)
-        # The KGI at the top; the imported Sales misses Deals × AOV in August.
+        # The KGI at the top; the imported Sales misses Deals × AOV in 2025-08.
         # The mark comes first, so a narrow sidebar cannot cut it off; values are grouped.
         self.assertTrue(tops[0].startswith("✘ Sales — "), tops[0])
         self.assertEqual(marks_of(tops[0]), ["✘"], tops[0])
@@ -308,8 +308,8 @@ class Sidebar(unittest.TestCase):
             a = doc.CurrentController.getSelection().getRangeAddress()
             return (a.StartColumn, a.StartRow, a.EndColumn, a.EndRow)
 
-        self.assertEqual(wait_for(lambda: selected() == (0, 2, 14, 2) and selected(), 5),
-                         (0, 2, 14, 2))
+        self.assertEqual(wait_for(lambda: selected() == (0, 2, 26, 2) and selected(), 5),
+                         (0, 2, 26, 2))
         time.sleep(0.5)
         self.save_screenshot()
         doc.setModified(False)

@@ -157,10 +157,10 @@ class CommandLine(unittest.TestCase):
     def test_example_reports_the_planted_mismatch_and_exits_1(self):
         r = run("check", EXAMPLE)
         self.assertEqual(r.returncode, 1, r.stderr)
-        self.assertIn("KPI tree 'KPI tree'.A1:O13", r.stdout)
-        self.assertIn("MISMATCH 1 of 12 periods; worst Aug: residual 38000", r.stdout)
-        self.assertIn("\u2502  \u2502  \u2514\u2500 ~ Webinar attendees", r.stdout)
-        self.assertIn("INSUFFICIENT", r.stdout)
+        self.assertIn("KPI tree 'KPI tree'.A1:AA13", r.stdout)
+        self.assertIn("MISMATCH 1 of 24 periods; worst 2025-08: residual 38000", r.stdout)
+        self.assertRegex(r.stdout, "\u2502  \u2502  \u2514\u2500 ~ Webinar attendees +276  SUPPORTED")
+        self.assertIn("~ URL click rate of openers", r.stdout)
         self.assertIn("Summary: 1 mismatch, 0 errors", r.stdout)
 
     def test_clean_workbook_exits_0_and_finds_the_table_on_any_sheet(self):
