@@ -1,6 +1,7 @@
 #include "office_session.hpp"
 
 #include "convert.hpp"
+#include "profile_cache.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -176,7 +177,7 @@ OfficeSession::OfficeSession(const std::string& oxt) : dir_("kpitree-") {
                                               file_url(dir_.path() + "/shared")};
     std::filesystem::create_directory(dir_.path() + "/tmp");
     if (!oxt.empty())
-        install(oxt, env);
+        install(oxt);
     static int sessions = 0;
     const std::string pipe =
         "kpitree_cli_" + std::to_string(getpid()) + "_" + std::to_string(sessions++);
@@ -205,12 +206,28 @@ std::vector<std::string> OfficeSession::children_env() const {
     return {"TMPDIR=" + dir_.path() + "/tmp"};
 }
 
-void OfficeSession::install(const std::string& oxt, const std::vector<std::string>& env) {
+// A profile with the extension: a copy of the prepared one for this .oxt (profile_cache.hpp),
+// prepared by `unopkg add` when there is none yet.
+void OfficeSession::install(const std::string& oxt) {
     if (!std::filesystem::is_regular_file(oxt))
         throw std::runtime_error("the extension " + oxt + " does not exist");
+    provide_profile(oxt, program_dir + "/versionrc", dir_.path(),
+                    [&](const std::string& profile, const std::string& shared) {
+                        unopkg_add(oxt, profile, shared);
+                    });
+}
+
+void OfficeSession::unopkg_add(const std::string& oxt, const std::string& profile,
+                               const std::string& shared) const {
     // -s: a throwaway profile of our own, not the user's installation: no licence dialog.
-    std::vector<std::string> add = {program_dir + "/unopkg", "add", "--shared", "-s", "-f", oxt};
-    add.insert(add.end(), env.begin(), env.end());
+    const std::vector<std::string> add = {program_dir + "/unopkg",
+                                          "add",
+                                          "--shared",
+                                          "-s",
+                                          "-f",
+                                          oxt,
+                                          "-env:UserInstallation=" + file_url(profile),
+                                          "-env:UNO_SHARED_PACKAGES_CACHE=" + file_url(shared)};
     ChildGroup unopkg(add, true, children_env());
     if (unopkg.wait(std::chrono::seconds(300)) != 0)
         throw std::runtime_error("installing " + oxt + " into a throwaway profile failed");

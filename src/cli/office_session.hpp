@@ -1,8 +1,8 @@
-// A private headless LibreOffice for the command line: the extension installed into a
-// throwaway profile, soffice started on a private pipe, a UNO connection, and everything
-// removed again at the end, also when the constructor fails half-way (the process_guard types
-// own the processes and the profile). Throws std::runtime_error with a one-line reason when the
-// office cannot be started.
+// A private headless LibreOffice for the command line: a throwaway profile with the extension
+// (a copy of a prepared one, see profile_cache.hpp), soffice started on a private pipe, a UNO
+// connection, and everything removed again at the end, also when the constructor fails
+// half-way (the process_guard types own the processes and the profile). Throws
+// std::runtime_error with a one-line reason when the office cannot be started.
 #pragma once
 
 #include "kpitree/model/table.hpp"
@@ -45,7 +45,9 @@ public:
     Grid range(const std::string& address, std::string* canonical_name) const;
 
 private:
-    void install(const std::string& oxt, const std::vector<std::string>& env);
+    void install(const std::string& oxt);
+    void unopkg_add(const std::string& oxt, const std::string& profile,
+                    const std::string& shared) const;
     void connect(const std::string& pipe);
     std::vector<std::string> children_env() const;
     void close_document();

@@ -329,9 +329,10 @@ OwnedPath::~OwnedPath() {
     disown_and_remove(path_);
 }
 
-TempDir::TempDir(const std::string& prefix) {
+TempDir::TempDir(const std::string& prefix, const std::string& parent) {
     const char* tmp = std::getenv("TMPDIR");
-    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/" + prefix + "XXXXXX";
+    const std::string where = !parent.empty() ? parent : tmp && *tmp ? tmp : "/tmp";
+    std::string pattern = where + "/" + prefix + "XXXXXX";
     Registry& r = registry();
     std::lock_guard lock(r.mutex);
     if (!mkdtemp(pattern.data()))

@@ -60,11 +60,11 @@ private:
     std::string path_;
 };
 
-// A fresh directory under $TMPDIR (else /tmp), registered with the guard and removed with
-// everything in it by the destructor.
+// A fresh directory under `parent` (by default $TMPDIR, else /tmp), registered with the guard
+// and removed with everything in it by the destructor (a no-op once it was renamed away).
 class TempDir {
 public:
-    explicit TempDir(const std::string& prefix);
+    explicit TempDir(const std::string& prefix, const std::string& parent = {});
     ~TempDir();
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;

@@ -75,6 +75,40 @@ Grid big_tree(std::size_t groups, std::size_t per_group, std::size_t periods) {
     return Grid::from_rows(rows);
 }
 
+// A KGI that is the sum of `leaves` leaves (one parent, a wide fan-out), `periods` months.
+Grid wide_tree(std::size_t leaves, std::size_t periods) {
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> u(1.0, 100.0);
+    std::vector<std::vector<Cell>> rows;
+    rows.push_back(row_start("KGI", "", ""));
+    std::vector<double> kgi(periods, 0.0);
+    for (std::size_t k = 0; k < leaves; ++k) {
+        std::vector<Cell> leaf = row_start("leaf " + std::to_string(k), "KGI", "+");
+        for (std::size_t p = 0; p < periods; ++p) {
+            const double v = u(rng);
+            kgi[p] += v;
+            leaf.emplace_back(v);
+        }
+        rows.push_back(std::move(leaf));
+    }
+    for (double v : kgi)
+        rows[0].emplace_back(v);
+    return Grid::from_rows(rows);
+}
+
+// Runs the causal assessment and returns how many ~ links it tested; exits when it tested
+// fewer than `links` (a figure that measures no Granger test is no figure).
+std::size_t tested_links(const Tree& tree, std::size_t links) {
+    std::size_t tested = 0;
+    for (const CausalResult& r : assess_causal(tree))
+        tested += r.verdict == CausalVerdict::supported || r.verdict == CausalVerdict::unsupported;
+    if (tested < links) {
+        std::cerr << "the causal benchmark tested " << tested << " of " << links << " links\n";
+        std::exit(1);
+    }
+    return tested;
+}
+
 double median_ms(const std::function<std::size_t()>& body, int repeats = 5) {
     std::vector<double> ms;
     for (int i = 0; i < repeats; ++i) {
@@ -114,7 +148,8 @@ int main() {
         line("read_tree", median_ms([&] { return read_tree(grid).nodes.size(); }));
         line("check_tree", median_ms([&] { return check_tree(tree).size(); }));
         line("lint", median_ms([&] { return lint(tree).size() + 1; }));
-        line("assess_causal", median_ms([&] { return assess_causal(tree).size(); }));
+        if (s.periods >= causal_min_periods(1))
+            line("assess_causal", median_ms([&] { return tested_links(tree, s.groups); }));
         line("contributions",
              median_ms([&] { return contributions(tree, s.periods - 2, s.periods - 1).size(); }));
         line("targets",
@@ -123,6 +158,24 @@ int main() {
         line("elasticities", median_ms([&] { return elasticities(tree).size(); }));
         line("KPI.CHECK cells", median_ms([&] { return check_cells(grid, {}).rows(); }));
         line("audit report", median_ms([&] { return audit(grid, "bench").text.size(); }));
+    }
+    {
+        const std::size_t links = 10000, periods = 36;
+        const Tree tree = read_tree(big_tree(links, 1, periods));
+        out << "\n" << links << " hypothesis links x " << periods << " periods (all tested)\n";
+        const double ms = median_ms([&] { return tested_links(tree, links); }, 3);
+        out << "  assess_causal: " << ms << " ms\n";
+        std::cout << links << " tested links assess_causal: " << ms << " ms\n";
+    }
+    for (const std::size_t leaves : {10000, 100000}) {
+        const Tree tree = read_tree(wide_tree(leaves, 12));
+        out << "\none KGI summing " << leaves << " leaves x 12 periods (fan-out)\n";
+        auto line = [&](const char* what, double ms) {
+            out << "  " << what << ": " << ms << " ms\n";
+            std::cout << "fan-out " << leaves << " " << what << ": " << ms << " ms\n";
+        };
+        line("contributions", median_ms([&] { return contributions(tree, 10, 11).size(); }));
+        line("elasticities", median_ms([&] { return elasticities(tree).size(); }));
     }
     std::cout << "figures written to " << path << "\n";
     return 0;

@@ -50,6 +50,20 @@ def socket_paths(pid):
     return [row[7] for row in rows[1:] if len(row) >= 8 and row[6] in inodes]
 
 
+def cache_dir():
+    """The prepared-profile cache the runs of this test use (XDG_CACHE_HOME is the test's)."""
+    return os.path.join(os.environ["XDG_CACHE_HOME"], "kpitree")
+
+
+def cache_entries():
+    return sorted(os.listdir(cache_dir())) if os.path.isdir(cache_dir()) else []
+
+
+def cache_leftovers():
+    """Staging or discarded entries: what an ended run must not leave in the cache."""
+    return [e for e in cache_entries() if ".building-" in e or ".broken-" in e]
+
+
 class Run:
     """One `kpitree check` started in the background with its own TMPDIR, so that what it leaves
     behind can be seen: processes on its private pipe or profile, files in its TMPDIR."""
@@ -86,6 +100,7 @@ class Run:
             left += [os.path.join(self.tmp, f) for f in os.listdir(self.tmp)]
             left += [f for f in os.listdir("/tmp") if f.startswith("OSL_PIPE_") and self.pipe in f]
             left += [path for path in self.sockets if os.path.exists(path)]
+            left += cache_leftovers()
             if not left or time.time() > deadline:
                 return left
 
@@ -101,6 +116,9 @@ class CommandLine(unittest.TestCase):
         # Workbooks to audit, written by a real office: a clean tree on a second sheet below a
         # title, and a sheet with no tree at all.
         cls.dir = tempfile.mkdtemp(prefix="kpitree-cli-")
+        # The runs' prepared profiles go into the test's own cache, never the user's.
+        cls.saved_cache_home = os.environ.get("XDG_CACHE_HOME")
+        os.environ["XDG_CACHE_HOME"] = os.path.join(cls.dir, "cache")
         cls.clean = os.path.join(cls.dir, "clean.xlsx")
         cls.empty = os.path.join(cls.dir, "empty.ods")
         with Office() as office:
@@ -152,7 +170,77 @@ class CommandLine(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
+        if cls.saved_cache_home is None:
+            del os.environ["XDG_CACHE_HOME"]
+        else:
+            os.environ["XDG_CACHE_HOME"] = cls.saved_cache_home
         shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def fresh_cache(self):
+        """Points the runs at an empty cache for the rest of this test."""
+        os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="cache-", dir=self.dir)
+        self.addCleanup(os.environ.__setitem__, "XDG_CACHE_HOME",
+                        os.path.join(self.dir, "cache"))
+
+    def assert_entry_has_the_extension(self, entry):
+        """An office started on a copy of the cached entry offers the KPI functions."""
+        office = Office()
+        try:
+            for part in ("profile", "shared"):
+                shutil.copytree(os.path.join(entry, part), os.path.join(office.dir, part),
+                                symlinks=True)
+            office.launch()
+            descriptions = office.ctx.ServiceManager.createInstanceWithContext(
+                "com.sun.star.sheet.FunctionDescriptions", office.ctx)
+            names = [dict((p.Name, p.Value) for p in descriptions.getByIndex(i)).get("Name")
+                     for i in range(descriptions.Count)]
+            self.assertIn("KPI.CHECK", names)
+        finally:
+            office.stop()
+
+    def test_the_prepared_profile_is_reused_and_a_damaged_one_rebuilt(self):
+        self.fresh_cache()
+        self.assertEqual(run("check", self.clean).returncode, 0)
+        entries = cache_entries()
+        self.assertEqual(len(entries), 1, entries)
+        entry = os.path.join(cache_dir(), entries[0])
+        first = os.stat(entry).st_ino
+        self.assertEqual(run("check", self.clean).returncode, 0)
+        self.assertEqual(os.stat(entry).st_ino, first, "a good entry was rebuilt")
+        self.assert_entry_has_the_extension(entry)
+        biggest = max((os.path.join(d, f) for d, _, files in os.walk(entry) for f in files),
+                      key=os.path.getsize)
+        with open(biggest, "r+b") as f:
+            f.truncate(10)  # damaged: the manifest's size no longer matches
+        r = run("check", self.clean)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(cache_entries(), entries)
+        self.assertNotEqual(os.stat(entry).st_ino, first, "a damaged entry was used")
+        self.assert_entry_has_the_extension(entry)
+
+    def test_concurrent_first_runs_build_one_entry_and_leave_nothing_behind(self):
+        self.fresh_cache()
+        runs = [Run(self, self.clean) for _ in range(3)]
+        for run_ in runs:
+            out, err = run_.process.communicate(timeout=300)
+            run_.close()
+            self.assertEqual(run_.process.returncode, 0, err)
+            self.assertIn(b"Summary: 0 mismatches, 0 errors", out)
+            self.assertEqual(run_.leftovers(), [])
+        self.assertEqual(len(cache_entries()), 1, cache_entries())
+
+    def test_sigkill_while_preparing_the_profile_leaves_nothing_behind(self):
+        self.fresh_cache()
+        run_ = Run(self, self.clean)
+        deadline = time.time() + 120
+        while not processes_with(cache_dir()) and time.time() < deadline:
+            time.sleep(0.05)  # unopkg runs on the staging entry
+        self.assertTrue(processes_with(cache_dir()), "no unopkg seen")
+        run_.process.kill()
+        run_.process.wait(timeout=60)
+        run_.close()
+        self.assertEqual(run_.leftovers(grace=15), [])
+        self.assertEqual(processes_with(cache_dir()), [])
 
     def test_example_reports_the_planted_mismatch_and_exits_1(self):
         r = run("check", EXAMPLE)
