@@ -10,6 +10,8 @@
 #include "kpitree/audit/check.hpp"
 #include "kpitree/model/errors.hpp"
 #include "kpitree/model/table.hpp"
+#include "kpitree/model/tree.hpp"
+#include "kpitree/plan/variance.hpp"
 
 #include <optional>
 #include <string>
@@ -81,6 +83,19 @@ Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kind
 // KPI.ELASTICITY: % change of the row's KGI for a 1 % change of the row, others fixed, in
 // `period` (default: the KGI's last period with data).
 Grid elasticity_cells(const Grid& table, const PeriodArg& period = {}, const NodeName& node = {});
+// A period argument as a 0-based period of `tree` (a table without table errors); nullopt when
+// skipped (Empty). Throws ArgumentError naming `what` for a period the table does not have.
+std::optional<std::size_t> period_argument(const Tree& tree, const PeriodArg& arg,
+                                           const std::string& what);
+
+// KPI.VARIANCE's figures for every node (Tree::nodes order) and the period they compare.
+struct VarianceColumns {
+    std::size_t period = 0;
+    std::vector<VarianceRow> rows;
+};
+// The plan range read as variance_cells reads it (ArgumentError likewise).
+VarianceColumns variance_columns(const Tree& tree, const Grid& plan, const PeriodArg& period = {});
+
 // KPI.VARIANCE: per row six cells: plan, actual, gap, gap % (a fraction), the contribution to
 // the KGI's gap, and AHEAD / BEHIND / ON PLAN or why not (variance.hpp). `plan`: a Name column
 // and one value column (the plan for `period`), or one column per period of the table; an

@@ -21,9 +21,15 @@ struct OverviewNode {
     // (supported, unsupported, insufficient; error); may be empty (a leaf, no data).
     std::vector<Status> marks;
     std::string verdict; // the row's status text as in the cells: CHECK's, or CAUSAL's for ~
-    std::optional<double> contribution; // to its KGI's change between the last two periods
-    std::vector<std::size_t> children;  // forest children (Tree::nodes indices), table order
-    bool reached = true;                // false: no KGI reaches it (a cycle, a broken chain)
+    std::optional<double> contribution; // to its KGI's change between the overview's periods
+    // The cells' texts one by one, for machine-readable output: KPI.CHECK's status, its token
+    // (OK, MISMATCH, LEAF, NODATA, ERROR); KPI.CAUSAL's for a ~ row with its token (SUPPORTED,
+    // UNSUPPORTED, INSUFFICIENT, ERROR), empty otherwise; KPI.CONTRIB's text where it has no
+    // number (HYPOTHESIS, NODATA, ...).
+    std::string check_text, causal_text, contribution_status;
+    std::optional<Status> check_status, causal_status;
+    std::vector<std::size_t> children; // forest children (Tree::nodes indices), table order
+    bool reached = true;               // false: no KGI reaches it (a cycle, a broken chain)
 };
 
 struct TreeOverview {
@@ -32,14 +38,23 @@ struct TreeOverview {
     // node appears exactly once in the forest.
     std::vector<std::size_t> tops;
     std::vector<std::string> findings; // lint texts with their severity token, errors first
-    std::size_t mismatches = 0;        // rows whose identity fails
-    std::size_t errors = 0;            // unusable rows, or lint errors if there are more
-    bool has_contributions = false;    // two periods or more: contributions from the last two
+    std::vector<std::optional<std::size_t>> finding_nodes; // the row each finding concerns
+    std::size_t mismatches = 0;                            // rows whose identity fails
+    std::size_t errors = 0;         // unusable rows, or lint errors if there are more
+    bool has_contributions = false; // two periods or more: contributions between two
+    std::size_t contribution_from = 0, contribution_to = 0; // their periods (0-based)
+};
+
+// The two periods (0-based, each < Tree::periods()) whose change the contributions split.
+struct ContributionPeriods {
+    std::size_t from = 0, to = 0;
 };
 
 // The overview of a tree that read without table errors. Linear in the table plus the
 // verdicts' own cost (check_tree with `options`, assess_causal, contributions, lint).
-TreeOverview overview(const Tree& tree, const CheckOptions& options = {});
+// Contributions are between `periods`, by default the last two (none with one period).
+TreeOverview overview(const Tree& tree, const CheckOptions& options = {},
+                      std::optional<ContributionPeriods> periods = std::nullopt);
 
 // The value of the last period that has one; nullopt if none.
 std::optional<double> latest_value(const Series& values);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kpitree/audit/check.hpp"
+#include "kpitree/functions.hpp"
 #include "kpitree/model/table.hpp"
 
 #include <cstddef>
@@ -35,15 +36,36 @@ Grid sub_grid(const Grid& grid, const CellRect& rect);
 // "A1:F40" for a rectangle (columns A..ZZZ).
 std::string range_name(const CellRect& rect);
 
+// text: the tree drawn with its verdicts, findings and a summary, for reading. json: JSON Lines,
+// one object per KPI. csv: one line per KPI under csv_header(). Both machine formats carry
+// every verdict and figure under the keys of record_keys(), in that order; a table that cannot
+// be read, and a finding that concerns no KPI, give a record whose "kpi" is null (empty).
+enum class ReportFormat { text, json, csv };
+
+struct AuditOptions {
+    CheckOptions check;       // KPI.CHECK's (the command line's --tolerance)
+    PeriodArg from, to;       // the contributions' periods (--from/--to); Empty: the last two
+    std::optional<Grid> plan; // KPI.VARIANCE's plan range (--plan): adds its six figures
+    ReportFormat format = ReportFormat::text;
+    std::string workbook; // named in every json/csv record
+};
+
+// The keys of a json/csv record, in order: workbook, table, kpi, parent, link, ...
+const std::vector<std::string>& record_keys();
+// The csv header line (the keys), ending with a newline.
+std::string csv_header();
+
 struct AuditReport {
-    std::string text;           // the tree, findings and summary, ready to print
+    std::string text;           // the report in the options' format, ready to print
     std::size_t mismatches = 0; // KPIs whose identity fails
     std::size_t errors = 0;     // KPIs or findings with ERROR
     bool failed() const { return mismatches > 0 || errors > 0; }
 };
 
-// Audits one tree table. `title` names it in the report ("Sheet1.A1:O8"); `options` are
-// KPI.CHECK's (the command line's --tolerance).
+// Audits one tree table. `title` names it in the report ("Sheet1.A1:O8"). Throws ArgumentError
+// when `options` do not fit the table: a --from/--to period it does not have, a plan naming
+// a KPI it does not have or of the wrong shape.
+AuditReport audit(const Grid& table, std::string_view title, const AuditOptions& options);
 AuditReport audit(const Grid& table, std::string_view title, const CheckOptions& options = {});
 
 } // namespace kpitree

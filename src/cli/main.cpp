@@ -1,4 +1,5 @@
 // kpitree check WORKBOOK... [--range Sheet.A1:F40] [--tolerance VALUE|rounding]
+//                 [--from PERIOD --to PERIOD] [--plan RANGE] [--format text|json|csv]
 //
 // Opens the workbook in a private headless LibreOffice (with the extension installed in a
 // throwaway profile), finds every tree table on every sheet (both layouts), prints each tree
@@ -29,14 +30,30 @@ namespace {
 constexpr int exit_ok = 0, exit_failed = 1, exit_unusable = 2;
 
 const char usage[] =
+    "usage: kpitree check WORKBOOK... [options]   audit the KPI tree tables of workbooks\n"
+    "       kpitree check --help                  the check command's options\n"
+    "       kpitree --version                     the program's version\n";
+
+const char check_usage[] =
     "usage: kpitree check WORKBOOK... [--range Sheet.A1:F40] [--tolerance VALUE|rounding]\n"
+    "                     [--from PERIOD --to PERIOD] [--plan RANGE] [--format text|json|csv]\n"
     "  Audits every KPI tree table on every sheet of each WORKBOOK (any format LibreOffice\n"
     "  opens; periods in columns or in rows), in one private headless LibreOffice.\n"
     "  --range      audit this range only\n"
     "  --tolerance  a relative tolerance (0.001 = 0.1 %) or 'rounding': what rounding the\n"
     "               inputs to their digits can explain, as KPI.CHECK(tree; \"rounding\")\n"
+    "  --from, --to the two periods (labels or numbers from 1) whose change the contribution\n"
+    "               column splits, as KPI.CONTRIB; default: the last two\n"
+    "  --plan       a range of the workbook holding the plan (Name + one value column, or\n"
+    "               Name + the table's period columns): adds KPI.VARIANCE's columns (plan,\n"
+    "               actual, gap, gap %, contribution to the KGI's gap, AHEAD/BEHIND/ON PLAN)\n"
+    "               for the latest period with both plan and actual\n"
+    "  --format     text (default, for reading), json (JSON Lines: one object per KPI) or\n"
+    "               csv (a header line, then one line per KPI); the same keys in both, see\n"
+    "               the README\n"
     "  Exit status: 0 all identities hold, 1 a mismatch or an ERROR was found,\n"
-    "  2 an input cannot be used (missing file, no tree table, bad range); the worst wins.\n";
+    "  2 an input cannot be used (missing file, no tree table, bad range or option);\n"
+    "  the worst wins.\n";
 
 std::filesystem::path executable_dir() {
     std::error_code ec;
@@ -82,23 +99,48 @@ int fail(const std::string& reason) {
     return exit_unusable;
 }
 
-// How to audit: the range (all tree tables when unset) and KPI.CHECK's options.
+// How to audit: the range (all tree tables when unset), the plan's range and the report's
+// options (KPI.CHECK's tolerance, the contribution periods, the format).
 struct Settings {
     std::optional<std::string> range;
-    kpitree::CheckOptions check;
+    std::optional<std::string> plan_range;
+    kpitree::AuditOptions audit;
 };
 
-// Audits one table: prints its report, returns its exit status.
+bool text_format(const Settings& settings) {
+    return settings.audit.format == kpitree::ReportFormat::text;
+}
+
+// Audits one table: prints its report, returns its exit status (unusable when the options do
+// not fit the table: a period or a plan it does not have).
 int audit_table(const kpitree::Grid& table, const std::string& title, const Settings& settings) {
-    const kpitree::AuditReport report = kpitree::audit(table, title, settings.check);
+    kpitree::AuditReport report;
+    try {
+        report = kpitree::audit(table, title, settings.audit);
+    } catch (const kpitree::ArgumentError& e) {
+        return fail(title + ": " + e.what());
+    }
     print(report.text);
     return report.failed() ? exit_failed : exit_ok;
+}
+
+// The plan range of --plan read from the open workbook into the options.
+void read_plan(const kpitree::cli::OfficeSession& office, Settings& settings) {
+    if (!settings.plan_range)
+        return;
+    try {
+        settings.audit.plan = office.range(*settings.plan_range, nullptr);
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error("--plan " + *settings.plan_range + ": " + e.what());
+    }
 }
 
 // Audits the workbook open in `office`: the range, or every tree table of every sheet, each
 // report after the other; the worst status wins.
 int audit_open(const kpitree::cli::OfficeSession& office, const std::string& workbook,
-               const Settings& settings) {
+               Settings settings) {
+    read_plan(office, settings);
+    settings.audit.workbook = workbook;
     if (settings.range) {
         std::string title;
         kpitree::Grid table;
@@ -113,7 +155,7 @@ int audit_open(const kpitree::cli::OfficeSession& office, const std::string& wor
     std::size_t tables = 0;
     for (const auto& sheet : office.sheets())
         for (const auto& rect : kpitree::find_tree_tables(sheet.cells)) {
-            if (tables++ > 0)
+            if (tables++ > 0 && text_format(settings))
                 print("\n");
             const std::string title = sheet_ref(sheet.name) + "." + kpitree::range_name(rect);
             status = std::max(status,
@@ -160,7 +202,7 @@ int check_all(const std::vector<std::string>& workbooks, const Settings& setting
     int status = exit_ok;
     for (std::size_t i = 0; i < workbooks.size(); ++i) {
         const std::string& workbook = workbooks[i];
-        if (workbooks.size() > 1)
+        if (workbooks.size() > 1 && text_format(settings))
             print((i > 0 ? "\n== " : "== ") + workbook + " ==\n");
         if (!std::filesystem::is_regular_file(workbook)) {
             status = std::max(status, fail("cannot open '" + workbook + "': no such file"));
@@ -175,6 +217,92 @@ int check_all(const std::vector<std::string>& workbooks, const Settings& setting
 
 } // namespace
 
+namespace {
+
+std::optional<kpitree::ReportFormat> parse_format(const std::string& name) {
+    if (name == "text")
+        return kpitree::ReportFormat::text;
+    if (name == "json")
+        return kpitree::ReportFormat::json;
+    if (name == "csv")
+        return kpitree::ReportFormat::csv;
+    return std::nullopt;
+}
+
+// The value of option `name` at args[i] ("--name VALUE" or "--name=VALUE"), advancing i past
+// it; nullopt when args[i] is another option.
+std::optional<std::string> option_value(const std::vector<std::string>& args, std::size_t& i,
+                                        const std::string& name) {
+    if (args[i] == name && i + 1 < args.size())
+        return args[++i];
+    if (args[i].rfind(name + "=", 0) == 0)
+        return args[i].substr(name.size() + 1);
+    return std::nullopt;
+}
+
+// The command line of `kpitree check` in `settings` and `workbooks`; a reason when it is wrong.
+std::optional<std::string> parse_check(const std::vector<std::string>& args, Settings& settings,
+                                       std::vector<std::string>& workbooks) {
+    std::optional<std::string> tolerance, format;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (auto v = option_value(args, i, "--range"))
+            settings.range = *v;
+        else if (auto v = option_value(args, i, "--tolerance"))
+            tolerance = *v;
+        else if (auto v = option_value(args, i, "--from"))
+            settings.audit.from = kpitree::Cell(*v);
+        else if (auto v = option_value(args, i, "--to"))
+            settings.audit.to = kpitree::Cell(*v);
+        else if (auto v = option_value(args, i, "--plan"))
+            settings.plan_range = *v;
+        else if (auto v = option_value(args, i, "--format"))
+            format = *v;
+        else if (!args[i].empty() && args[i][0] == '-')
+            return "unknown option '" + args[i] + "'\n" + check_usage;
+        else
+            workbooks.push_back(args[i]);
+    }
+    if (workbooks.empty())
+        return std::string("no workbook given\n") + check_usage;
+    if (kpitree::is_empty(settings.audit.from) != kpitree::is_empty(settings.audit.to))
+        return std::string("--from and --to go together");
+    if (format) {
+        const auto parsed = parse_format(*format);
+        if (!parsed)
+            return "--format " + *format + ": use text, json or csv";
+        settings.audit.format = *parsed;
+    }
+    if (tolerance) {
+        try {
+            settings.audit.check = kpitree::check_options(kpitree::Cell(*tolerance));
+        } catch (const kpitree::ArgumentError& e) {
+            return "--tolerance " + *tolerance + ": " + e.what();
+        }
+    }
+    return std::nullopt;
+}
+
+bool asks_for_help(const std::vector<std::string>& args) {
+    return std::any_of(args.begin(), args.end(),
+                       [](const std::string& a) { return a == "--help" || a == "-h"; });
+}
+
+int run_check(const std::vector<std::string>& args) {
+    if (asks_for_help(args)) {
+        std::cout << check_usage;
+        return exit_ok;
+    }
+    std::vector<std::string> workbooks;
+    Settings settings;
+    if (auto reason = parse_check(args, settings, workbooks))
+        return fail(*reason);
+    if (settings.audit.format == kpitree::ReportFormat::csv)
+        print(kpitree::csv_header());
+    return check_all(workbooks, settings);
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     kpitree::cli::guard_process();
     const std::vector<std::string> args(argv + 1, argv + argc);
@@ -182,36 +310,14 @@ int main(int argc, char** argv) {
         std::cout << usage;
         return args.empty() ? exit_unusable : exit_ok;
     }
+    if (args[0] == "--version") {
+        std::cout << "kpitree " KPITREE_VERSION "\n";
+        return exit_ok;
+    }
     if (args[0] != "check")
         return fail("unknown command '" + args[0] + "'\n" + usage);
-    std::vector<std::string> workbooks;
-    Settings settings;
-    std::optional<std::string> tolerance;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--range" && i + 1 < args.size())
-            settings.range = args[++i];
-        else if (args[i].rfind("--range=", 0) == 0)
-            settings.range = args[i].substr(8);
-        else if (args[i] == "--tolerance" && i + 1 < args.size())
-            tolerance = args[++i];
-        else if (args[i].rfind("--tolerance=", 0) == 0)
-            tolerance = args[i].substr(12);
-        else if (!args[i].empty() && args[i][0] == '-')
-            return fail("unknown option '" + args[i] + "'\n" + usage);
-        else
-            workbooks.push_back(args[i]);
-    }
-    if (workbooks.empty())
-        return fail(std::string("no workbook given\n") + usage);
-    if (tolerance) {
-        try {
-            settings.check = kpitree::check_options(kpitree::Cell(*tolerance));
-        } catch (const kpitree::ArgumentError& e) {
-            return fail("--tolerance " + *tolerance + ": " + e.what());
-        }
-    }
     try {
-        return check_all(workbooks, settings);
+        return run_check(args);
     } catch (const OutputClosed&) {
         // The office is gone already (check_all's session was unwound): die as a filter does.
         std::signal(SIGPIPE, SIG_DFL);

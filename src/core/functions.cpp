@@ -601,15 +601,25 @@ void write_optional(Cell* cell, const std::optional<double>& v) {
 
 } // namespace
 
+std::optional<std::size_t> period_argument(const Tree& tree, const PeriodArg& arg,
+                                           const std::string& what) {
+    return period_index(tree, arg, what);
+}
+
+VarianceColumns variance_columns(const Tree& tree, const Grid& plan, const PeriodArg& period) {
+    const auto t = period_index(tree, period, "period");
+    VarianceColumns out;
+    out.period = t ? *t : variance_period(tree, plan);
+    out.rows = variance(tree, plan_values(tree, plan, out.period), out.period);
+    return out;
+}
+
 Grid variance_cells(const Grid& table, const Grid& plan, const PeriodArg& period,
                     const NodeName& node) {
     const Tree tree = read_tree(table);
     std::vector<VarianceRow> rows;
-    if (tree.table_errors.empty()) {
-        const auto t = period_index(tree, period, "period");
-        const std::size_t chosen = t ? *t : variance_period(tree, plan);
-        rows = variance(tree, plan_values(tree, plan, chosen), chosen);
-    }
+    if (tree.table_errors.empty())
+        rows = variance_columns(tree, plan, period).rows;
     return aligned(
         tree, 6,
         [](Cell* cells) {

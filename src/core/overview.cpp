@@ -102,9 +102,44 @@ void add_findings(const Tree& tree, TreeOverview& view) {
     std::size_t lint_errors = 0;
     for (const Finding& f : lint(tree)) {
         view.findings.push_back(finding_text(tree, f));
+        view.finding_nodes.push_back(f.node);
         lint_errors += f.severity == Severity::error ? 1 : 0;
     }
     view.errors = std::max(view.errors, lint_errors);
+}
+
+Status check_token(Verdict verdict) {
+    switch (verdict) {
+    case Verdict::ok:
+        return Status::ok;
+    case Verdict::mismatch:
+        return Status::mismatch;
+    case Verdict::leaf:
+        return Status::leaf;
+    case Verdict::nodata:
+        return Status::nodata;
+    case Verdict::error:
+        break;
+    }
+    return Status::error;
+}
+
+// The cells' texts of a row: CHECK's, CAUSAL's for a ~ row, CONTRIB's when it has no number.
+void add_cell_texts(const Tree& tree, std::size_t i, const CheckResult& check,
+                    const CausalResult& causal, OverviewNode& v) {
+    v.check_text = status_text(tree, check);
+    v.check_status = check_token(check.verdict);
+    if (tree.nodes[i].link == Link::hypothesis) {
+        v.causal_text = causal_status_text(tree, causal);
+        v.causal_status = hypothesis_mark(causal);
+    }
+}
+
+std::optional<ContributionPeriods> default_periods(const Tree& tree) {
+    const std::size_t periods = tree.periods();
+    if (periods < 2)
+        return std::nullopt;
+    return ContributionPeriods{periods - 2, periods - 1};
 }
 
 } // namespace
@@ -116,23 +151,33 @@ std::optional<double> latest_value(const Series& values) {
     return std::nullopt;
 }
 
-TreeOverview overview(const Tree& tree, const CheckOptions& options) {
+TreeOverview overview(const Tree& tree, const CheckOptions& options,
+                      std::optional<ContributionPeriods> periods) {
     TreeOverview view;
     view.nodes.resize(tree.nodes.size());
     const std::vector<CheckResult> checks = check_tree(tree, options);
     const std::vector<CausalResult> causal = assess_causal(tree);
-    const std::size_t periods = tree.periods();
+    if (!periods)
+        periods = default_periods(tree);
     std::vector<Contribution> contrib;
-    if (periods >= 2)
-        contrib = contributions(tree, periods - 2, periods - 1);
+    if (periods) {
+        contrib = contributions(tree, periods->from, periods->to);
+        view.contribution_from = periods->from;
+        view.contribution_to = periods->to;
+    }
     view.has_contributions = !contrib.empty();
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         OverviewNode& v = view.nodes[i];
         v.latest = latest_value(tree.nodes[i].values);
         v.marks = marks_of(tree.nodes[i], checks[i], causal[i]);
         v.verdict = verdict_of(tree, i, checks[i], causal[i]);
-        if (!contrib.empty() && tree.nodes[i].link != Link::hypothesis)
-            v.contribution = contrib[i].value;
+        add_cell_texts(tree, i, checks[i], causal[i], v);
+        if (!contrib.empty()) {
+            if (tree.nodes[i].link != Link::hypothesis)
+                v.contribution = contrib[i].value;
+            if (!v.contribution)
+                v.contribution_status = contrib[i].status;
+        }
         view.mismatches += checks[i].verdict == Verdict::mismatch ? 1 : 0;
         view.errors += checks[i].verdict == Verdict::error ? 1 : 0;
     }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <variant>
 
 namespace kpitree {
 
@@ -82,17 +83,102 @@ bool inside(const CellRect& rect, std::size_t r, std::size_t c) {
            c < rect.column + rect.columns;
 }
 
+enum class Labels { none, across, down };
+
 // Whether (r, c) starts a table's labels: Name | Parent | Link across, or down.
-bool labels_at(const Grid& sheet, std::size_t r, std::size_t c) {
+Labels labels_at(const Grid& sheet, std::size_t r, std::size_t c) {
     if (!is_header_cell(sheet.at(r, c), HeaderWord::name))
+        return Labels::none;
+    if (c + 2 < sheet.columns() && is_header_cell(sheet.at(r, c + 1), HeaderWord::parent) &&
+        is_header_cell(sheet.at(r, c + 2), HeaderWord::link))
+        return Labels::across;
+    if (r + 2 < sheet.rows() && is_header_cell(sheet.at(r + 1, c), HeaderWord::parent) &&
+        is_header_cell(sheet.at(r + 2, c), HeaderWord::link))
+        return Labels::down;
+    return Labels::none;
+}
+
+// Whether a cell is a text starting with a status token ("OK", "MISMATCH 2 of 12", "ON PLAN").
+bool starts_with_status(const Cell& cell) {
+    const auto* s = std::get_if<std::string>(&cell);
+    if (!s)
         return false;
-    const bool across = c + 2 < sheet.columns() &&
-                        is_header_cell(sheet.at(r, c + 1), HeaderWord::parent) &&
-                        is_header_cell(sheet.at(r, c + 2), HeaderWord::link);
-    const bool down = r + 2 < sheet.rows() &&
-                      is_header_cell(sheet.at(r + 1, c), HeaderWord::parent) &&
-                      is_header_cell(sheet.at(r + 2, c), HeaderWord::link);
-    return across || down;
+    const std::string_view text = trim(*s);
+    for (int i = 0; i <= static_cast<int>(Status::on_plan); ++i) {
+        const std::string_view token = status_token(static_cast<Status>(i));
+        if (text.substr(0, token.size()) == token &&
+            (text.size() == token.size() || text[token.size()] == ' '))
+            return true;
+    }
+    return false;
+}
+
+// A table's cells read along its KPIs: the sheet itself for a row layout (a line is a column),
+// transposed for a table with its labels down (a line is a row).
+struct Lines {
+    const Grid& sheet;
+    bool down;
+    Cell at(std::size_t kpi, std::size_t line) const {
+        return down ? sheet.at(line, kpi) : sheet.at(kpi, line);
+    }
+};
+
+// The header labels the KPI functions write over their results (functions.cpp), which no
+// period carries: "Check", "Contribution Jan→Feb", VARIANCE's "Plan | Actual | Gap | Gap %".
+bool is_result_header(const Lines& lines, std::size_t header, std::size_t line, std::size_t end) {
+    auto word_at = [&](std::size_t l) {
+        const Cell cell = lines.at(header, l);
+        const auto* s = std::get_if<std::string>(&cell);
+        return s ? keyword(*s) : std::string();
+    };
+    const std::string word = word_at(line);
+    for (const char* label : {"check", "causal", "target", "elasticity", "what-if", "change",
+                              "rolled up as", "gap %", "status", "residual", "expected"})
+        if (word == label)
+            return true;
+    if (word.rfind("contribution", 0) == 0)
+        return true;
+    const char* variance[] = {"plan", "actual", "gap", "gap %"};
+    for (std::size_t k = 0; k < 4; ++k)
+        if (line + k >= end || word_at(line + k) != variance[k])
+            return false;
+    return true;
+}
+
+// Whether the line is a result column (row) written beside the table: a result header over
+// it, or every non-blank cell below the header a status text (a fill-down KPI.CHECK).
+bool is_result_line(const Lines& lines, std::size_t header, std::size_t kpi_end, std::size_t line,
+                    std::size_t end) {
+    if (is_result_header(lines, header, line, end))
+        return true;
+    std::size_t statuses = 0;
+    for (std::size_t k = header + 1; k < kpi_end; ++k) {
+        const Cell cell = lines.at(k, line);
+        if (blank(cell))
+            continue;
+        if (!starts_with_status(cell))
+            return false;
+        ++statuses;
+    }
+    return statuses > 0;
+}
+
+// The table without the result columns (rows, transposed) beside it: it ends before the first
+// value line that holds KPI results (SPEC: a column of verdicts next to the table is never
+// read as part of the table).
+CellRect without_result_lines(const Grid& sheet, CellRect rect, bool down) {
+    const Lines lines{sheet, down};
+    const std::size_t header = down ? rect.column : rect.row;
+    const std::size_t kpi_end = header + (down ? rect.columns : rect.rows);
+    std::size_t& first = down ? rect.row : rect.column;
+    std::size_t& count = down ? rect.rows : rect.columns;
+    const std::size_t end = first + count;
+    for (std::size_t line = first + 3; line < end; ++line)
+        if (is_result_line(lines, header, kpi_end, line, end)) {
+            count = line - first;
+            break;
+        }
+    return rect;
 }
 
 // The top-left block, when it reads as a tree without labels: some row links to a parent and
@@ -102,7 +188,7 @@ std::optional<CellRect> unlabelled_table(const Grid& sheet) {
         for (std::size_t c = 0; c < sheet.columns(); ++c) {
             if (blank(sheet.at(r, c)))
                 continue;
-            const CellRect rect = block_at(sheet, r, c);
+            const CellRect rect = without_result_lines(sheet, block_at(sheet, r, c), false);
             const Tree tree = read_tree(sub_grid(sheet, rect));
             std::size_t linked = 0, unusable = 0;
             for (const Node& n : tree.nodes) {
@@ -124,8 +210,10 @@ std::vector<CellRect> find_tree_tables(const Grid& sheet) {
     for (std::size_t r = 0; r < sheet.rows(); ++r)
         for (std::size_t c = 0; c < sheet.columns(); ++c) {
             if (std::any_of(found.begin(), found.end(),
-                            [&](const CellRect& f) { return inside(f, r, c); }) ||
-                !labels_at(sheet, r, c))
+                            [&](const CellRect& f) { return inside(f, r, c); }))
+                continue;
+            const Labels labels = labels_at(sheet, r, c);
+            if (labels == Labels::none)
                 continue;
             // The labels are the table's first row and column, even when a title or notes
             // touch the region.
@@ -134,7 +222,7 @@ std::vector<CellRect> find_tree_tables(const Grid& sheet) {
             rect.columns -= c - rect.column;
             rect.row = r;
             rect.column = c;
-            found.push_back(rect);
+            found.push_back(without_result_lines(sheet, rect, labels == Labels::down));
         }
     if (found.empty())
         if (auto rect = unlabelled_table(sheet))
@@ -169,6 +257,7 @@ namespace {
 
 // One line of the report: a tree drawing, the latest value, the verdict, the contribution.
 struct Line {
+    std::size_t node = 0;
     std::string label, value, verdict, contribution;
 };
 
@@ -193,6 +282,7 @@ Line line_of(const Tree& tree, const TreeOverview& view, const Frame& f) {
     const Node& n = tree.nodes[f.node];
     const OverviewNode& v = view.nodes[f.node];
     Line line;
+    line.node = f.node;
     const std::string name = std::string(link_symbol(n.link)) + " " + n.name;
     const std::string shown_name = n.name.empty() ? "(no name)" : n.name;
     if (f.top)
@@ -264,32 +354,324 @@ std::string findings_section(const TreeOverview& view) {
 
 } // namespace
 
-AuditReport audit(const Grid& table, std::string_view title, const CheckOptions& options) {
-    AuditReport report;
-    const Tree tree = read_tree(table);
-    std::string& out = report.text;
-    out += "KPI tree " + std::string(title);
-    if (!tree.table_errors.empty()) {
-        out += "\n  " + status_message(Status::error, tree.table_errors.front()) + "\n";
-        report.errors = 1;
-        return report;
+// ---- the plan-vs-actual section (--plan) ---------------------------------------------------
+
+namespace {
+
+std::string optional_number(const std::optional<double>& v) {
+    return v ? display_number(*v) : std::string();
+}
+
+std::string percent(const std::optional<double>& fraction) {
+    if (!fraction)
+        return {};
+    return (*fraction >= 0 ? "+" : "") + format_short(*fraction * 100, 3) + "%";
+}
+
+// KPI.VARIANCE's six columns per KPI, in the tree's drawing order, aligned by display width.
+std::string variance_section(const Tree& tree, const std::vector<Line>& lines,
+                             const VarianceColumns& plan) {
+    std::vector<std::vector<std::string>> rows = {
+        {"KPI", "plan", "actual", "gap", "gap %", "contribution", "status"}};
+    for (const Line& l : lines) {
+        const VarianceRow& v = plan.rows[l.node];
+        rows.push_back({l.label, optional_number(v.plan), optional_number(v.actual),
+                        v.gap ? signed_number(*v.gap) : "", percent(v.gap_percent),
+                        v.contribution ? signed_number(*v.contribution) : "", v.status});
     }
-    const std::size_t periods = tree.periods();
-    out += " \u2014 " + std::to_string(tree.nodes.size()) + " KPIs, " + std::to_string(periods) +
-           " periods (" + tree.period_labels.front() + " \u2026 " + tree.period_labels.back() +
-           ")\n";
-    const TreeOverview view = overview(tree, options);
-    report.mismatches = view.mismatches;
-    report.errors = view.errors;
+    std::vector<std::size_t> widths(rows.front().size(), 0);
+    for (const auto& row : rows)
+        for (std::size_t c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], display_width(row[c]));
+    std::string out = "\nPlan vs actual, " + tree.period_labels[plan.period] + ":\n";
+    for (const auto& row : rows) {
+        std::string line = pad(row[0], widths[0]);
+        for (std::size_t c = 1; c + 1 < row.size(); ++c) // figures right-aligned
+            line += "  " + std::string(widths[c] - display_width(row[c]), ' ') + row[c];
+        line += "  " + row.back();
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        out += line + "\n";
+    }
+    return out;
+}
+
+} // namespace
+
+// ---- json and csv records ------------------------------------------------------------------
+
+namespace {
+
+// A value of a record: text, a number, or null (absent).
+using Field = std::variant<std::monostate, std::string, double>;
+
+Field number_field(const std::optional<double>& v) {
+    if (v && std::isfinite(*v))
+        return *v;
+    return {};
+}
+
+Field text_field(const std::string& s) {
+    return s.empty() ? Field{} : Field{s};
+}
+
+Field status_field(const std::optional<Status>& s) {
+    return s ? Field{std::string(status_token(*s))} : Field{};
+}
+
+// + - * / ~ as typed (the report shows the typographic forms), empty for a KGI.
+std::string ascii_link(Link link) {
+    switch (link) {
+    case Link::add:
+        return "+";
+    case Link::subtract:
+        return "-";
+    case Link::multiply:
+        return "*";
+    case Link::divide:
+        return "/";
+    case Link::hypothesis:
+        return "~";
+    case Link::none:
+        break;
+    }
+    return "";
+}
+
+std::string json_string(std::string_view s) {
+    std::string out = "\"";
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += ch;
+        }
+    }
+    return out + "\"";
+}
+
+std::string json_value(const Field& f) {
+    if (const auto* s = std::get_if<std::string>(&f))
+        return json_string(*s);
+    if (const auto* d = std::get_if<double>(&f))
+        return format_number(*d);
+    return "null";
+}
+
+std::string csv_value(const Field& f) {
+    if (const auto* d = std::get_if<double>(&f))
+        return format_number(*d);
+    const auto* s = std::get_if<std::string>(&f);
+    if (!s)
+        return {};
+    if (s->find_first_of(",\"\r\n") == std::string::npos)
+        return *s;
+    std::string out = "\"";
+    for (const char c : *s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+const std::vector<std::string> keys = {"workbook",
+                                       "table",
+                                       "kpi",
+                                       "parent",
+                                       "link",
+                                       "kind",
+                                       "level",
+                                       "latest",
+                                       "check_status",
+                                       "check",
+                                       "causal_status",
+                                       "causal",
+                                       "contribution",
+                                       "contribution_status",
+                                       "contribution_from",
+                                       "contribution_to",
+                                       "plan_period",
+                                       "plan",
+                                       "actual",
+                                       "gap",
+                                       "gap_percent",
+                                       "gap_contribution",
+                                       "plan_status",
+                                       "findings"};
+
+// One record, its fields in the order of `keys`.
+using Record = std::vector<Field>;
+
+std::string render(const Record& record, ReportFormat format) {
+    std::string out;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        if (format == ReportFormat::json)
+            out += (k ? ", " : "{") + json_string(keys[k]) + ": " + json_value(record[k]);
+        else
+            out += (k ? "," : "") + csv_value(record[k]);
+    }
+    return out + (format == ReportFormat::json ? "}\n" : "\n");
+}
+
+// What every record of a table shares, and the figures of the whole table.
+struct TableContext {
+    const Tree& tree;
+    const TreeOverview& view;
+    const std::optional<VarianceColumns>& plan;
+    const AuditOptions& options;
+    std::string title;
+};
+
+Record table_record(const TableContext& t) {
+    Record r(keys.size());
+    r[0] = text_field(t.options.workbook);
+    r[1] = t.title;
+    if (t.view.has_contributions) {
+        r[14] = t.tree.period_labels[t.view.contribution_from];
+        r[15] = t.tree.period_labels[t.view.contribution_to];
+    }
+    if (t.plan)
+        r[16] = t.tree.period_labels[t.plan->period];
+    return r;
+}
+
+// The lint findings about node `i` (or about no node), joined by " | ".
+std::string findings_of(const TreeOverview& view, std::optional<std::size_t> i) {
+    std::string out;
+    for (std::size_t f = 0; f < view.findings.size(); ++f)
+        if (view.finding_nodes[f] == i)
+            out += (out.empty() ? "" : " | ") + view.findings[f];
+    return out;
+}
+
+Record kpi_record(const TableContext& t, std::size_t i) {
+    const Node& n = t.tree.nodes[i];
+    const OverviewNode& v = t.view.nodes[i];
+    Record r = table_record(t);
+    r[2] = n.name;
+    r[3] = text_field(n.parent_name);
+    r[4] = text_field(ascii_link(n.link));
+    r[5] = n.kind ? Field{std::string(kind_name(*n.kind))} : Field{};
+    r[6] = static_cast<double>(n.depth);
+    r[7] = number_field(v.latest);
+    r[8] = status_field(v.check_status);
+    r[9] = text_field(v.check_text);
+    r[10] = status_field(v.causal_status);
+    r[11] = text_field(v.causal_text);
+    r[12] = number_field(v.contribution);
+    r[13] = text_field(v.contribution_status);
+    if (t.plan) {
+        const VarianceRow& p = t.plan->rows[i];
+        r[17] = number_field(p.plan);
+        r[18] = number_field(p.actual);
+        r[19] = number_field(p.gap);
+        r[20] = number_field(p.gap_percent);
+        r[21] = number_field(p.contribution);
+        r[22] = text_field(p.status);
+    }
+    r[23] = text_field(findings_of(t.view, i));
+    return r;
+}
+
+// One record per KPI in table order, then one for findings that concern no KPI.
+std::string records(const TableContext& t) {
+    std::string out;
+    for (std::size_t i = 0; i < t.tree.nodes.size(); ++i)
+        out += render(kpi_record(t, i), t.options.format);
+    if (const std::string rest = findings_of(t.view, std::nullopt); !rest.empty()) {
+        Record r = table_record(t);
+        r[23] = rest;
+        out += render(r, t.options.format);
+    }
+    return out;
+}
+
+std::string table_error_record(const AuditOptions& options, std::string_view title,
+                               const std::string& reason) {
+    Record r(keys.size());
+    r[0] = text_field(options.workbook);
+    r[1] = std::string(title);
+    r[8] = std::string(status_token(Status::error));
+    r[9] = status_message(Status::error, reason);
+    return render(r, options.format);
+}
+
+std::optional<ContributionPeriods> contribution_periods(const Tree& tree,
+                                                        const AuditOptions& options) {
+    const auto from = period_argument(tree, options.from, "--from");
+    const auto to = period_argument(tree, options.to, "--to");
+    if (!from && !to)
+        return std::nullopt;
+    if (!from || !to)
+        throw ArgumentError("--from and --to go together");
+    return ContributionPeriods{*from, *to};
+}
+
+std::string text_report(const TableContext& t, const AuditReport& report) {
+    const std::size_t periods = t.tree.periods();
+    std::string out = " \u2014 " + std::to_string(t.tree.nodes.size()) + " KPIs, " +
+                      std::to_string(periods) + " periods (" + t.tree.period_labels.front() +
+                      " \u2026 " + t.tree.period_labels.back() + ")\n";
     std::string contrib_title;
-    if (view.has_contributions)
-        contrib_title = tree.period_labels[periods - 2] + "\u2192" + tree.period_labels.back();
-    out += format_lines(overview_lines(tree, view), contrib_title);
-    out += findings_section(view);
+    if (t.view.has_contributions)
+        contrib_title = t.tree.period_labels[t.view.contribution_from] + "\u2192" +
+                        t.tree.period_labels[t.view.contribution_to];
+    const std::vector<Line> lines = overview_lines(t.tree, t.view);
+    out += format_lines(lines, contrib_title);
+    if (t.plan)
+        out += variance_section(t.tree, lines, *t.plan);
+    out += findings_section(t.view);
     out += "\nSummary: " + std::to_string(report.mismatches) +
            (report.mismatches == 1 ? " mismatch, " : " mismatches, ") +
            std::to_string(report.errors) + (report.errors == 1 ? " error" : " errors") + "\n";
+    return out;
+}
+
+} // namespace
+
+const std::vector<std::string>& record_keys() {
+    return keys;
+}
+
+std::string csv_header() {
+    std::string out;
+    for (std::size_t k = 0; k < keys.size(); ++k)
+        out += (k ? "," : "") + keys[k];
+    return out + "\n";
+}
+
+AuditReport audit(const Grid& table, std::string_view title, const AuditOptions& options) {
+    AuditReport report;
+    const Tree tree = read_tree(table);
+    const bool text = options.format == ReportFormat::text;
+    if (!tree.table_errors.empty()) {
+        report.errors = 1;
+        report.text = text ? "KPI tree " + std::string(title) + "\n  " +
+                                 status_message(Status::error, tree.table_errors.front()) + "\n"
+                           : table_error_record(options, title, tree.table_errors.front());
+        return report;
+    }
+    const TreeOverview view = overview(tree, options.check, contribution_periods(tree, options));
+    std::optional<VarianceColumns> plan;
+    if (options.plan)
+        plan = variance_columns(tree, *options.plan);
+    report.mismatches = view.mismatches;
+    report.errors = view.errors;
+    const TableContext context{tree, view, plan, options, std::string(title)};
+    report.text =
+        text ? "KPI tree " + std::string(title) + text_report(context, report) : records(context);
     return report;
+}
+
+AuditReport audit(const Grid& table, std::string_view title, const CheckOptions& options) {
+    AuditOptions all;
+    all.check = options;
+    return audit(table, title, all);
 }
 
 } // namespace kpitree

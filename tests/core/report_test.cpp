@@ -73,6 +73,40 @@ TEST(Report, FindsEveryTableInBothLayoutsAndNoneInARawExport) {
     EXPECT_TRUE(find_tree_tables(raw).empty());
 }
 
+TEST(Report, AVerdictColumnRightNextToTheTableIsNotAPeriod) {
+    // Regression (issue 13 item 13): a KPI.CHECK column, a fill-down column of statuses or a
+    // contribution column right beside the table was read as one more period, so every KPI
+    // turned ERROR (text values) and a contribution showed as the KGI's latest value.
+    const std::vector<std::vector<Cell>> beside = {{"Check", Empty{}, "Contribution Jan\u2192Feb"},
+                                                   {"MISMATCH 1 of 2 periods", "OK", 30.0},
+                                                   {"OK", Empty{}, 20.0},
+                                                   {"LEAF", "LEAF", 0.0},
+                                                   {"LEAF", "INSUFFICIENT too few periods", 0.0}};
+    for (std::size_t column = 0; column < 3; ++column) {
+        Grid g = sheet_with_table_at(1, 1);
+        for (std::size_t r = 0; r < beside.size(); ++r)
+            g.at(1 + r, 6) = beside[r][column];
+        const auto found = find_tree_tables(g);
+        ASSERT_EQ(found.size(), 1u) << column;
+        EXPECT_EQ(range_name(found[0]), "B2:F6") << column;
+    }
+    // Transposed: a result row under the periods ends the table too.
+    const Grid down = Grid::from_rows({{"Name", "Sales", "Deals"},
+                                       {"Parent", "", "Sales"},
+                                       {"Link", "", "+"},
+                                       {"Jan", 10.0, 10.0},
+                                       {"Check", "OK", "LEAF"}});
+    const auto found = find_tree_tables(down);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(range_name(found[0]), "A1:C4");
+    // A column of numbers under a period label stays a period.
+    Grid g = sheet_with_table_at(0, 0);
+    g.at(0, 5) = std::string("Mar");
+    for (std::size_t r = 1; r < 5; ++r)
+        g.at(r, 5) = 1.0;
+    EXPECT_EQ(range_name(find_tree_tables(g).front()), "A1:F5");
+}
+
 TEST(Report, ToleranceReachesTheCheck) {
     const Grid g = Grid::from_rows({{"Name", "Parent", "Link", "Q1"},
                                     {"Total", "", "", 1150.0},
@@ -128,4 +162,110 @@ TEST(Report, DeepChainsAreDrawnWithoutRecursionAndInLinearSpace) {
     EXPECT_LT(r.text.size(), 400 * depth); // linear: a bounded line per row
     EXPECT_NE(r.text.find("\u2026 level 100000: + N100000"), std::string::npos);
     EXPECT_EQ(r.errors, 0u);
+}
+
+namespace {
+
+// The value of `key` in a JSON Lines record as written (a string with its quotes, a number, or
+// null); the record's keys never repeat and no value holds '"key": '.
+std::string json_field(const std::string& line, const std::string& key) {
+    const std::string marker = "\"" + key + "\": ";
+    const auto at = line.find(marker);
+    if (at == std::string::npos)
+        return "(missing)";
+    const auto start = at + marker.size();
+    if (line[start] != '"')
+        return line.substr(start, line.find_first_of(",}", start) - start);
+    std::size_t end = start + 1;
+    while (line[end] != '"')
+        end += line[end] == '\\' ? 2 : 1;
+    return line.substr(start, end + 1 - start);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t at = 0; at < text.size();) {
+        const auto end = text.find('\n', at);
+        out.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
+const Grid planning_table = Grid::from_rows({{"Name", "Parent", "Link", "Jan", "Feb", "Mar"},
+                                             {"Sales", "", "", 100.0, 120.0, 150.0},
+                                             {"Deals", "Sales", "*", 10.0, 12.0, 15.0},
+                                             {"AOV", "Sales", "*", 10.0, 10.0, 10.0},
+                                             {"Calls, \"warm\"", "Deals", "~", 1.0, 2.0, 3.0}});
+
+} // namespace
+
+TEST(Report, JsonHasOneRecordPerKpiWithEveryVerdictAndFigure) {
+    AuditOptions options;
+    options.format = ReportFormat::json;
+    options.workbook = "book.ods";
+    options.from = Cell(std::string("Jan"));
+    options.to = Cell(std::string("Feb"));
+    options.plan = Grid::from_rows({{"Name", "Plan"}, {"Deals", 16.0}, {"AOV", 10.0}});
+    const AuditReport r = audit(planning_table, "Sheet1.A1:F5", options);
+    const auto lines = lines_of(r.text);
+    ASSERT_EQ(lines.size(), 4u) << r.text;
+    const std::string& sales = lines[0];
+    EXPECT_EQ(sales.substr(0, 23), "{\"workbook\": \"book.ods\"");
+    EXPECT_EQ(json_field(sales, "table"), "\"Sheet1.A1:F5\"");
+    EXPECT_EQ(json_field(sales, "kpi"), "\"Sales\"");
+    EXPECT_EQ(json_field(sales, "parent"), "null");
+    EXPECT_EQ(json_field(sales, "latest"), "150");
+    EXPECT_EQ(json_field(sales, "check_status"), "\"OK\"");
+    EXPECT_EQ(json_field(sales, "contribution"), "20"); // Jan→Feb, not the last two
+    EXPECT_EQ(json_field(sales, "contribution_from"), "\"Jan\"");
+    EXPECT_EQ(json_field(sales, "plan_period"), "\"Mar\"");
+    EXPECT_EQ(json_field(sales, "plan"), "160");
+    EXPECT_EQ(json_field(sales, "gap"), "-10");
+    EXPECT_EQ(json_field(sales, "plan_status"), "\"BEHIND\"");
+    EXPECT_EQ(json_field(lines[1], "link"), "\"*\"");
+    EXPECT_EQ(json_field(lines[1], "level"), "1");
+    EXPECT_EQ(json_field(lines[1], "gap_contribution"), "-10");
+    const std::string& calls = lines[3];
+    EXPECT_EQ(json_field(calls, "kpi"), "\"Calls, \\\"warm\\\"\"");
+    EXPECT_EQ(json_field(calls, "causal_status"), "\"INSUFFICIENT\"");
+    EXPECT_NE(json_field(calls, "findings"), "null"); // too few periods to test the link
+    for (const auto& line : lines)
+        for (const auto& key : record_keys())
+            EXPECT_NE(json_field(line, key), "(missing)") << key;
+}
+
+TEST(Report, CsvHasTheSameKeysAndQuotesWhereNeeded) {
+    AuditOptions options;
+    options.format = ReportFormat::csv;
+    const AuditReport r = audit(planning_table, "Sheet1.A1:F5", options);
+    const auto lines = lines_of(r.text);
+    ASSERT_EQ(lines.size(), 4u) << r.text;
+    EXPECT_EQ(csv_header().substr(0, 30), "workbook,table,kpi,parent,link");
+    EXPECT_EQ(lines[0].substr(0, 20), ",Sheet1.A1:F5,Sales,");
+    EXPECT_NE(lines[3].find(",\"Calls, \"\"warm\"\"\",Deals,~,"), std::string::npos) << lines[3];
+    // A table that cannot be read is one record naming why.
+    const AuditReport broken = audit(Grid::from_rows({{"one"}}), "x", options);
+    EXPECT_TRUE(broken.failed());
+    EXPECT_EQ(broken.text.substr(0, 15), ",x,,,,,,,ERROR,");
+}
+
+TEST(Report, TextShowsThePlanAndTheChosenPeriods) {
+    AuditOptions options;
+    options.from = Cell(1.0);
+    options.to = Cell(std::string("Mar"));
+    options.plan = Grid::from_rows({{"Deals", 16.0}, {"AOV", 10.0}});
+    const AuditReport r = audit(planning_table, "Sheet1.A1:F5", options);
+    EXPECT_NE(r.text.find("[contribution Jan\u2192Mar]"), std::string::npos) << r.text;
+    EXPECT_NE(r.text.find("Plan vs actual, Mar:"), std::string::npos) << r.text;
+    const auto deals =
+        r.text.find("\u251C\u2500 \u00D7 Deals               16      15   -1  -6.25%");
+    ASSERT_NE(deals, std::string::npos) << r.text;
+    const std::string line = r.text.substr(deals, r.text.find('\n', deals) - deals);
+    EXPECT_EQ(line.substr(line.size() - 28), "-6.25%           -10  BEHIND") << line;
+    options.to = Cell(std::string("Nov"));
+    EXPECT_THROW(audit(planning_table, "x", options), ArgumentError);
+    options.to = Cell(std::string("Mar"));
+    options.plan = Grid::from_rows({{"Nobody", 1.0}});
+    EXPECT_THROW(audit(planning_table, "x", options), ArgumentError);
 }

@@ -1,4 +1,7 @@
 """`kpitree check` end to end: the built binary, a real headless LibreOffice, real workbooks."""
+import csv
+import io
+import json
 import os
 import shutil
 import signal
@@ -381,6 +384,139 @@ class CommandLine(unittest.TestCase):
             self.assertIn(needle, err.decode())
             self.assertEqual(out, b"")
             self.assertEqual(run_.leftovers(), [])
+
+
+# The keys of every json/csv record, in order (README "The command line"): a pipeline relies on
+# them, so changing one is a breaking change.
+RECORD_KEYS = [
+    "workbook", "table", "kpi", "parent", "link", "kind", "level", "latest", "check_status",
+    "check", "causal_status", "causal", "contribution", "contribution_status",
+    "contribution_from", "contribution_to", "plan_period", "plan", "actual", "gap",
+    "gap_percent", "gap_contribution", "plan_status", "findings"]
+
+
+class FormatsPeriodsAndPlan(unittest.TestCase):
+    """--format, --from/--to, --plan, --version and check --help on a planning workbook whose
+    tree has a KPI.CHECK column right beside it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="kpitree-cli-formats-")
+        cls.book = os.path.join(cls.dir, "planning.ods")
+        with Office(OXT) as office:
+            doc = office.new_calc()
+            sheet = doc.Sheets.getByIndex(0)
+            sheet.setName("Tree")
+            sheet.getCellRangeByName("A1:F5").setDataArray((
+                ("Name", "Parent", "Link", "Jan", "Feb", "Mar"),
+                ("Sales", "", "", 100.0, 120.0, 150.0),
+                ("Deals", "Sales", "*", 10.0, 12.0, 15.0),
+                ("Average order value", "Sales", "*", 10.0, 10.0, 10.0),
+                ("\u5546\u8ac7", "Deals", "~", 1.0, 2.0, 3.0)))
+            # The verdicts right next to the table (no blank column), as users enter them.
+            sheet.getCellRangeByName("G1:G5").setArrayFormula("=KPI.CHECK(A1:F5)")
+            sheet.getCellRangeByName("H1").setString("Contribution")
+            for row in range(2, 6):
+                sheet.getCellRangeByName("H%d" % row).setFormula(
+                    '=KPI.CONTRIB($A$1:$F$5;2;3;;A%d)' % row)
+            doc.Sheets.insertNewByName("Plan", 1)
+            doc.Sheets.getByName("Plan").getCellRangeByName("A1:B3").setDataArray((
+                ("Name", "Plan"), ("Deals", 16.0), ("Average order value", 10.0)))
+            cls.check_column = sheet.getCellRangeByName("G2").getString()
+            doc.storeToURL("file://" + cls.book, props(FilterName="calc8"))
+            doc.close(True)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def test_a_verdict_column_beside_the_table_is_not_a_period(self):
+        """Regression (issue 13 item 13): a KPI.CHECK or contribution column right next to the
+        table was read as more periods: every KPI turned ERROR and the run exited 1."""
+        self.assertEqual(self.check_column, "OK")  # the formulas did compute in the workbook
+        r = run("check", self.book)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("KPI tree Tree.A1:F5 \u2014 4 KPIs, 3 periods (Jan \u2026 Mar)", r.stdout)
+        self.assertNotIn("ERROR", r.stdout)
+        self.assertIn("Summary: 0 mismatches, 0 errors", r.stdout)
+
+    def test_json_is_one_record_per_kpi_with_stable_keys(self):
+        r = run("check", "--format", "json", self.book)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        records = [json.loads(line) for line in r.stdout.splitlines()]
+        self.assertEqual([rec["kpi"] for rec in records],
+                         ["Sales", "Deals", "Average order value", "\u5546\u8ac7"])
+        for rec in records:
+            self.assertEqual(list(rec), RECORD_KEYS)
+            self.assertEqual(rec["workbook"], self.book)
+            self.assertEqual(rec["table"], "Tree.A1:F5")
+        sales, deals = records[0], records[1]
+        self.assertEqual((sales["check_status"], sales["check"]), ("OK", "OK"))
+        self.assertEqual(sales["latest"], 150)
+        self.assertEqual((sales["contribution_from"], sales["contribution_to"]), ("Feb", "Mar"))
+        self.assertEqual(sales["contribution"], 30)
+        self.assertEqual((deals["link"], deals["level"]), ("*", 1))
+        self.assertAlmostEqual(deals["contribution"], 30, places=9)
+        self.assertEqual(records[3]["causal_status"], "INSUFFICIENT")
+        self.assertIsNone(sales["plan"])
+
+    def test_csv_has_a_header_and_the_same_records(self):
+        r = run("check", "--format=csv", self.book, self.book)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        rows = list(csv.DictReader(io.StringIO(r.stdout)))
+        self.assertEqual(r.stdout.splitlines()[0], ",".join(RECORD_KEYS))  # one header
+        self.assertEqual(len(rows), 8)  # two workbooks, no separator lines
+        self.assertEqual(rows[1]["kpi"], "Deals")
+        self.assertEqual(rows[1]["check_status"], "LEAF")
+        self.assertEqual(rows[0]["contribution"], "30")
+
+    def test_from_and_to_choose_the_contribution_periods(self):
+        r = run("check", "--from", "Jan", "--to", "3", self.book)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("[contribution Jan\u2192Mar]", r.stdout)
+        self.assertIn("[+50]", r.stdout)
+        r = run("check", "--from", "Jan", "--to", "November", self.book)
+        self.assertEqual(r.returncode, 2, r.stdout)
+        self.assertIn("'November' is neither a period label", r.stderr)
+        r = run("check", "--from", "Jan", self.book)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--from and --to go together", r.stderr)
+
+    def test_plan_prints_the_variance_columns(self):
+        r = run("check", "--plan", "Plan.A1:B3", self.book)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("Plan vs actual, Mar:", r.stdout)
+        deals = [line for line in r.stdout.splitlines() if "\u00d7 Deals" in line][-1]
+        self.assertEqual(deals.split()[-6:], ["16", "15", "-1", "-6.25%", "-10", "BEHIND"])
+        r = run("check", "--plan", "Plan.A1:B3", "--format", "json", self.book)
+        records = [json.loads(line) for line in r.stdout.splitlines()]
+        self.assertEqual(records[0]["plan_period"], "Mar")
+        self.assertEqual((records[0]["plan"], records[0]["actual"], records[0]["gap"]),
+                         (160, 150, -10))
+        self.assertEqual(records[1]["plan_status"], "BEHIND")
+        self.assertAlmostEqual(records[1]["gap_contribution"], -10, places=9)
+        self.assertEqual(records[2]["plan_status"], "ON PLAN")
+        r = run("check", "--plan", "Plan.A1:B3", "--format", "csv", self.book)
+        rows = list(csv.DictReader(io.StringIO(r.stdout)))
+        self.assertEqual(rows[0]["gap_percent"], "-0.0625")
+        for args, needle in [(("--plan", "Nope.A1:B3"), "no sheet named 'Nope'"),
+                             (("--plan", "Tree.A1:A2"), "plan must be a Name column")]:
+            r = run("check", *args, self.book)
+            self.assertEqual(r.returncode, 2, r.stdout)
+            self.assertIn(needle, r.stderr)
+
+    def test_version_help_and_bad_options(self):
+        r = run("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(r.stdout, r"^kpitree \d+\.\d+\.\d+\n$")
+        r = run("check", "--help")
+        self.assertEqual(r.returncode, 0)
+        for option in ("--range", "--tolerance", "--from", "--to", "--plan", "--format"):
+            self.assertIn(option, r.stdout)
+        self.assertIn("kpitree check --help", run("--help").stdout)
+        r = run("check", "--format", "xml", self.book)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--format xml: use text, json or csv", r.stderr)
 
 
 if __name__ == "__main__":

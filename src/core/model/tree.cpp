@@ -5,6 +5,7 @@
 #include "model/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace kpitree {
@@ -202,6 +203,34 @@ bool header_with_date_periods(const Grid& grid) {
     return link && name && !parse_link(*link) && !trim(*link).empty();
 }
 
+// Whether a text reads as a number an export stored as text: digits with grouping and decimal
+// marks, a sign, a percent or currency sign ("14.6%", "257,560", "1 234,5", "$1,200").
+bool number_stored_as_text(std::string_view text) {
+    bool digit = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (std::isdigit(c)) {
+            digit = true;
+        } else if (c >= 0x80) { // no-break space, €, £, ¥: skip the sequence's bytes
+            while (i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80)
+                ++i;
+        } else if (std::string_view(" ,.'%$+-").find(static_cast<char>(c)) ==
+                   std::string_view::npos) {
+            return false;
+        }
+    }
+    return digit;
+}
+
+// How to fix a text value: a number stored as text is converted, anything else is no value.
+std::string text_value_problem(std::string_view text, const std::string& period) {
+    std::string problem = "text '" + std::string(text) + "' in " + period;
+    if (number_stored_as_text(text))
+        problem += " (a number stored as text: convert the column to numbers, e.g. Data \u25B8 "
+                   "Text to Columns, or =VALUE())";
+    return problem;
+}
+
 void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node) {
     const std::vector<std::string>& labels = tree.period_labels;
     const std::size_t periods = labels.size();
@@ -221,7 +250,7 @@ void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node
             if (trim(*s).empty())
                 continue;
             if (bad++ == 0)
-                first_bad = "text '" + std::string(trim(*s)) + "' in " + labels[p];
+                first_bad = text_value_problem(trim(*s), labels[p]);
         } else if (const auto* e = std::get_if<CellError>(&cell)) {
             if (bad++ == 0)
                 first_bad = "error value " + e->code + " in " + labels[p];

@@ -123,6 +123,7 @@ TEST(Tree, RecordsRowProblemsWithoutThrowing) {
         return t.nodes[i].errors.empty() ? std::string() : t.nodes[i].errors.front();
     };
     EXPECT_NE(first_error(1).find("not quantifiable: text 'n/a' in period 2"), std::string::npos);
+    EXPECT_EQ(first_error(1).find("stored as text"), std::string::npos); // n/a is no number
     EXPECT_NE(first_error(2).find("duplicate name 'Deals' (also table row 2)"), std::string::npos);
     EXPECT_EQ(first_error(3), "unknown parent 'Nobody'");
     EXPECT_EQ(first_error(4), "'Self' is its own parent");
@@ -169,4 +170,23 @@ TEST(Tree, SeveralRootsAndBlankRows) {
     EXPECT_EQ(t.roots.size(), 2u);
     EXPECT_FALSE(t.node_of_row[1].has_value());
     EXPECT_EQ(*t.nodes[*t.find("Active")].root, *t.find("Retention"));
+}
+
+TEST(Tree, ANumberStoredAsTextSaysHowToConvertIt) {
+    // Issue 13 item 9: exports hold "14.6%" and "257,560" as text; the ERROR said only "text".
+    for (const char* text : {"14.6%", "257,560", "1 234,5", "$1,200", "-3.5", "\u20AC 12"}) {
+        const Tree t = read_tree(Grid::from_rows(
+            {{"Name", "Parent", "Link", "Q1"}, {"Rate", "", "", std::string(text)}}));
+        ASSERT_FALSE(t.nodes[0].ok()) << text;
+        EXPECT_NE(t.nodes[0].errors.front().find(
+                      "a number stored as text: convert the column to numbers, e.g. Data "
+                      "\u25B8 Text to Columns, or =VALUE()"),
+                  std::string::npos)
+            << t.nodes[0].errors.front();
+    }
+    for (const char* text : {"n/a", "three", "-", "%"}) {
+        const Tree t = read_tree(Grid::from_rows(
+            {{"Name", "Parent", "Link", "Q1"}, {"Rate", "", "", std::string(text)}}));
+        EXPECT_EQ(t.nodes[0].errors.front().find("stored as text"), std::string::npos) << text;
+    }
 }
