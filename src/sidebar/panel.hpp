@@ -88,31 +88,36 @@ public:
     void refresh_pending();
 
 private:
-    void create_controls();
+    // panel.cpp: the lifecycle
     void attach_to_controller();
     void detach_from_controller();
-    void layout();
+    std::string_view t(lang::Msg id) const;
+    // panel_listeners.cpp: the listeners' work
     void schedule_refresh(bool force);
+    // panel_controls.cpp: the controls and their layout
+    void create_controls();
+    void layout();
+    css::uno::Reference<css::uno::XInterface> create(const char* service);
+    css::uno::Reference<css::awt::XControl>
+    add_control(const char* control_service, const char* model_service, const char* name);
+    void set_property(const css::uno::Reference<css::awt::XControl>& control, const char* name,
+                      const css::uno::Any& value);
+    // panel_table.cpp: finding the table
     void refresh(bool force);
     std::optional<TableRef> find_table(bool& too_large);
+    // panel_tree.cpp: showing it
     void show_message(const std::string& message);
     void show_table(const TableRef& table);
     std::vector<std::string> collapsed_names() const;
     void fill_tree(const TreeView& view, const std::vector<std::string>& collapsed);
     void select_row(sal_Int32 grid_row);
     void on_tree_selection();
+    // panel_insert.cpp: inserting verdict columns
     void insert_column(const std::string& kind);
     // The first empty column right of the table (a row below a transposed one), one line of
     // space left; null when the sheet is full.
     css::uno::Reference<css::table::XCellRange>
     free_line_beside(const css::table::CellRangeAddress& a) const;
-
-    css::uno::Reference<css::uno::XInterface> create(const char* service);
-    css::uno::Reference<css::awt::XControl>
-    add_control(const char* control_service, const char* model_service, const char* name);
-    void set_property(const css::uno::Reference<css::awt::XControl>& control, const char* name,
-                      const css::uno::Any& value);
-    std::string_view t(lang::Msg id) const;
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::frame::XFrame> frame_;

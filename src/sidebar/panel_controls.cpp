@@ -1,0 +1,168 @@
+// The panel's controls: creating them in a control container and laying them out.
+#include "convert.hpp"
+#include "panel.hpp"
+#include "panel_support.hpp"
+
+#include <algorithm>
+#include <com/sun/star/awt/PosSize.hpp>
+#include <com/sun/star/awt/Rectangle.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XControlModel.hpp>
+#include <com/sun/star/awt/XToolkit.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/ui/LayoutSize.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <utility>
+
+namespace kpitree::sidebar {
+
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+using css::uno::XInterface;
+using lang::Msg;
+using rtl::OUString;
+using uno::to_oustring;
+
+namespace {
+
+// Layout in pixels.
+constexpr sal_Int32 margin = 6;
+constexpr sal_Int32 gap = 4;
+constexpr sal_Int32 status_height = 48;
+constexpr sal_Int32 legend_height = 64;
+constexpr sal_Int32 caption_height = 18;
+constexpr sal_Int32 findings_height = 120;
+constexpr sal_Int32 button_height = 28;
+constexpr sal_Int32 min_tree_height = 120;
+constexpr sal_Int32 preferred_tree_height = 360;
+// The deck's minimal width: the sidebar applies it when the deck is shown (see getMinimalWidth).
+constexpr sal_Int32 minimal_width = 340;
+constexpr sal_Int32 bottom_height = gap + legend_height + gap + caption_height + findings_height +
+                                    3 * (gap + button_height) + margin;
+
+} // namespace
+
+Reference<XInterface> Panel::create(const char* service) {
+    return context_->getServiceManager()->createInstanceWithContext(
+        OUString::createFromAscii(service), context_);
+}
+
+void Panel::set_property(const Reference<css::awt::XControl>& control, const char* name,
+                         const Any& value) {
+    Reference<css::beans::XPropertySet> props(control->getModel(), UNO_QUERY_THROW);
+    props->setPropertyValue(OUString::createFromAscii(name), value);
+}
+
+Reference<css::awt::XControl> Panel::add_control(const char* control_service,
+                                                 const char* model_service, const char* name) {
+    Reference<css::awt::XControl> control(create(control_service), UNO_QUERY_THROW);
+    Reference<css::awt::XControlModel> model(create(model_service), UNO_QUERY_THROW);
+    control->setModel(model);
+    Reference<css::awt::XControlContainer> container(container_, UNO_QUERY_THROW);
+    container->addControl(OUString::createFromAscii(name), control);
+    return control;
+}
+
+void Panel::create_controls() {
+    Reference<css::awt::XToolkit> toolkit(css::awt::Toolkit::create(context_), UNO_QUERY_THROW);
+    Reference<css::awt::XWindowPeer> parent_peer(parent_, UNO_QUERY_THROW);
+
+    container_.set(create("com.sun.star.awt.UnoControlContainer"), UNO_QUERY_THROW);
+    Reference<css::awt::XControlModel> container_model(
+        create("com.sun.star.awt.UnoControlContainerModel"), UNO_QUERY_THROW);
+    container_->setModel(container_model);
+    container_->createPeer(toolkit, parent_peer);
+
+    status_ = add_control("com.sun.star.awt.UnoControlFixedText",
+                          "com.sun.star.awt.UnoControlFixedTextModel", "status");
+    set_property(status_, "MultiLine", Any(true));
+
+    tree_ = add_control("com.sun.star.awt.tree.TreeControl",
+                        "com.sun.star.awt.tree.TreeControlModel", "tree");
+    set_property(tree_, "RootDisplayed", Any(false));
+    set_property(tree_, "ShowsHandles", Any(true));
+    set_property(tree_, "ShowsRootHandles", Any(true));
+    set_property(tree_, "Editable", Any(false));
+    Reference<css::view::XSelectionSupplier> tree_selection(tree_, UNO_QUERY_THROW);
+    tree_selection->addSelectionChangeListener(this);
+
+    legend_ = add_control("com.sun.star.awt.UnoControlFixedText",
+                          "com.sun.star.awt.UnoControlFixedTextModel", "legend");
+    set_property(legend_, "MultiLine", Any(true));
+    set_property(legend_, "Label", Any(label_text(t(Msg::panel_legend))));
+
+    findings_caption_ = add_control("com.sun.star.awt.UnoControlFixedText",
+                                    "com.sun.star.awt.UnoControlFixedTextModel", "findingsCaption");
+    set_property(findings_caption_, "Label", Any(to_oustring(t(Msg::panel_findings))));
+
+    findings_ = add_control("com.sun.star.awt.UnoControlListBox",
+                            "com.sun.star.awt.UnoControlListBoxModel", "findings");
+    set_property(findings_, "Dropdown", Any(false));
+    set_property(findings_, "HScroll", Any(true));
+
+    const std::pair<const char*, Msg> buttons[] = {{"insertCheck", Msg::panel_insert_check},
+                                                   {"insertCausal", Msg::panel_insert_causal},
+                                                   {"insertContrib", Msg::panel_insert_contrib}};
+    for (const auto& [name, label] : buttons) {
+        auto button = add_control("com.sun.star.awt.UnoControlButton",
+                                  "com.sun.star.awt.UnoControlButtonModel", name);
+        set_property(button, "Label", Any(to_oustring(t(label))));
+        Reference<css::awt::XButton> b(button, UNO_QUERY_THROW);
+        b->setActionCommand(OUString::createFromAscii(name));
+        b->addActionListener(this);
+        buttons_.push_back(button);
+    }
+
+    parent_->addWindowListener(this);
+    Reference<css::awt::XWindow> window(container_, UNO_QUERY_THROW);
+    window->setVisible(true);
+}
+
+// XSidebarPanel
+
+css::ui::LayoutSize SAL_CALL Panel::getHeightForWidth(sal_Int32) {
+    const sal_Int32 fixed = margin + status_height + gap + bottom_height;
+    return css::ui::LayoutSize(fixed + min_tree_height, 100000, fixed + preferred_tree_height);
+}
+
+sal_Int32 SAL_CALL Panel::getMinimalWidth() {
+    return minimal_width;
+}
+
+void Panel::layout() {
+    if (!container_.is() || !parent_.is())
+        return;
+    const css::awt::Rectangle area = parent_->getPosSize();
+    const sal_Int32 width = std::max<sal_Int32>(area.Width, 100);
+    const sal_Int32 height = std::max<sal_Int32>(area.Height, margin + status_height + gap +
+                                                                  min_tree_height + bottom_height);
+    Reference<css::awt::XWindow>(container_, UNO_QUERY_THROW)
+        ->setPosSize(0, 0, width, height, css::awt::PosSize::POSSIZE);
+    const sal_Int32 inner = width - 2 * margin;
+    auto place = [&](const Reference<css::awt::XControl>& c, sal_Int32 y, sal_Int32 h) {
+        Reference<css::awt::XWindow>(c, UNO_QUERY_THROW)
+            ->setPosSize(margin, y, inner, h, css::awt::PosSize::POSSIZE);
+    };
+    sal_Int32 y = margin;
+    place(status_, y, status_height);
+    y += status_height + gap;
+    const sal_Int32 tree_height = std::max(min_tree_height, height - y - bottom_height);
+    place(tree_, y, tree_height);
+    y += tree_height + gap;
+    place(legend_, y, legend_height);
+    y += legend_height + gap;
+    place(findings_caption_, y, caption_height);
+    y += caption_height;
+    place(findings_, y, findings_height);
+    y += findings_height;
+    for (const auto& b : buttons_) {
+        y += gap;
+        place(b, y, button_height);
+        y += button_height;
+    }
+}
+
+} // namespace kpitree::sidebar
