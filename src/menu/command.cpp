@@ -6,8 +6,8 @@
 namespace kpitree::menu {
 
 std::span<const std::string_view> examples() {
-    static constexpr std::array<std::string_view, 4> stems = {
-        "marketing-automation", "e-commerce", "saas-retention", "pnl-rollup"};
+    static constexpr std::array<std::string_view, 4> stems = {"marketing-automation", "e-commerce",
+                                                              "saas-retention", "pnl-rollup"};
     return stems;
 }
 

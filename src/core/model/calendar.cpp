@@ -4,8 +4,8 @@
 // monthly data. Date serials: days since 1899-12-30 (the LibreOffice/Excel epoch), converted
 // by dates.hpp.
 #include "kpitree/model/calendar.hpp"
-#include "kpitree/model/dates.hpp"
 
+#include "kpitree/model/dates.hpp"
 #include "model/text.hpp"
 
 #include <array>
