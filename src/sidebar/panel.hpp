@@ -132,6 +132,10 @@ private:
     // space left; null when the sheet is full.
     css::uno::Reference<css::table::XCellRange>
     free_line_beside(const css::table::CellRangeAddress& a) const;
+    void scroll_into_view(const css::table::CellRangeAddress& block);
+    // panel_verdict_format.cpp: how an inserted block looks
+    void format_verdicts(const css::uno::Reference<css::table::XCellRange>& block,
+                         const std::string& kind);
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::frame::XFrame> frame_;
@@ -150,10 +154,11 @@ private:
     lang::Language language_;
     std::optional<TableRef> table_; // the table shown, if any
     std::size_t periods_ = 0;
-    bool transposed_ = false;                // the table shown has one column per KPI
-    std::vector<std::string> row_names_;     // KPI name by table row, to keep collapsed nodes
-    std::vector<std::string> finding_texts_; // the findings shown
-    std::vector<std::optional<std::size_t>> finding_rows_; // the table row of each
+    bool transposed_ = false;            // the table shown has one column per KPI
+    std::vector<std::string> row_names_; // KPI name by table row, to keep collapsed nodes
+    std::optional<std::pair<sal_Int32, sal_Int32>> number_source_; // the KGI's latest value cell
+    std::vector<std::string> finding_texts_;                       // the findings shown
+    std::vector<std::optional<std::size_t>> finding_rows_;         // the table row of each
     bool selecting_ = false; // we are moving the sheet selection ourselves
     bool pending_force_ = false;
     bool disposed_ = false;

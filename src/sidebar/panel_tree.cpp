@@ -62,13 +62,19 @@ void Panel::show_table(const TableRef& table) {
         set_property(b, "Enabled", Any(true));
 }
 
-// The KPI names by table row, to keep collapsed nodes collapsed.
+// The KPI names by table row (to keep collapsed nodes collapsed) and the sheet cell whose
+// number format the inserted contribution column takes (the first KGI's latest value).
 void Panel::remember_rows(const TreeView& view) {
     row_names_.clear();
     for (const ViewNode& v : view.nodes) {
         if (v.row >= row_names_.size())
             row_names_.resize(v.row + 1);
         row_names_[v.row] = v.name;
+    }
+    number_source_.reset();
+    if (!view.tops.empty() && view.nodes[view.tops.front()].latest) {
+        const ViewNode& kgi = view.nodes[view.tops.front()];
+        number_source_ = sheet_cell(*table_, transposed_, kgi.row, kgi.latest_column);
     }
 }
 

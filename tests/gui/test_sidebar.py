@@ -465,13 +465,15 @@ class Sidebar(unittest.TestCase):
             self.assertTrue(got, button)
             self.assertIn(formula.upper(), got.upper().replace(" ", "").replace(",", ";"))
             self.assertEqual(undo.getCurrentUndoActionTitle(), "Insert KPI Tree column")
-            time.sleep(0.8)
-            self.assertIn("6 KPIs", self.status(dialog))  # the panel still shows the tree
+            self.check_inserted_block(doc, dialog, target, column)
         # The gap column stays empty, so the table's region is unchanged.
         gap = sheet.getCellRangeByPosition(end_col + 1, start_row, end_col + 1, end_row)
         self.assertTrue(all(v == "" for (v,) in gap.getDataArray()))
         check = sheet.getCellByPosition(end_col + 2, start_row + 1)
         self.assertTrue(check.getString().startswith("OK"), check.getString())
+        # Contributions come in the number format of the KGI's values.
+        contrib = sheet.getCellByPosition(end_col + 4, start_row + 1)
+        self.assertEqual(contrib.NumberFormat, sales_cell.NumberFormat)
         # The cursor in a verdict column keeps the tree shown.
         self.select(doc, sheet, "%s%d" % (column_letter(end_col + 2), start_row + 4))
         time.sleep(1.0)
@@ -487,6 +489,26 @@ class Sidebar(unittest.TestCase):
             time.sleep(1.0)
             self.assertIn("6 KPIs", self.status(dialog))
             self.assertEqual(len(self.tree_nodes(dialog)), 6)
+
+    def check_inserted_block(self, doc, dialog, target, column):
+        """An inserted verdict column: conditional formats with the three KPI Tree cell styles,
+        a fitting width, scrolled into view; the panel still shows the tree."""
+        # The handler formats the block after writing its formula: wait until it has.
+        wait_for(lambda: target.ConditionalFormat.getCount() == 3, 10)
+        entries = target.ConditionalFormat
+        self.assertEqual([entries.getByIndex(i).getStyleName() for i in range(entries.getCount())],
+                         ["KPI Tree good", "KPI Tree bad", "KPI Tree other"])
+        self.assertIn('"OK"', entries.getByIndex(0).getFormula1())
+        self.assertIn('"MISMATCH"', entries.getByIndex(1).getFormula1())
+        styles = doc.StyleFamilies.getByName("CellStyles")
+        for name in ("KPI Tree good", "KPI Tree bad", "KPI Tree other"):
+            self.assertTrue(styles.hasByName(name), name)
+        self.assertTrue(doc.Sheets.getByIndex(0).Columns.getByIndex(column).OptimalWidth)
+        visible = doc.CurrentController.getVisibleRange()
+        self.assertTrue(visible.StartColumn <= column <= visible.EndColumn,
+                        (visible.StartColumn, column, visible.EndColumn))
+        time.sleep(0.8)
+        self.assertIn("6 KPIs", self.status(dialog))
 
     def test_04b_a_verdict_column_touching_the_table_is_not_part_of_it(self):
         doc, dialog = self.doc, self.dialog
@@ -511,6 +533,38 @@ class Sidebar(unittest.TestCase):
         self.select(doc, doc.Sheets.getByIndex(0), "C3")
         self.assertTrue(wait_for(lambda: "Sheet1.B2:" in self.status(dialog), 10),
                         self.status(dialog))
+
+    def test_04c_conditional_formats_survive_ods_and_xlsx(self):
+        doc = self.new_document()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            sheet.getCellRangeByName("A1:I7").setDataArray(spec_table(periods=6))
+            self.select(doc, sheet, "B3")
+            dialog = self.open_panel(doc)
+            self.assertTrue(wait_for(lambda: "6 KPIs" in self.status(dialog), 20),
+                            self.status(dialog))
+            self.press(dialog, "insertCheck")
+            target = sheet.getCellRangeByName("K1:K7")
+            self.assertTrue(wait_for(lambda: target.getArrayFormula(), 10))
+            self.assertTrue(wait_for(lambda: target.ConditionalFormat.getCount() == 3, 10))
+            directory = os.path.join(BUILD, "artifacts")
+            os.makedirs(directory, exist_ok=True)
+            for name, flt in (("verdicts.ods", "calc8"), ("verdicts.xlsx", "Calc MS Excel 2007 XML")):
+                path = os.path.abspath(os.path.join(directory, name))
+                store = PropertyValue()
+                store.Name, store.Value = "FilterName", flt
+                doc.storeToURL(uno.systemPathToFileUrl(path), (store,))
+                again = self.office.load(path, hidden=True)
+                try:
+                    cells = again.Sheets.getByIndex(0).getCellRangeByName("K2:K7")
+                    entries = cells.ConditionalFormat
+                    self.assertGreaterEqual(entries.getCount(), 3, name)
+                    self.assertIn('"OK"', entries.getByIndex(0).getFormula1(), name)
+                finally:
+                    again.close(True)
+        finally:
+            doc.setModified(False)
+            doc.close(True)
 
     def test_05_plain_message_for_a_selection_that_is_no_tree_and_an_empty_sheet(self):
         doc, dialog = self.doc, self.dialog
