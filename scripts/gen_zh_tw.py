@@ -19,10 +19,13 @@ LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
 # mainland Chinese says 行 and 列. Applied in order after OpenCC: columns first, then rows;
 # 列出 (to list) and 序列 (a series) stay. Add a phrase here when a new text needs one.
 TAIWAN_SPREADSHEET_TERMS = [
+    ("表格第 %2 列", "表格第 %2 欄"), ("第 %2 行", "第 %2 列"), ("第 %3 行", "第 %3 列"),
+    ("一箇中間", "一個中間"),  # the findings: a table column, a row; OpenCC's 箇
     ("每期一列", "每期一欄"), ("每個期間一列", "每個期間一欄"), ("數值列", "數值欄"),
     ("普通列", "普通欄"), ("檢驗列", "檢驗欄"), ("貢獻列", "貢獻欄"), ("檢查列", "檢查欄"),
     ("樹列", "樹欄"), ("一列，", "一欄，"), ("一行或一列", "一列或一欄"),
-    ("名稱列", "名稱欄"), ("兩列", "兩欄"), ("對應的列", "對應的欄"),
+    ("名稱列", "名稱欄"), ("兩列", "兩欄"), ("對應的列", "對應的欄"), ("該列轉換", "該欄轉換"),
+    ("資料 ▸ 分列", "資料 ▸ 資料剖析"),  # Text to Columns in Excel and LibreOffice zh-TW
     ("每行", "每列"), ("按行", "按列"), ("各行", "各列"), ("的行為空", "的列為空"),
     ("那一行", "那一列"), ("一行標題", "一列標題"), ("一行三個", "一列三個"),
     ("單元格", "儲存格"), ("返回", "傳回"),  # Excel and LibreOffice zh-TW: 儲存格, 傳回

@@ -2,7 +2,8 @@
 // Wizard's descriptions, the sidebar), in en, ja, zh-CN, zh-TW, fi and fr. The add-in, the
 // sidebar and (later) the help and findings look texts up here; the texts of each language live
 // in their own file (texts_<language>.cpp), as LibreOffice's scaddins keep theirs in .hrc files.
-// Texts the core produces (statuses, lint findings) stay English, as in the cells.
+// The status texts the core writes into cells stay English; the sidebar shows the core's
+// findings in the UI's language through the finding_* messages.
 // Plain C++ without UNO.
 #pragma once
 
@@ -104,7 +105,40 @@ enum class Msg {
     arg_whatif_changes,     // argument changes of KPI.WHATIF
     argname_plan,           // the Function Wizard's name of argument plan
     argname_changes,        // the Function Wizard's name of argument changes
-    count                   // number of messages, keep last
+    // The findings of the reader and the lint: one message per kpitree::ProblemId, in its order
+    // (the sidebar maps them by position; tests/sidebar checks the English equals the core's).
+    finding_table,                   // finding: a problem of the whole range (%1 its English text)
+    finding_not_quantifiable_text,   // finding: %1 a text, %2 a period label
+    finding_number_stored_as_text,   // finding: %1 a number as text ("14.6%"), %2 a period label
+    finding_not_quantifiable_error,  // finding: %1 an error code, %2 a period label
+    finding_not_quantifiable_number, // finding: %1 a period label
+    finding_duplicate_name, // finding: %1 the name, %2 the other places (English), %3 their numbers
+    finding_invalid_kind,   // finding: %1 the Kind cell
+    finding_cycle,          // finding: %1 the ring A → B → A
+    finding_invalid_link,   // finding: %1 the Link cell
+    finding_no_link,        // finding: %1 the parent's name
+    finding_no_name,        // finding: %1 the place (English), %2 its number
+    finding_unknown_parent, // finding: %1 the parent's name
+    finding_ambiguous_parent, // finding: %1 the parent's name
+    finding_own_parent,       // finding: %1 the name
+    finding_mixed_operators,  // finding: %1 the parent, %2 a + child, %3 a × child
+    finding_under_cycle,      // finding: %1 the ring
+    finding_cut_off,          // finding: %1 the ancestor
+    finding_above_unusable,   // finding: %1 the ancestor, %2 its problem
+    finding_no_valid_parent,  // finding: %1 the top of the chain
+    finding_root_with_link,   // finding: %1 the link symbol
+    finding_unmeasured,       // finding
+    finding_partly_measured,  // finding: %1 periods without a value, %2 all periods
+    finding_too_deep,         // finding: %1 links below the KGI %2, %3 the allowed depth
+    finding_hypothesis_short, // finding: %1 the parent, %2 periods with both values, %3 needed
+    finding_single_child,     // finding: %1 the child
+    finding_and_more,         // finding: appended when a problem occurs again, %1 how often
+    finding_place_row,        // finding: %1 a KPI's name, %2 its table row
+    finding_place_column,     // finding: %1 a KPI's name, %2 its table column (transposed table)
+    finding_unnamed,          // finding: a KPI without a name
+    panel_period,             // sidebar: %1 the latest period, %2 the one the changes compare with
+    panel_period_single,      // sidebar: %1 the only or latest period (no change to show)
+    count                     // number of messages, keep last
 };
 
 // The text of `id` in `language`, UTF-8; the English text where the language lacks it.

@@ -11,6 +11,7 @@
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/XButton.hpp>
 #include <com/sun/star/awt/XCallback.hpp>
+#include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XRequestCallback.hpp>
 #include <com/sun/star/util/XModifyBroadcaster.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
@@ -148,6 +149,11 @@ void SAL_CALL Panel::dispose() {
                 Reference<css::awt::XButton>(button, UNO_QUERY_THROW)->removeActionListener(this);
             } catch (const Exception&) {
             }
+        }
+        try {
+            if (Reference<css::awt::XListBox> list{findings_, UNO_QUERY}; list.is())
+                list->removeItemListener(this);
+        } catch (const Exception&) {
         }
         if (Reference<css::lang::XComponent> c{container_, UNO_QUERY}; c.is())
             c->dispose();

@@ -6,12 +6,14 @@
 #pragma once
 
 #include "debounce.hpp"
+#include "panel_numbers.hpp"
 #include "tree_view.hpp"
 #include "ui_text.hpp"
 
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XItemListener.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XWindowListener.hpp>
 #include <com/sun/star/awt/tree/XTreeControl.hpp>
@@ -28,7 +30,7 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/util/XModifyListener.hpp>
 #include <com/sun/star/view/XSelectionChangeListener.hpp>
-#include <cppuhelper/implbase7.hxx>
+#include <cppuhelper/implbase8.hxx>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,10 +47,10 @@ struct TableRef {
 };
 
 class Panel
-    : public cppu::WeakImplHelper7<css::ui::XToolPanel, css::ui::XSidebarPanel,
+    : public cppu::WeakImplHelper8<css::ui::XToolPanel, css::ui::XSidebarPanel,
                                    css::lang::XComponent, css::view::XSelectionChangeListener,
                                    css::util::XModifyListener, css::awt::XActionListener,
-                                   css::awt::XWindowListener> {
+                                   css::awt::XWindowListener, css::awt::XItemListener> {
 public:
     Panel(const css::uno::Reference<css::uno::XComponentContext>& context,
           const css::uno::Reference<css::frame::XFrame>& frame,
@@ -84,6 +86,8 @@ public:
     void SAL_CALL windowMoved(const css::awt::WindowEvent&) override {}
     void SAL_CALL windowShown(const css::lang::EventObject&) override {}
     void SAL_CALL windowHidden(const css::lang::EventObject&) override {}
+    // XItemListener: a finding clicked
+    void SAL_CALL itemStateChanged(const css::awt::ItemEvent& event) override;
     // The debounced refresh, called on the main thread once edits or selection moves pause.
     void refresh_pending();
 
@@ -105,19 +109,33 @@ private:
     // panel_table.cpp: finding the table
     void refresh(bool force);
     std::optional<TableRef> find_table(bool& too_large);
+    std::optional<TableRef> region_at(const TableRef& at, bool& too_large);
+    std::optional<TableRef> table_of_verdicts(const TableRef& at) const;
+    bool emptied_beside_table(const TableRef& at) const;
+    void drop_verdict_lines(TableRef& table) const;
     // panel_tree.cpp: showing it
     void show_message(const std::string& message);
     void show_table(const TableRef& table);
     std::vector<std::string> collapsed_names() const;
-    void fill_tree(const TreeView& view, const std::vector<std::string>& collapsed);
+    void fill_tree(const TreeView& view, const std::vector<std::string>& collapsed,
+                   const NumberTexts& texts);
+    void remember_rows(const TreeView& view);
+    NumberTexts number_texts(CellNumbers& numbers, const TableRef& table, bool transposed) const;
     void select_row(sal_Int32 grid_row);
     void on_tree_selection();
+    // panel_findings.cpp: the findings list
+    void show_findings(const std::vector<ViewFinding>& findings, bool has_table);
+    void on_finding_selected(sal_Int32 index);
     // panel_insert.cpp: inserting verdict columns
     void insert_column(const std::string& kind);
     // The first empty column right of the table (a row below a transposed one), one line of
     // space left; null when the sheet is full.
     css::uno::Reference<css::table::XCellRange>
     free_line_beside(const css::table::CellRangeAddress& a) const;
+    void scroll_into_view(const css::table::CellRangeAddress& block);
+    // panel_verdict_format.cpp: how an inserted block looks
+    void format_verdicts(const css::uno::Reference<css::table::XCellRange>& block,
+                         const std::string& kind);
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::frame::XFrame> frame_;
@@ -138,7 +156,10 @@ private:
     std::size_t periods_ = 0;
     bool transposed_ = false;            // the table shown has one column per KPI
     std::vector<std::string> row_names_; // KPI name by table row, to keep collapsed nodes
-    bool selecting_ = false;             // we are moving the sheet selection ourselves
+    std::optional<std::pair<sal_Int32, sal_Int32>> number_source_; // the KGI's latest value cell
+    std::vector<std::string> finding_texts_;                       // the findings shown
+    std::vector<std::optional<std::size_t>> finding_rows_;         // the table row of each
+    bool selecting_ = false; // we are moving the sheet selection ourselves
     bool pending_force_ = false;
     bool disposed_ = false;
     std::vector<css::uno::Reference<css::lang::XEventListener>> listeners_;

@@ -9,6 +9,7 @@
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XButton.hpp>
 #include <com/sun/star/awt/XControlModel.hpp>
+#include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XToolkit.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
@@ -102,6 +103,7 @@ void Panel::create_controls() {
                             "com.sun.star.awt.UnoControlListBoxModel", "findings");
     set_property(findings_, "Dropdown", Any(false));
     set_property(findings_, "HScroll", Any(true));
+    Reference<css::awt::XListBox>(findings_, UNO_QUERY_THROW)->addItemListener(this);
 
     const std::pair<const char*, Msg> buttons[] = {{"insertCheck", Msg::panel_insert_check},
                                                    {"insertCausal", Msg::panel_insert_causal},

@@ -4,14 +4,18 @@
 #include "panel.hpp"
 #include "panel_support.hpp"
 
+#include <algorithm>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/sheet/XArrayFormulaRange.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XViewPane.hpp>
 
 namespace kpitree::sidebar {
 
 using css::uno::Any;
+using css::uno::Exception;
 using css::uno::Reference;
 using css::uno::UNO_QUERY_THROW;
 using lang::Msg;
@@ -21,6 +25,7 @@ namespace {
 
 constexpr sal_Int32 last_column = 1023; // Calc 7.4: columns A..AMJ
 constexpr sal_Int32 last_row = 1048575; // Calc 7.4: rows 1..1,048,576
+constexpr int max_scroll_steps = 64;    // columns scrolled at most to show an inserted block
 
 } // namespace
 
@@ -78,11 +83,38 @@ void Panel::insert_column(const std::string& kind) {
     try {
         Reference<css::sheet::XArrayFormulaRange> target(target_range, UNO_QUERY_THROW);
         target->setArrayFormula(to_oustring(formula));
+        format_verdicts(target_range, kind);
     } catch (...) {
         undo->leaveUndoContext();
         throw;
     }
     undo->leaveUndoContext();
+    scroll_into_view(Reference<css::sheet::XCellRangeAddressable>(target_range, UNO_QUERY_THROW)
+                         ->getRangeAddress());
+}
+
+// Scrolls the sheet so that the inserted block is visible, keeping as much of the table as
+// fits: the first visible column (a row for a transposed table) moves right only as far as
+// needed, checked against the view (widths differ, the last column may be cut).
+void Panel::scroll_into_view(const css::table::CellRangeAddress& block) {
+    try {
+        Reference<css::sheet::XViewPane> pane(controller_, UNO_QUERY_THROW);
+        for (int step = 0; step < max_scroll_steps; ++step) {
+            const css::table::CellRangeAddress v = pane->getVisibleRange();
+            if (transposed_) {
+                if (block.EndRow < v.EndRow || v.StartRow >= block.StartRow)
+                    return;
+                pane->setFirstVisibleRow(
+                    std::max(v.StartRow + 1, block.EndRow - (v.EndRow - v.StartRow) + 1));
+            } else {
+                if (block.EndColumn < v.EndColumn || v.StartColumn >= block.StartColumn)
+                    return;
+                pane->setFirstVisibleColumn(std::max(
+                    v.StartColumn + 1, block.EndColumn - (v.EndColumn - v.StartColumn) + 1));
+            }
+        }
+    } catch (const Exception&) {
+    }
 }
 
 } // namespace kpitree::sidebar

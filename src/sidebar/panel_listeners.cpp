@@ -4,6 +4,7 @@
 #include "panel_support.hpp"
 
 #include <com/sun/star/awt/ActionEvent.hpp>
+#include <com/sun/star/awt/ItemEvent.hpp>
 #include <com/sun/star/awt/WindowEvent.hpp>
 #include <utility>
 
@@ -61,6 +62,14 @@ void SAL_CALL Panel::windowResized(const css::awt::WindowEvent&) {
     try {
         if (!disposed_)
             layout();
+    } catch (...) {
+    }
+}
+
+void SAL_CALL Panel::itemStateChanged(const css::awt::ItemEvent& event) {
+    try {
+        if (!disposed_)
+            on_finding_selected(event.Selected);
     } catch (...) {
     }
 }

@@ -77,6 +77,15 @@ OUString label_text(std::string_view text) {
     return to_oustring(out);
 }
 
+std::pair<sal_Int32, sal_Int32> sheet_cell(const TableRef& table, bool transposed,
+                                           std::size_t grid_row, std::size_t grid_column) {
+    const auto& a = table.address;
+    const auto r = static_cast<sal_Int32>(grid_row);
+    const auto c = static_cast<sal_Int32>(grid_column);
+    return transposed ? std::make_pair(a.StartColumn + r, a.StartRow + c)
+                      : std::make_pair(a.StartColumn + c, a.StartRow + r);
+}
+
 Grid read_grid(const TableRef& table) {
     const auto& a = table.address;
     Reference<css::sheet::XCellRangeData> data(

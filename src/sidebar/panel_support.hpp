@@ -8,6 +8,7 @@
 #include <rtl/ustring.hxx>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kpitree::sidebar {
@@ -25,6 +26,10 @@ std::string display_address(const TableRef& table);
 css::uno::Sequence<rtl::OUString> to_sequence(const std::vector<std::string>& items);
 // Text for a fixed text control: VCL reads "~" as a mnemonic marker and "~~" as a tilde.
 rtl::OUString label_text(std::string_view text);
+// The sheet cell (column, row) of a cell of the table's grid (row layout: the grid of a
+// transposed table has the sheet's columns as its rows).
+std::pair<sal_Int32, sal_Int32> sheet_cell(const TableRef& table, bool transposed,
+                                           std::size_t grid_row, std::size_t grid_column);
 // The data of the table's cell range as the core's grid.
 Grid read_grid(const TableRef& table);
 

@@ -36,16 +36,33 @@ std::optional<TableRef> Panel::find_table(bool& too_large) {
     Reference<css::sheet::XCellRangeAddressable> selected(supplier->getSelection(), UNO_QUERY);
     if (!selected.is())
         return std::nullopt; // a shape, several ranges, ...
-    TableRef table;
-    table.sheet = view->getActiveSheet();
-    if (!table.sheet.is())
+    TableRef at;
+    at.sheet = view->getActiveSheet();
+    if (!at.sheet.is())
         return std::nullopt;
-    css::table::CellRangeAddress a = selected->getRangeAddress();
+    at.address = selected->getRangeAddress();
+    const auto& a = at.address;
     const bool multi = a.StartColumn != a.EndColumn || a.StartRow != a.EndRow;
-    if (multi) {
-        // A selection inside the table shown (a row we selected, cells the user marks) keeps it.
-        if (table_ && contains(table_->address, a))
-            return table_;
+    // A selection inside the table shown (a row we selected, cells the user marks) keeps it.
+    if (multi && table_ && contains(table_->address, a))
+        return table_;
+    // In a verdict block: the table its formula reads. The block Undo emptied: the table shown.
+    if (auto verdicts = table_of_verdicts(at))
+        return verdicts;
+    if (multi && emptied_beside_table(at))
+        return table_;
+    auto found = region_at(at, too_large);
+    if (found)
+        drop_verdict_lines(*found);
+    return found;
+}
+
+// The range a selection stands for: its used part, or the contiguous region around a single
+// cell; nullopt (too_large set) when that is too large to be a tree table.
+std::optional<TableRef> Panel::region_at(const TableRef& at, bool& too_large) {
+    TableRef table = at;
+    auto& a = table.address;
+    if (a.StartColumn != a.EndColumn || a.StartRow != a.EndRow) {
         // Whole columns or rows: only the used part counts.
         Reference<css::sheet::XSheetCellCursor> cursor = table.sheet->createCursor();
         Reference<css::sheet::XUsedAreaCursor> used(cursor, UNO_QUERY_THROW);
@@ -72,7 +89,6 @@ std::optional<TableRef> Panel::find_table(bool& too_large) {
         too_large = true;
         return std::nullopt;
     }
-    table.address = a;
     return table;
 }
 

@@ -2,6 +2,7 @@
 // findings; a click on a KPI selects its row in the sheet.
 #include "convert.hpp"
 #include "panel.hpp"
+#include "panel_numbers.hpp"
 #include "panel_support.hpp"
 #include "tree_view.hpp"
 
@@ -16,7 +17,6 @@ namespace kpitree::sidebar {
 using css::uno::Any;
 using css::uno::Exception;
 using css::uno::Reference;
-using css::uno::Sequence;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using lang::Msg;
@@ -31,14 +31,14 @@ void Panel::show_message(const std::string& message) {
         create("com.sun.star.awt.tree.MutableTreeDataModel"), UNO_QUERY_THROW);
     model->setRoot(model->createNode(Any(OUString("KPI Tree")), false));
     set_property(tree_, "DataModel", Any(model));
-    set_property(findings_, "StringItemList", Any(Sequence<OUString>()));
+    show_findings({}, false);
     for (const auto& b : buttons_)
         set_property(b, "Enabled", Any(false));
     periods_ = 0;
 }
 
 void Panel::show_table(const TableRef& table) {
-    const TreeView view = build_view(read_grid(table));
+    const TreeView view = build_view(read_grid(table), language_);
     if (!view.is_tree) {
         table_.reset();
         show_message(std::string(t(Msg::panel_no_tree)));
@@ -46,24 +46,49 @@ void Panel::show_table(const TableRef& table) {
     }
     const std::vector<std::string> collapsed =
         table_ && same_table(*table_, table) ? collapsed_names() : std::vector<std::string>();
-    fill_tree(view, collapsed);
+    CellNumbers numbers(context_, model_);
+    fill_tree(view, collapsed, number_texts(numbers, table, view.transposed));
     table_ = table;
     periods_ = view.periods;
     transposed_ = view.transposed;
+    remember_rows(view);
+    std::string status = lang::format(t(Msg::panel_table_summary), display_address(table),
+                                      std::to_string(view.nodes.size()));
+    if (const std::string period = period_line(view, language_); !period.empty())
+        status += "\n" + period;
+    set_property(status_, "Label", Any(label_text(status)));
+    show_findings(view.findings, true);
+    for (const auto& b : buttons_)
+        set_property(b, "Enabled", Any(true));
+}
+
+// The KPI names by table row (to keep collapsed nodes collapsed) and the sheet cell whose
+// number format the inserted contribution column takes (the first KGI's latest value).
+void Panel::remember_rows(const TreeView& view) {
     row_names_.clear();
     for (const ViewNode& v : view.nodes) {
         if (v.row >= row_names_.size())
             row_names_.resize(v.row + 1);
         row_names_[v.row] = v.name;
     }
-    set_property(status_, "Label",
-                 Any(label_text(lang::format(t(Msg::panel_table_summary), display_address(table),
-                                             std::to_string(view.nodes.size())))));
-    set_property(findings_, "StringItemList",
-                 Any(view.findings.empty() ? to_sequence({std::string(t(Msg::panel_no_findings))})
-                                           : to_sequence(view.findings)));
-    for (const auto& b : buttons_)
-        set_property(b, "Enabled", Any(true));
+    number_source_.reset();
+    if (!view.tops.empty() && view.nodes[view.tops.front()].latest) {
+        const ViewNode& kgi = view.nodes[view.tops.front()];
+        number_source_ = sheet_cell(*table_, transposed_, kgi.row, kgi.latest_column);
+    }
+}
+
+// The labels' numbers as the cells show them, in the office's locale.
+NumberTexts Panel::number_texts(CellNumbers& numbers, const TableRef& table,
+                                bool transposed) const {
+    NumberTexts texts;
+    texts.value = [&numbers, table, transposed](const ViewNode& node) {
+        const auto [column, row] = sheet_cell(table, transposed, node.row, node.latest_column);
+        return numbers.value_text(CellNumbers::cell_format(table.sheet, column, row),
+                                  node.latest.value_or(0.0));
+    };
+    texts.change = [&numbers](double change) { return numbers.change_text(change); };
+    return texts;
 }
 
 // The names of the KPIs the user collapsed in the tree now shown, so that showing the same
@@ -101,7 +126,8 @@ std::vector<std::string> Panel::collapsed_names() const {
 
 // A new tree model from the view, depth-first with children in table order, every parent
 // expanded except those named in `collapsed`.
-void Panel::fill_tree(const TreeView& view, const std::vector<std::string>& collapsed) {
+void Panel::fill_tree(const TreeView& view, const std::vector<std::string>& collapsed,
+                      const NumberTexts& texts) {
     Reference<css::awt::tree::XMutableTreeDataModel> model(
         create("com.sun.star.awt.tree.MutableTreeDataModel"), UNO_QUERY_THROW);
     Reference<css::awt::tree::XMutableTreeNode> root =
@@ -115,7 +141,7 @@ void Panel::fill_tree(const TreeView& view, const std::vector<std::string>& coll
         auto [parent, index] = stack.back();
         stack.pop_back();
         const ViewNode& v = view.nodes[index];
-        auto node = model->createNode(Any(to_oustring(node_label(v))), false);
+        auto node = model->createNode(Any(to_oustring(node_label(v, texts))), false);
         node->setDataValue(Any(static_cast<sal_Int32>(v.row)));
         parent->appendChild(node);
         if (!v.children.empty() &&

@@ -60,8 +60,10 @@ def wait_for(predicate, timeout=20.0, step=0.1):
 
 
 def split_label(label):
-    """A tree line "✔ ~? Name — 1,234" as (["✔", "~?"], "Name", "1,234"): marks first."""
+    """A tree line "✔ ~? Name — 1,234 (+4.2%)" as (["✔", "~?"], "Name", "1,234"): marks first,
+    the change against the previous period (change_of) after the value."""
     head, value = label.rsplit(" — ", 1)
+    value = value.split(" (", 1)[0]
     marks = []
     while True:
         first, _, rest = head.partition(" ")
@@ -70,6 +72,18 @@ def split_label(label):
             head = rest
         else:
             return marks, head, value
+
+
+def change_of(label):
+    """The change of a tree line in percent ("… — 1,234 (+4.2%)" -> 4.2, "+4,2 %" in fi and
+    fr), None without one."""
+    value = label.rsplit(" — ", 1)[1]
+    if " (" not in value:
+        return None
+    first = value.split(" (", 1)[1][:-1].split(", ")[0]
+    for space in (" ", "\u00a0", "\u202f", "%"):
+        first = first.replace(space, "")
+    return float(first.replace("\u2212", "-").replace(",", "."))
 
 
 def name_of(label):
@@ -344,7 +358,12 @@ class Sidebar(unittest.TestCase):
         latest_sales = rows[1][-1]
         self.assertTrue(by_name["Sales"].startswith("✔ Sales — "), by_name["Sales"])
         self.assertTrue(by_name["Deals"].startswith("✔ Deals — "), by_name["Deals"])
-        self.assertEqual(by_name["Close rate"], "Close rate — %s" % rows[5][-1])
+        self.assertEqual(split_label(by_name["Close rate"])[2], str(rows[5][-1]))
+        # Each KPI's change against the previous period, and the period the values are from.
+        sales_change = 100.0 * (rows[1][-1] - rows[1][-2]) / abs(rows[1][-2])
+        self.assertAlmostEqual(change_of(by_name["Sales"]), sales_change,
+                               delta=0.051 if abs(sales_change) < 10 else 0.51)
+        self.assertIn("Latest period M24, change against M23", self.status(dialog))
         self.assertEqual(len(marks_of(by_name["Webinar attendance"])), 1)
         self.assertIn(marks_of(by_name["Webinar attendance"])[0], HYPOTHESIS_MARKS)
         # Shown to about six significant digits, thousands grouped.
@@ -391,12 +410,33 @@ class Sidebar(unittest.TestCase):
         cell.setValue(original + 1000.0)
         self.assertTrue(wait_for(lambda: self.label_of(dialog, "Sales").startswith("✘ "), 10),
                         (self.label_of(dialog, "Sales"), self.status(dialog)))
+        self.check_mismatch_finding(doc, dialog)
         # Typing several values quickly: one refresh at the end shows the last state.
         for k in range(5):
             cell.setValue(original + k)
         cell.setValue(original)
         self.assertTrue(wait_for(lambda: self.label_of(dialog, "Sales").startswith("✔ "), 10),
                         self.label_of(dialog, "Sales"))
+
+    def check_mismatch_finding(self, doc, dialog):
+        """Regression: "✘ Sales" with "OK: no findings". The mismatch is a finding; clicking it
+        selects Sales' row; its tooltip is its full text, however narrow the list."""
+        start_col, start_row, end_col, _ = self.table
+        findings = self.findings(dialog)
+        self.assertNotIn("OK: no findings", findings)
+        hits = [i for i, f in enumerate(findings)
+                if f.startswith("ERROR Sales (table row 2): MISMATCH")]
+        self.assertEqual(len(hits), 1, findings)
+        control = dialog.getControl("findings")
+        control.selectItemPos(hits[0], True)
+
+        def selected():
+            a = doc.CurrentController.getSelection().getRangeAddress()
+            return (a.StartColumn, a.StartRow, a.EndColumn, a.EndRow)
+
+        expected = (start_col, start_row + 1, end_col, start_row + 1)
+        self.assertEqual(wait_for(lambda: selected() == expected and selected(), 5), expected)
+        self.assertEqual(control.getModel().HelpText.replace("\n", " "), findings[hits[0]])
 
     def test_04_insert_buttons_write_array_formulas_and_undo(self):
         doc, dialog = self.doc, self.dialog
@@ -409,6 +449,14 @@ class Sidebar(unittest.TestCase):
         expected = [("insertCheck", "KPI.CHECK(%s)" % address),
                     ("insertCausal", "KPI.CAUSAL(%s)" % address),
                     ("insertContrib", "KPI.CONTRIB(%s;%d;%d)" % (address, periods - 1, periods))]
+        # The tree shows a value as its cell does, in the cell's own number format.
+        sales_cell = sheet.getCellByPosition(end_col, start_row + 1)
+        sales_cell.NumberFormat = doc.NumberFormats.queryKey(
+            "#,##0.00", uno.createUnoStruct("com.sun.star.lang.Locale", "en", "US", ""), False)
+        self.assertRegex(sales_cell.getString(), r"^\d{1,3}(,\d{3})+\.\d\d$")
+        self.assertTrue(wait_for(lambda: split_label(self.label_of(dialog, "Sales"))[2]
+                                 == sales_cell.getString(), 10),
+                        (self.label_of(dialog, "Sales"), sales_cell.getString()))
         for offset, (button, formula) in enumerate(expected):
             column = end_col + 2 + offset
             target = sheet.getCellRangeByPosition(column, start_row, column, end_row)
@@ -417,21 +465,106 @@ class Sidebar(unittest.TestCase):
             self.assertTrue(got, button)
             self.assertIn(formula.upper(), got.upper().replace(" ", "").replace(",", ";"))
             self.assertEqual(undo.getCurrentUndoActionTitle(), "Insert KPI Tree column")
+            self.check_inserted_block(doc, dialog, target, column)
         # The gap column stays empty, so the table's region is unchanged.
         gap = sheet.getCellRangeByPosition(end_col + 1, start_row, end_col + 1, end_row)
         self.assertTrue(all(v == "" for (v,) in gap.getDataArray()))
         check = sheet.getCellByPosition(end_col + 2, start_row + 1)
         self.assertTrue(check.getString().startswith("OK"), check.getString())
-        # Edit ▸ Undo removes them, one column per step.
+        # Contributions come in the number format of the KGI's values.
+        contrib = sheet.getCellByPosition(end_col + 4, start_row + 1)
+        self.assertEqual(contrib.NumberFormat, sales_cell.NumberFormat)
+        # The cursor in a verdict column keeps the tree shown.
+        self.select(doc, sheet, "%s%d" % (column_letter(end_col + 2), start_row + 4))
+        time.sleep(1.0)
+        self.assertIn("6 KPIs", self.status(dialog))
+        self.assertEqual(len(self.tree_nodes(dialog)), 6)
+        # Edit ▸ Undo removes them, one column per step; the panel keeps showing the tree.
         for offset in (2, 1, 0):
             undo_when_closed(undo)
             column = end_col + 2 + offset
             target = sheet.getCellRangeByPosition(column, start_row, column, end_row)
             self.assertEqual(target.getArrayFormula(), "")
             self.assertTrue(all(v == "" for (v,) in target.getDataArray()))
-        # Undo selects the emptied column (no tree there); the cursor back in the table shows it.
-        self.select(doc, sheet, "C3")
-        self.assertTrue(wait_for(lambda: "6 KPIs" in self.status(dialog), 10), self.status(dialog))
+            time.sleep(1.0)
+            self.assertIn("6 KPIs", self.status(dialog))
+            self.assertEqual(len(self.tree_nodes(dialog)), 6)
+
+    def check_inserted_block(self, doc, dialog, target, column):
+        """An inserted verdict column: conditional formats with the three KPI Tree cell styles,
+        a fitting width, scrolled into view; the panel still shows the tree."""
+        # The handler formats the block after writing its formula: wait until it has.
+        wait_for(lambda: target.ConditionalFormat.getCount() == 3, 10)
+        entries = target.ConditionalFormat
+        self.assertEqual([entries.getByIndex(i).getStyleName() for i in range(entries.getCount())],
+                         ["KPI Tree good", "KPI Tree bad", "KPI Tree other"])
+        self.assertIn('"OK"', entries.getByIndex(0).getFormula1())
+        self.assertIn('"MISMATCH"', entries.getByIndex(1).getFormula1())
+        styles = doc.StyleFamilies.getByName("CellStyles")
+        for name in ("KPI Tree good", "KPI Tree bad", "KPI Tree other"):
+            self.assertTrue(styles.hasByName(name), name)
+        self.assertTrue(doc.Sheets.getByIndex(0).Columns.getByIndex(column).OptimalWidth)
+        visible = doc.CurrentController.getVisibleRange()
+        self.assertTrue(visible.StartColumn <= column <= visible.EndColumn,
+                        (visible.StartColumn, column, visible.EndColumn))
+        time.sleep(0.8)
+        self.assertIn("6 KPIs", self.status(dialog))
+
+    def test_04b_a_verdict_column_touching_the_table_is_not_part_of_it(self):
+        doc, dialog = self.doc, self.dialog
+        doc.Sheets.insertNewByName("Adjacent", 1)
+        sheet = doc.Sheets.getByName("Adjacent")
+        rows = spec_table(periods=6)
+        sheet.getCellRangeByName("A1:I7").setDataArray(rows)
+        sheet.getCellRangeByName("J1:J7").setArrayFormula("=KPI.CHECK(A1:I7)")
+        self.assertTrue(sheet.getCellByPosition(9, 1).getString().startswith("OK"),
+                        sheet.getCellByPosition(9, 1).getString())
+        self.select(doc, sheet, "B3")
+        self.assertTrue(wait_for(lambda: "Adjacent.A1:I7" in self.status(dialog), 10),
+                        self.status(dialog))
+        self.assertIn("6 KPIs", self.status(dialog))
+        self.assertFalse([f for f in self.findings(dialog) if "not quantifiable" in f],
+                         self.findings(dialog))
+        # The cursor in it shows the table it is about.
+        self.select(doc, sheet, "J4")
+        time.sleep(1.0)
+        self.assertIn("Adjacent.A1:I7", self.status(dialog))
+        doc.Sheets.removeByName("Adjacent")
+        self.select(doc, doc.Sheets.getByIndex(0), "C3")
+        self.assertTrue(wait_for(lambda: "Sheet1.B2:" in self.status(dialog), 10),
+                        self.status(dialog))
+
+    def test_04c_conditional_formats_survive_ods_and_xlsx(self):
+        doc = self.new_document()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            sheet.getCellRangeByName("A1:I7").setDataArray(spec_table(periods=6))
+            self.select(doc, sheet, "B3")
+            dialog = self.open_panel(doc)
+            self.assertTrue(wait_for(lambda: "6 KPIs" in self.status(dialog), 20),
+                            self.status(dialog))
+            self.press(dialog, "insertCheck")
+            target = sheet.getCellRangeByName("K1:K7")
+            self.assertTrue(wait_for(lambda: target.getArrayFormula(), 10))
+            self.assertTrue(wait_for(lambda: target.ConditionalFormat.getCount() == 3, 10))
+            directory = os.path.join(BUILD, "artifacts")
+            os.makedirs(directory, exist_ok=True)
+            for name, flt in (("verdicts.ods", "calc8"), ("verdicts.xlsx", "Calc MS Excel 2007 XML")):
+                path = os.path.abspath(os.path.join(directory, name))
+                store = PropertyValue()
+                store.Name, store.Value = "FilterName", flt
+                doc.storeToURL(uno.systemPathToFileUrl(path), (store,))
+                again = self.office.load(path, hidden=True)
+                try:
+                    cells = again.Sheets.getByIndex(0).getCellRangeByName("K2:K7")
+                    entries = cells.ConditionalFormat
+                    self.assertGreaterEqual(entries.getCount(), 3, name)
+                    self.assertIn('"OK"', entries.getByIndex(0).getFormula1(), name)
+                finally:
+                    again.close(True)
+        finally:
+            doc.setModified(False)
+            doc.close(True)
 
     def test_05_plain_message_for_a_selection_that_is_no_tree_and_an_empty_sheet(self):
         doc, dialog = self.doc, self.dialog

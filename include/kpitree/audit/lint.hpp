@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kpitree/audit/causal.hpp"
+#include "kpitree/model/problem.hpp"
 #include "kpitree/model/tree.hpp"
 
 #include <cstddef>
@@ -18,6 +19,7 @@ struct Finding {
     Severity severity;
     std::optional<std::size_t> node; // the row it concerns (Tree::nodes index), if any
     std::string message;             // without the severity token
+    Problem problem;                 // the same as a key with arguments (problem.hpp)
 };
 
 struct LintOptions {

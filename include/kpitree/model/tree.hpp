@@ -4,6 +4,7 @@
 // answer for the rows that are fine and say what is wrong with the others.
 #pragma once
 
+#include "kpitree/model/problem.hpp"
 #include "kpitree/model/table.hpp"
 
 #include <cstddef>
@@ -72,6 +73,7 @@ struct Node {
     // Why no KGI can be reached from here although this row's own link is fine (an ancestor
     // is in a cycle or has an unknown parent). Empty when `root` is set or the row has errors.
     std::string detached;
+    std::vector<Problem> detached_problem; // the same as a key (at most one)
 
     // The first child that belongs in this row's arithmetic but is unusable (its link is
     // missing or invalid, or the row has errors): the row's arithmetic cannot be computed
@@ -81,6 +83,7 @@ struct Node {
     // Problems with this row that make its values or links unusable. The first is the
     // headline shown by KPI.CHECK; KPI.LINT lists them all.
     std::vector<std::string> errors;
+    std::vector<Problem> problems; // the same as keys: errors[i] == problem_text(problems[i])
 
     bool is_root() const { return parent_name.empty(); }
     bool ok() const { return errors.empty(); }

@@ -15,53 +15,69 @@ std::size_t overlap(const Series& a, const Series& b) {
     return n;
 }
 
+void add(std::vector<Finding>& out, Severity severity, std::optional<std::size_t> node,
+         Problem problem) {
+    std::string message = problem_text(problem);
+    out.push_back({severity, node, std::move(message), std::move(problem)});
+}
+
+// The findings about the values of row `i` and its place under its KGI.
+void lint_measures(const Tree& tree, std::size_t i, const LintOptions& options,
+                   std::vector<Finding>& out) {
+    const Node& n = tree.nodes[i];
+    const std::size_t measured = static_cast<std::size_t>(
+        std::count_if(n.values.begin(), n.values.end(), [](auto& v) { return v.has_value(); }));
+    if (measured == 0 && n.ok())
+        add(out, Severity::warning, i, {ProblemId::unmeasured, {}});
+    else if (measured < n.values.size() && n.ok())
+        add(out, Severity::info, i,
+            {ProblemId::partly_measured,
+             {std::to_string(n.values.size() - measured), std::to_string(n.values.size())}});
+    if (n.root && n.depth > options.max_depth)
+        add(out, Severity::warning, i,
+            {ProblemId::too_deep,
+             {std::to_string(n.depth), tree.nodes[*n.root].name,
+              std::to_string(options.max_depth)}});
+}
+
+// The findings about row `i`'s hypothesis link and its arithmetic children.
+void lint_links(const Tree& tree, std::size_t i, const LintOptions& options,
+                std::vector<Finding>& out) {
+    const Node& n = tree.nodes[i];
+    if (n.link == Link::hypothesis && n.parent && n.ok()) {
+        const std::size_t both = overlap(n.values, tree.nodes[*n.parent].values);
+        if (both < options.min_hypothesis_periods)
+            add(out, Severity::warning, i,
+                {ProblemId::hypothesis_short,
+                 {tree.nodes[*n.parent].name, std::to_string(both),
+                  std::to_string(options.min_hypothesis_periods)}});
+    }
+    if (n.ok() && !tree.has_mixed_children(i)) {
+        const auto arithmetic = tree.arithmetic_children(i);
+        if (arithmetic.size() == 1 && tree.nodes[arithmetic.front()].link != Link::divide)
+            add(out, Severity::info, i,
+                {ProblemId::single_child, {tree.nodes[arithmetic.front()].name}});
+    }
+}
+
 } // namespace
 
 std::vector<Finding> lint(const Tree& tree, const LintOptions& options) {
     std::vector<Finding> out;
     for (const std::string& e : tree.table_errors)
-        out.push_back({Severity::error, std::nullopt, e});
+        add(out, Severity::error, std::nullopt, {ProblemId::table, {e}});
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         const Node& n = tree.nodes[i];
-        for (const std::string& e : n.errors)
-            out.push_back({Severity::error, i, e});
-        if (!n.detached.empty() && n.ok())
-            out.push_back({Severity::warning, i, n.detached});
+        for (const Problem& p : n.problems)
+            add(out, Severity::error, i, p);
+        for (const Problem& p : n.detached_problem)
+            if (n.ok())
+                add(out, Severity::warning, i, p);
         if (n.is_root() && n.link != Link::none)
-            out.push_back({Severity::warning, i,
-                           "has the link '" + std::string(link_symbol(n.link)) +
-                               "' but no parent; a KGI needs no link and it is ignored"});
-        const std::size_t measured = static_cast<std::size_t>(
-            std::count_if(n.values.begin(), n.values.end(), [](auto& v) { return v.has_value(); }));
-        if (measured == 0 && n.ok())
-            out.push_back({Severity::warning, i,
-                           "unmeasured: no value in any period; every KPI must be quantifiable"});
-        else if (measured < n.values.size() && n.ok())
-            out.push_back({Severity::info, i,
-                           "no value in " + std::to_string(n.values.size() - measured) + " of " +
-                               std::to_string(n.values.size()) + " periods"});
-        if (n.root && n.depth > options.max_depth)
-            out.push_back({Severity::warning, i,
-                           std::to_string(n.depth) + " links below its KGI '" +
-                               tree.nodes[*n.root].name + "'; keep the tree shallow (at most " +
-                               std::to_string(options.max_depth) + ")"});
-        if (n.link == Link::hypothesis && n.parent && n.ok()) {
-            const std::size_t both = overlap(n.values, tree.nodes[*n.parent].values);
-            if (both < options.min_hypothesis_periods)
-                out.push_back({Severity::warning, i,
-                               "hypothesis link to '" + tree.nodes[*n.parent].name + "' has " +
-                                   std::to_string(both) +
-                                   " periods with both values; testing it needs at least " +
-                                   std::to_string(options.min_hypothesis_periods)});
-        }
-        if (n.ok() && !tree.has_mixed_children(i)) {
-            const auto arithmetic = tree.arithmetic_children(i);
-            if (arithmetic.size() == 1 && tree.nodes[arithmetic.front()].link != Link::divide)
-                out.push_back({Severity::info, i,
-                               "has a single arithmetic child '" +
-                                   tree.nodes[arithmetic.front()].name +
-                                   "': the identity makes them copies of each other"});
-        }
+            add(out, Severity::warning, i,
+                {ProblemId::root_with_link, {std::string(link_symbol(n.link))}});
+        lint_measures(tree, i, options, out);
+        lint_links(tree, i, options, out);
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const Finding& a, const Finding& b) { return a.severity < b.severity; });

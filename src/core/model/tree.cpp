@@ -1,6 +1,7 @@
 #include "kpitree/model/tree.hpp"
 
 #include "kpitree/model/dates.hpp"
+#include "kpitree/model/format.hpp"
 #include "kpitree/model/layout.hpp"
 #include "model/text.hpp"
 
@@ -54,6 +55,16 @@ std::string_view link_symbol(Link link) {
     }
     return "";
 }
+
+namespace {
+
+// Records a problem of a row, as a key and as its English text.
+void add_error(Node& node, Problem problem) {
+    node.errors.push_back(problem_text(problem));
+    node.problems.push_back(std::move(problem));
+}
+
+} // namespace
 
 namespace {
 
@@ -223,20 +234,12 @@ bool number_stored_as_text(std::string_view text) {
 }
 
 // How to fix a text value: a number stored as text is converted, anything else is no value.
-std::string text_value_problem(std::string_view text, const std::string& period) {
-    std::string problem = "text '" + std::string(text) + "' in " + period;
-    if (number_stored_as_text(text))
-        problem += " (a number stored as text: convert the column to numbers, e.g. Data \u25B8 "
-                   "Text to Columns, or =VALUE())";
-    return problem;
-}
-
 void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node) {
     const std::vector<std::string>& labels = tree.period_labels;
     const std::size_t periods = labels.size();
     node.values.assign(periods, std::nullopt);
     std::size_t bad = 0;
-    std::string first_bad;
+    Problem first_bad;
     for (std::size_t p = 0; p < periods; ++p) {
         const Cell& cell = grid.at(row, tree.period_columns[p]);
         if (const auto* d = std::get_if<double>(&cell)) {
@@ -245,22 +248,22 @@ void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node
                 continue;
             }
             if (bad++ == 0)
-                first_bad = "a non-finite number in " + labels[p];
+                first_bad = {ProblemId::not_quantifiable_number, {labels[p]}};
         } else if (const auto* s = std::get_if<std::string>(&cell)) {
             if (trim(*s).empty())
                 continue;
             if (bad++ == 0)
-                first_bad = text_value_problem(trim(*s), labels[p]);
+                first_bad = {number_stored_as_text(trim(*s)) ? ProblemId::number_stored_as_text
+                                                             : ProblemId::not_quantifiable_text,
+                             {std::string(trim(*s)), labels[p]}};
         } else if (const auto* e = std::get_if<CellError>(&cell)) {
             if (bad++ == 0)
-                first_bad = "error value " + e->code + " in " + labels[p];
+                first_bad = {ProblemId::not_quantifiable_error, {e->code, labels[p]}};
         }
     }
     if (bad > 0) {
-        std::string message = "not quantifiable: " + first_bad;
-        if (bad > 1)
-            message += " (and " + std::to_string(bad - 1) + " more)";
-        node.errors.push_back(message);
+        first_bad.more = bad - 1;
+        add_error(node, std::move(first_bad));
     }
 }
 
@@ -270,14 +273,20 @@ void mark_duplicates(Tree& tree, const std::vector<std::size_t>& rows) {
     constexpr std::size_t named = 3;
     for (std::size_t i : rows) {
         std::vector<std::string> others;
+        std::string numbers;
         for (std::size_t j : rows) {
             if (others.size() == named)
                 break;
-            if (j != i)
+            if (j != i) {
                 others.push_back(tree.place(tree.nodes[j].row));
+                numbers += (numbers.empty() ? "" : ", ") + std::to_string(tree.nodes[j].row + 1);
+            }
         }
-        tree.nodes[i].errors.push_back("duplicate name '" + tree.nodes[i].name + "' (also " +
-                                       capped_list(others, rows.size() - 1) + ")");
+        if (rows.size() - 1 > others.size())
+            numbers += " \u2026";
+        add_error(tree.nodes[i],
+                  {ProblemId::duplicate_name,
+                   {tree.nodes[i].name, capped_list(others, rows.size() - 1), numbers}});
     }
 }
 
@@ -287,8 +296,7 @@ void read_kind(const Cell& cell, Node& node) {
     const auto* s = std::get_if<std::string>(&cell);
     node.kind = s ? parse_kind(*s) : std::nullopt;
     if (!node.kind)
-        node.errors.push_back("invalid kind '" + cell_name(cell) +
-                              "': use flow, stock, ratio, average or constant, or leave it empty");
+        add_error(node, {ProblemId::invalid_kind, {cell_name(cell)}});
 }
 
 enum class ChainState { unvisited, active, done };
@@ -298,7 +306,7 @@ enum class ChainState { unvisited, active, done };
 struct ChainEnd {
     std::optional<std::size_t> root;
     int depth = 0;
-    std::string broken;
+    std::vector<Problem> broken; // empty, or why the chain is broken
 };
 
 // A cycle from `at` back to `at` along `path`: every row on it gets the error, the path keeps
@@ -311,11 +319,11 @@ ChainEnd mark_cycle(Tree& tree, std::vector<ChainState>& state, std::vector<std:
         ring += tree.nodes[*it].name + " \u2192 ";
     ring += tree.nodes[at].name;
     for (auto it = begin; it != path.end(); ++it) {
-        tree.nodes[*it].errors.push_back("cycle: " + ring);
+        add_error(tree.nodes[*it], {ProblemId::cycle, {ring}});
         state[*it] = ChainState::done;
     }
     path.erase(begin, path.end());
-    return {std::nullopt, 0, "under the cycle " + ring};
+    return {std::nullopt, 0, {Problem{ProblemId::under_cycle, {ring}}}};
 }
 
 // The end of a walk that stopped at a finished row (`above`) or ran out of parents.
@@ -325,18 +333,20 @@ ChainEnd chain_end(const Tree& tree, std::optional<std::size_t> above,
         const Node& n = tree.nodes[*above];
         if (n.root)
             return {n.root, n.depth, {}};
-        return {std::nullopt, 0,
-                !n.detached.empty() ? n.detached
-                : n.errors.empty()
-                    ? "no KGI above it: '" + n.name + "' is cut off from its KGI"
-                    : "no KGI above it: '" + n.name + "' is unusable (" + n.errors.front() + ")"};
+        if (!n.detached_problem.empty())
+            return {std::nullopt, 0, n.detached_problem};
+        if (n.problems.empty())
+            return {std::nullopt, 0, {Problem{ProblemId::cut_off, {n.name}}}};
+        return {std::nullopt,
+                0,
+                {Problem{ProblemId::above_unusable, {n.name}, 0, {n.problems.front()}}}};
     }
     if (path.empty())
         return {};
     const Node& top = tree.nodes[path.back()];
     if (top.is_root())
         return {path.back(), -1, {}};
-    return {std::nullopt, 0, "no KGI above it: '" + top.name + "' has no valid parent"};
+    return {std::nullopt, 0, {Problem{ProblemId::no_valid_parent, {top.name}}}};
 }
 
 // Resolves root and depth by walking up parent links; marks cycles and what hangs below them.
@@ -365,7 +375,8 @@ void resolve_chains(Tree& tree) {
                 n.root = end.root;
                 n.depth = ++end.depth;
             } else if (n.parent) {
-                n.detached = end.broken;
+                n.detached_problem = end.broken;
+                n.detached = end.broken.empty() ? std::string() : problem_text(end.broken.front());
             }
         }
     }
@@ -472,11 +483,9 @@ void read_link(const Cell& cell, Node& node) {
     else if (is_empty(cell))
         link = Link::none;
     if (!link)
-        node.errors.push_back("invalid link '" + cell_name(cell) +
-                              "': use + \u2212 \u00D7 \u00F7 or ~");
+        add_error(node, {ProblemId::invalid_link, {cell_name(cell)}});
     else if (*link == Link::none && !node.is_root())
-        node.errors.push_back("no link to its parent '" + node.parent_name +
-                              "': use + \u2212 \u00D7 \u00F7 or ~");
+        add_error(node, {ProblemId::no_link, {node.parent_name}});
     else
         node.link = *link;
 }
@@ -491,7 +500,7 @@ void read_rows(const Grid& grid, Tree& tree) {
         node.name = cell_name(grid.at(r, 0));
         node.parent_name = cell_name(grid.at(r, 1));
         if (node.name.empty())
-            node.errors.push_back("no name in " + tree.place(r));
+            add_error(node, {ProblemId::no_name, {tree.place(r), std::to_string(r + 1)}});
         read_link(grid.at(r, 2), node);
         if (tree.has_kind_column)
             read_kind(grid.at(r, 3), node);
@@ -522,12 +531,11 @@ void link_parents(Tree& tree) {
         }
         auto it = tree.by_key.find(name_key(node.parent_name));
         if (it == tree.by_key.end()) {
-            node.errors.push_back("unknown parent '" + node.parent_name + "'");
+            add_error(node, {ProblemId::unknown_parent, {node.parent_name}});
         } else if (it->second.size() > 1) {
-            node.errors.push_back("parent '" + node.parent_name +
-                                  "' is ambiguous: the name appears more than once");
+            add_error(node, {ProblemId::ambiguous_parent, {node.parent_name}});
         } else if (it->second.front() == i) {
-            node.errors.push_back("'" + node.name + "' is its own parent");
+            add_error(node, {ProblemId::own_parent, {node.name}});
         } else {
             node.parent = it->second.front();
             tree.nodes[*node.parent].children.push_back(i);
@@ -548,9 +556,8 @@ void mark_mixed_operators(Tree& tree) {
             if (is_multiplicative(child.link) && multiplicative.empty())
                 multiplicative = std::string(link_symbol(child.link)) + " '" + child.name + "'";
         }
-        tree.nodes[i].errors.push_back("mixed operators under '" + tree.nodes[i].name +
-                                       "': " + additive + " and " + multiplicative +
-                                       "; insert an intermediate node");
+        add_error(tree.nodes[i],
+                  {ProblemId::mixed_operators, {tree.nodes[i].name, additive, multiplicative}});
     }
 }
 
