@@ -1,6 +1,7 @@
 #include "panel.hpp"
 
 #include "convert.hpp"
+#include "diagram_sheet.hpp"
 #include "office_locale.hpp"
 #include "tree_view.hpp"
 
@@ -66,12 +67,13 @@ constexpr sal_Int32 legend_height = 64;
 constexpr sal_Int32 caption_height = 18;
 constexpr sal_Int32 findings_height = 120;
 constexpr sal_Int32 button_height = 28;
+constexpr sal_Int32 button_count = 5;
 constexpr sal_Int32 min_tree_height = 120;
 constexpr sal_Int32 preferred_tree_height = 360;
 // The deck's minimal width: the sidebar applies it when the deck is shown (see getMinimalWidth).
 constexpr sal_Int32 minimal_width = 340;
 constexpr sal_Int32 bottom_height = gap + legend_height + gap + caption_height + findings_height +
-                                    3 * (gap + button_height) + margin;
+                                    button_count * (gap + button_height) + margin;
 
 // A region larger than this is not read as a tree table (a whole sheet of data, say).
 constexpr sal_Int32 max_rows = 100000;
@@ -80,6 +82,22 @@ constexpr sal_Int32 last_column = 1023; // Calc 7.4: columns A..AMJ
 constexpr sal_Int32 last_row = 1048575; // Calc 7.4: rows 1..1,048,576
 
 constexpr auto quiet_period = std::chrono::milliseconds(400);
+
+// The buttons, top to bottom: their action command and label.
+const std::pair<const char*, Msg> buttons[button_count] = {
+    {"insertCheck", Msg::panel_insert_check},
+    {"insertCausal", Msg::panel_insert_causal},
+    {"insertContrib", Msg::panel_insert_contrib},
+    {"insertDiagram", Msg::panel_insert_diagram},
+    {"insertWaterfall", Msg::panel_insert_waterfall}};
+
+std::optional<Msg> tooltip_of(Msg label) {
+    if (label == Msg::panel_insert_diagram)
+        return Msg::panel_insert_diagram_tip;
+    if (label == Msg::panel_insert_waterfall)
+        return Msg::panel_insert_waterfall_tip;
+    return std::nullopt;
+}
 
 bool same_interface(const Reference<XInterface>& a, const Reference<XInterface>& b) {
     return a.is() && b.is() && a == b; // Reference::operator== compares XInterface identity
@@ -253,13 +271,12 @@ void Panel::create_controls() {
     set_property(findings_, "Dropdown", Any(false));
     set_property(findings_, "HScroll", Any(true));
 
-    const std::pair<const char*, Msg> buttons[] = {{"insertCheck", Msg::panel_insert_check},
-                                                   {"insertCausal", Msg::panel_insert_causal},
-                                                   {"insertContrib", Msg::panel_insert_contrib}};
     for (const auto& [name, label] : buttons) {
         auto button = add_control("com.sun.star.awt.UnoControlButton",
                                   "com.sun.star.awt.UnoControlButtonModel", name);
         set_property(button, "Label", Any(to_oustring(t(label))));
+        if (const auto tip = tooltip_of(label))
+            set_property(button, "HelpText", Any(to_oustring(t(*tip))));
         Reference<css::awt::XButton> b(button, UNO_QUERY_THROW);
         b->setActionCommand(OUString::createFromAscii(name));
         b->addActionListener(this);
@@ -420,8 +437,13 @@ void SAL_CALL Panel::disposing(const css::lang::EventObject& event) {
 
 void SAL_CALL Panel::actionPerformed(const css::awt::ActionEvent& event) {
     try {
-        if (!disposed_)
-            insert_column(to_utf8(event.ActionCommand));
+        if (disposed_)
+            return;
+        const std::string command = to_utf8(event.ActionCommand);
+        if (command == "insertDiagram" || command == "insertWaterfall")
+            insert_on_diagram_sheet(command == "insertDiagram");
+        else
+            insert_column(command);
     } catch (...) {
     }
 }
@@ -760,6 +782,18 @@ void Panel::insert_column(const std::string& kind) {
         throw;
     }
     undo->leaveUndoContext();
+}
+
+// The tree diagram and the waterfall chart go onto their own sheet (diagram_sheet.hpp); a
+// failure shows in the status line.
+void Panel::insert_on_diagram_sheet(bool diagram) {
+    if (!table_ || !model_.is())
+        return;
+    const SheetInsert insert{context_, model_, table_->sheet, table_->address, language_};
+    const std::string message =
+        diagram ? insert_tree_diagram(insert) : insert_waterfall_chart(insert);
+    if (!message.empty())
+        set_property(status_, "Label", Any(label_text(message)));
 }
 
 } // namespace kpitree::sidebar

@@ -102,6 +102,7 @@ private:
     void select_row(sal_Int32 grid_row);
     void on_tree_selection();
     void insert_column(const std::string& kind);
+    void insert_on_diagram_sheet(bool diagram);
     // The first empty column right of the table (a row below a transposed one), one line of
     // space left; null when the sheet is full.
     css::uno::Reference<css::table::XCellRange>
