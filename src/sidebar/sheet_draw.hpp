@@ -47,8 +47,8 @@ sal_Int32 row_at(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet, sal
 // Removes the waterfall chart an earlier insert put on the sheet, and its cell block.
 void remove_waterfall(const SheetWork& work);
 
-// Draws the waterfall's cell block and chart with their top at `top` (1/100 mm), left-aligned
-// with the sheet.
+// Draws the waterfall chart with its top at `top` (1/100 mm), left-aligned with the diagram,
+// and its cell block to the right of it.
 void draw_waterfall(const SheetWork& work, const Waterfall& waterfall, sal_Int32 top);
 
 } // namespace kpitree::sidebar

@@ -1,7 +1,7 @@
-// The waterfall chart on the diagram sheet: a stacked-column bridge over a cell block. The
-// block's columns are the step's label, an invisible base, the increase, the decrease and the
-// totals (the chart's series), and the signed contribution (KPI.CONTRIB's number, for reading).
-// Limit: a bridge whose running total crosses zero stacks its bars from zero, as every
+// The waterfall chart on the diagram sheet: a stacked-column bridge over a cell block to its
+// right. The block's columns are the step's label, an invisible base, the increase, the decrease
+// and the totals (the chart's series), and the signed contribution (KPI.CONTRIB's number, for
+// reading). Limit: a bridge whose running total crosses zero stacks its bars from zero, as every
 // stacked-column waterfall does.
 #include "convert.hpp"
 #include "sheet_draw.hpp"
@@ -45,7 +45,8 @@ namespace {
 
 const OUString chart_name("KPI waterfall");
 constexpr sal_Int32 block_columns = 6; // label, base, increase, decrease, total, contribution
-constexpr sal_Int32 chart_column = 7;  // the chart starts in column H
+constexpr sal_Int32 chart_left = 500;  // 1/100 mm, as the diagram's boxes
+constexpr sal_Int32 block_gap = 1000;  // between the chart and its cell block on the right
 constexpr sal_Int32 chart_width = 18000;
 constexpr sal_Int32 chart_height = 10000;
 constexpr sal_Int32 increase_colour = 0x2E7D32;
@@ -85,22 +86,24 @@ Sequence<Sequence<Any>> block_cells(const SheetWork& work, const Waterfall& w) {
 }
 
 // Writes the block at (column A, `row`); returns the chart's range (without the contribution).
-css::table::CellRangeAddress write_block(const SheetWork& work, const Waterfall& w, sal_Int32 row) {
+css::table::CellRangeAddress write_block(const SheetWork& work, const Waterfall& w,
+                                         sal_Int32 column, sal_Int32 row) {
     const auto last = row + static_cast<sal_Int32>(w.steps.size());
-    auto range = work.target->getCellRangeByPosition(0, row, block_columns - 1, last);
+    const sal_Int32 end = column + block_columns - 1;
+    auto range = work.target->getCellRangeByPosition(column, row, end, last);
     Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)
         ->setDataArray(block_cells(work, w));
     const sal_Int32 key = value_format(work, w.kgi, w.to);
     Reference<css::beans::XPropertySet>(
-        work.target->getCellRangeByPosition(1, row + 1, block_columns - 1, last), UNO_QUERY_THROW)
+        work.target->getCellRangeByPosition(column + 1, row + 1, end, last), UNO_QUERY_THROW)
         ->setPropertyValue("NumberFormat", Any(key));
     css::table::CellRangeAddress chart_range;
     chart_range.Sheet = Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)
                             ->getRangeAddress()
                             .Sheet;
-    chart_range.StartColumn = 0;
+    chart_range.StartColumn = column;
     chart_range.StartRow = row;
-    chart_range.EndColumn = block_columns - 2;
+    chart_range.EndColumn = end - 1;
     chart_range.EndRow = last;
     return chart_range;
 }
@@ -185,6 +188,22 @@ void style_chart(const SheetWork& work, const Waterfall& w) {
     hide_base_from_legend(Reference<css::frame::XModel>(chart, UNO_QUERY));
 }
 
+// The first column whose left edge is at or right of `x` (1/100 mm).
+sal_Int32 column_at(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 x) {
+    sal_Int32 lo = 0, hi = 1000; // leaves room for the block in Calc 7.4's 1,024 columns
+    while (lo < hi) {
+        const sal_Int32 mid = lo + (hi - lo) / 2;
+        css::awt::Point p;
+        Reference<css::beans::XPropertySet>(sheet->getCellByPosition(mid, 0), UNO_QUERY_THROW)
+            ->getPropertyValue("Position") >>= p;
+        if (p.X >= x)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
 } // namespace
 
 void remove_waterfall(const SheetWork& work) {
@@ -208,13 +227,10 @@ void remove_waterfall(const SheetWork& work) {
 void draw_waterfall(const SheetWork& work, const Waterfall& w, sal_Int32 top) {
     sal_Int32 row = 0;
     const sal_Int32 y = row_at(work.target, top, row);
-    const css::table::CellRangeAddress range = write_block(work, w, row);
-    css::awt::Point x;
-    Reference<css::beans::XPropertySet>(work.target->getCellByPosition(chart_column, row),
-                                        UNO_QUERY_THROW)
-        ->getPropertyValue("Position") >>= x;
+    const sal_Int32 column = column_at(work.target, chart_left + chart_width + block_gap);
+    const css::table::CellRangeAddress range = write_block(work, w, column, row);
     charts_of(work)->addNewByName(chart_name,
-                                  css::awt::Rectangle(x.X, y, chart_width, chart_height),
+                                  css::awt::Rectangle(chart_left, y, chart_width, chart_height),
                                   Sequence<css::table::CellRangeAddress>(&range, 1), true, true);
     style_chart(work, w);
 }
