@@ -2,7 +2,8 @@
 LibreOffice under Xvfb: the sheet "KPI tree diagram" gets one box per KPI (the cells' number
 format, the palette's colours), connectors and operator labels, and a waterfall chart whose
 steps are KPI.CONTRIB's numbers; one Undo step; re-inserting replaces; the file saved as .ods
-and .xlsx and reopened still has them; a 1,000-KPI tree does not hang the insert. A screenshot
+and .xlsx and reopened still has them; a 1,000-KPI tree does not hang the insert; a transposed
+table's values keep their cells' formats. A screenshot
 of the diagram sheet goes to build/artifacts/diagram_sheet.png.
 
 Runs as one office session; the steps are numbered because they build on each other.
@@ -315,6 +316,26 @@ class DiagramSheet(unittest.TestCase):
         self.assertEqual(len(named(sheet, "KPI link: ")), 999)
         self.assertEqual(sheet.getCharts().getCount(), 1)
         self.assertTrue(self.office.alive())
+
+    def test_06_transposed_table_replaces_the_big_diagram(self):
+        doc, dialog = self.doc, self.dialog
+        doc.Sheets.insertNewByName("Transposed", 1)
+        sheet = doc.Sheets.getByName("Transposed")
+        rows = spec_table(periods=6)
+        columns = tuple(zip(*rows))  # one column per KPI, one row per period
+        sheet.getCellRangeByName("A1:%s%d" % (column_letter(len(columns[0]) - 1),
+                                             len(columns))).setDataArray(columns)
+        latest = sheet.getCellByPosition(1, len(columns) - 1)  # Sales, last period
+        latest.NumberFormat = doc.NumberFormats.queryKey("0.00", uno.createUnoStruct(
+            "com.sun.star.lang.Locale", "en", "US", ""), False)
+        self.show_table(doc, dialog, sheet, "B3", 6)
+        self.press(doc, dialog, "insertDiagram")
+        diagram = self.diagram_sheet(doc, 6)
+        boxes = self.check_diagram(diagram)
+        self.assertEqual(boxes["Sales"].getString().split("\n")[1], latest.getString())
+        self.assertRegex(latest.getString(), r"^\d+\.\d\d$")
+        self.assertEqual(diagram.getCharts().getCount(), 1)
+        self.assertEqual(len(chart_data(diagram)[0]), len(LEAVES) + 2)
 
 
 if __name__ == "__main__":
