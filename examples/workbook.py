@@ -10,12 +10,12 @@ from com.sun.star.beans import PropertyValue
 from com.sun.star.sheet.ConditionOperator import FORMULA
 
 # The verdict colours of SPEC ("OK / SUPPORTED / AHEAD green; MISMATCH / UNSUPPORTED / BEHIND
-# / ERROR red; others grey"), as cell styles the conditional formats refer to. The sidebar's
-# inserted columns use the same style names.
+# / ERROR red; others grey"), as cell styles the conditional formats refer to: the same names
+# and colours as the sidebar's inserted columns (src/sidebar/panel_verdict_format.cpp).
 STYLES = {
-    "KPI Tree good": (0xE3F2E1, 0x1B5E20),
-    "KPI Tree bad": (0xFDE0DE, 0xB71C1C),
-    "KPI Tree neutral": (0xEEEEEE, 0x424242),
+    "KPI Tree good": (0xC6EFCE, 0x006100),
+    "KPI Tree bad": (0xFFC7CE, 0x9C0006),
+    "KPI Tree other": (0xEDEDED, 0x595959),
 }
 BAD = ("MISMATCH", "UNSUPPORTED", "BEHIND", "ERROR")
 GOOD = ("OK", "SUPPORTED", "AHEAD")
@@ -56,7 +56,7 @@ def colour_verdicts(cell_range, top_left):
     entries.clear()
     for style, formula in (("KPI Tree bad", starts_with_any(top_left, BAD)),
                            ("KPI Tree good", starts_with_any(top_left, GOOD)),
-                           ("KPI Tree neutral", "LEN(%s)>0" % top_left)):
+                           ("KPI Tree other", "LEN(%s)>0" % top_left)):
         entries.addNew((prop("Operator", FORMULA), prop("Formula1", formula),
                         prop("StyleName", style)))
     cell_range.ConditionalFormat = entries

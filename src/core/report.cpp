@@ -1,5 +1,6 @@
 #include "kpitree/report.hpp"
 
+#include "kpitree/model/format.hpp"
 #include "kpitree/model/layout.hpp"
 #include "kpitree/model/status.hpp"
 #include "kpitree/model/tree.hpp"
@@ -53,18 +54,6 @@ CellRect block_at(const Grid& g, std::size_t row, std::size_t column) {
             --r0, grew = true;
     }
     return {r0, c0, r1 - r0, c1 - c0};
-}
-
-// Visible width of UTF-8 text: East Asian wide characters count two columns.
-std::size_t display_width(std::string_view s) {
-    std::size_t width = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        width += (len >= 3 && b >= 0xE1 && b != 0xE2) ? 2 : 1; // CJK and kana, not arrows/boxes
-        i += len;
-    }
-    return width;
 }
 
 std::string pad(std::string s, std::size_t width) {

@@ -117,6 +117,22 @@ const Entry en_entries[] = {
     {Msg::finding_unnamed, "(no name)"},
     {Msg::panel_period, "Latest period %1, change against %2"},
     {Msg::panel_period_single, "Latest period %1"},
+    {Msg::panel_insert_diagram, "Insert tree diagram"},
+    {Msg::panel_insert_diagram_tip, "Draws the tree as shapes on the sheet \"KPI tree diagram\" (replaced when inserted again), with a waterfall chart of the KGI's change between the last two periods below it."},
+    {Msg::panel_insert_waterfall, "Insert waterfall chart"},
+    {Msg::panel_insert_waterfall_tip, "Puts a waterfall chart on the sheet \"KPI tree diagram\": the KGI's change between the last two periods, broken down into its KPIs' contributions (KPI.CONTRIB)."},
+    {Msg::panel_undo_diagram, "Insert KPI tree diagram"},
+    {Msg::panel_undo_waterfall, "Insert KPI waterfall chart"},
+    {Msg::sheet_diagram_title, "KPI tree: %1 (latest period %2, change against the previous period)"},
+    {Msg::sheet_insert_failed, "The insert did not work: %1"},
+    {Msg::waterfall_no_change, "No KGI has values in the last two periods: there is no change to break down."},
+    {Msg::waterfall_title, "%1: change %2 by contribution"},
+    {Msg::waterfall_step, "Step"},
+    {Msg::waterfall_base, "Base"},
+    {Msg::waterfall_increase, "Increase"},
+    {Msg::waterfall_decrease, "Decrease"},
+    {Msg::waterfall_total, "Total"},
+    {Msg::waterfall_contribution, "Contribution"},
 };
 // clang-format on
 

@@ -116,6 +116,22 @@ const Entry fi_entries[] = {
     {Msg::finding_unnamed, "(nimetön)"},
     {Msg::panel_period, "Viimeisin jakso %1, muutos jaksosta %2"},
     {Msg::panel_period_single, "Viimeisin jakso %1"},
+    {Msg::panel_insert_diagram, "Lisää puukaavio"},
+    {Msg::panel_insert_diagram_tip, "Piirtää puun muotoina taulukkoon \"KPI tree diagram\" (korvataan, kun lisätään uudelleen) ja sen alle vesiputouskaavion KGI:n muutoksesta kahden viimeisen jakson välillä."},
+    {Msg::panel_insert_waterfall, "Lisää vesiputouskaavio"},
+    {Msg::panel_insert_waterfall_tip, "Lisää taulukkoon \"KPI tree diagram\" vesiputouskaavion: KGI:n muutos kahden viimeisen jakson välillä jaettuna KPI:den vaikutuksiin (KPI.CONTRIB)."},
+    {Msg::panel_undo_diagram, "Lisää KPI-puukaavio"},
+    {Msg::panel_undo_waterfall, "Lisää KPI-vesiputouskaavio"},
+    {Msg::sheet_diagram_title, "KPI-puu: %1 (viimeisin jakso %2, muutos edelliseen jaksoon)"},
+    {Msg::sheet_insert_failed, "Lisäys ei onnistunut: %1"},
+    {Msg::waterfall_no_change, "Millään KGI:llä ei ole arvoja kahdella viimeisellä jaksolla: jaettavaa muutosta ei ole."},
+    {Msg::waterfall_title, "%1: muutos %2 vaikutuksittain"},
+    {Msg::waterfall_step, "Vaihe"},
+    {Msg::waterfall_base, "Pohja"},
+    {Msg::waterfall_increase, "Kasvu"},
+    {Msg::waterfall_decrease, "Lasku"},
+    {Msg::waterfall_total, "Yhteensä"},
+    {Msg::waterfall_contribution, "Vaikutus"},
 };
 // clang-format on
 

@@ -116,6 +116,22 @@ const Entry fr_entries[] = {
     {Msg::finding_unnamed, "(sans nom)"},
     {Msg::panel_period, "Dernière période %1, variation par rapport à %2"},
     {Msg::panel_period_single, "Dernière période %1"},
+    {Msg::panel_insert_diagram, "Insérer le diagramme de l'arbre"},
+    {Msg::panel_insert_diagram_tip, "Dessine l'arbre en formes sur la feuille « KPI tree diagram » (remplacées à chaque nouvelle insertion), avec en dessous un graphique en cascade de la variation du KGI entre les deux dernières périodes."},
+    {Msg::panel_insert_waterfall, "Insérer le graphique en cascade"},
+    {Msg::panel_insert_waterfall_tip, "Place sur la feuille « KPI tree diagram » un graphique en cascade : la variation du KGI entre les deux dernières périodes, décomposée en contributions de ses KPI (KPI.CONTRIB)."},
+    {Msg::panel_undo_diagram, "Insérer le diagramme de l'arbre KPI"},
+    {Msg::panel_undo_waterfall, "Insérer le graphique en cascade KPI"},
+    {Msg::sheet_diagram_title, "Arbre KPI : %1 (dernière période %2, variation par rapport à la période précédente)"},
+    {Msg::sheet_insert_failed, "L'insertion n'a pas abouti : %1"},
+    {Msg::waterfall_no_change, "Aucun KGI n'a de valeurs sur les deux dernières périodes : il n'y a pas de variation à décomposer."},
+    {Msg::waterfall_title, "%1 : variation %2 par contribution"},
+    {Msg::waterfall_step, "Étape"},
+    {Msg::waterfall_base, "Base"},
+    {Msg::waterfall_increase, "Hausse"},
+    {Msg::waterfall_decrease, "Baisse"},
+    {Msg::waterfall_total, "Valeur totale"},
+    {Msg::waterfall_contribution, "Contribution"},
 };
 // clang-format on
 

@@ -116,6 +116,22 @@ const Entry ja_entries[] = {
     {Msg::finding_unnamed, "（名前なし）"},
     {Msg::panel_period, "最新の期間 %1、%2 からの変化"},
     {Msg::panel_period_single, "最新の期間 %1"},
+    {Msg::panel_insert_diagram, "ツリー図を挿入"},
+    {Msg::panel_insert_diagram_tip, "ツリーを図形としてシート「KPI tree diagram」に描きます（再挿入すると置き換え）。その下に、直近 2 期間の KGI の変化を示すウォーターフォール図を置きます。"},
+    {Msg::panel_insert_waterfall, "ウォーターフォール図を挿入"},
+    {Msg::panel_insert_waterfall_tip, "シート「KPI tree diagram」にウォーターフォール図を置きます。直近 2 期間の KGI の変化を、各 KPI の寄与度 (KPI.CONTRIB) に分解して示します。"},
+    {Msg::panel_undo_diagram, "KPI ツリー図の挿入"},
+    {Msg::panel_undo_waterfall, "KPI ウォーターフォール図の挿入"},
+    {Msg::sheet_diagram_title, "KPI ツリー: %1（最新期間 %2、前期比の変化）"},
+    {Msg::sheet_insert_failed, "挿入できませんでした: %1"},
+    {Msg::waterfall_no_change, "直近 2 期間に値のある KGI がないため、分解する変化がありません。"},
+    {Msg::waterfall_title, "%1: %2 の変化の寄与度"},
+    {Msg::waterfall_step, "項目"},
+    {Msg::waterfall_base, "基準"},
+    {Msg::waterfall_increase, "増加"},
+    {Msg::waterfall_decrease, "減少"},
+    {Msg::waterfall_total, "合計"},
+    {Msg::waterfall_contribution, "寄与度"},
 };
 // clang-format on
 

@@ -116,6 +116,22 @@ const Entry zh_CN_entries[] = {
     {Msg::finding_unnamed, "（无名称）"},
     {Msg::panel_period, "最新期间 %1，与 %2 相比的变化"},
     {Msg::panel_period_single, "最新期间 %1"},
+    {Msg::panel_insert_diagram, "插入树状图"},
+    {Msg::panel_insert_diagram_tip, "将树以图形绘制在工作表“KPI tree diagram”上（再次插入时替换），并在其下方放置 KGI 在最近两个期间变化的瀑布图。"},
+    {Msg::panel_insert_waterfall, "插入瀑布图"},
+    {Msg::panel_insert_waterfall_tip, "在工作表“KPI tree diagram”上放置瀑布图：KGI 在最近两个期间的变化，按各 KPI 的贡献 (KPI.CONTRIB) 分解。"},
+    {Msg::panel_undo_diagram, "插入 KPI 树状图"},
+    {Msg::panel_undo_waterfall, "插入 KPI 瀑布图"},
+    {Msg::sheet_diagram_title, "KPI 树：%1（最新期间 %2，与上一期间相比的变化）"},
+    {Msg::sheet_insert_failed, "插入未成功：%1"},
+    {Msg::waterfall_no_change, "没有 KGI 在最近两个期间都有数值：没有可分解的变化。"},
+    {Msg::waterfall_title, "%1：%2 的变化按贡献分解"},
+    {Msg::waterfall_step, "类别"},
+    {Msg::waterfall_base, "基数"},
+    {Msg::waterfall_increase, "增加"},
+    {Msg::waterfall_decrease, "减少"},
+    {Msg::waterfall_total, "合计"},
+    {Msg::waterfall_contribution, "贡献"},
 };
 // clang-format on
 

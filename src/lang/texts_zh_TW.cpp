@@ -117,6 +117,22 @@ const Entry zh_TW_entries[] = {
     {Msg::finding_unnamed, "（無名稱）"},
     {Msg::panel_period, "最新期間 %1，與 %2 相比的變化"},
     {Msg::panel_period_single, "最新期間 %1"},
+    {Msg::panel_insert_diagram, "插入樹狀圖"},
+    {Msg::panel_insert_diagram_tip, "將樹以圖形繪製在工作表「KPI tree diagram」上（再次插入時替換），並在其下方放置 KGI 在最近兩個期間變化的瀑布圖。"},
+    {Msg::panel_insert_waterfall, "插入瀑布圖"},
+    {Msg::panel_insert_waterfall_tip, "在工作表「KPI tree diagram」上放置瀑布圖：KGI 在最近兩個期間的變化，按各 KPI 的貢獻 (KPI.CONTRIB) 分解。"},
+    {Msg::panel_undo_diagram, "插入 KPI 樹狀圖"},
+    {Msg::panel_undo_waterfall, "插入 KPI 瀑布圖"},
+    {Msg::sheet_diagram_title, "KPI 樹：%1（最新期間 %2，與上一期間相比的變化）"},
+    {Msg::sheet_insert_failed, "插入未成功：%1"},
+    {Msg::waterfall_no_change, "沒有 KGI 在最近兩個期間都有數值：沒有可分解的變化。"},
+    {Msg::waterfall_title, "%1：%2 的變化按貢獻分解"},
+    {Msg::waterfall_step, "類別"},
+    {Msg::waterfall_base, "基數"},
+    {Msg::waterfall_increase, "增加"},
+    {Msg::waterfall_decrease, "減少"},
+    {Msg::waterfall_total, "合計"},
+    {Msg::waterfall_contribution, "貢獻"},
 };
 // clang-format on
 

@@ -138,7 +138,23 @@ enum class Msg {
     finding_unnamed,          // finding: a KPI without a name
     panel_period,             // sidebar: %1 the latest period, %2 the one the changes compare with
     panel_period_single,      // sidebar: %1 the only or latest period (no change to show)
-    count                     // number of messages, keep last
+    panel_insert_diagram,   // sidebar: button
+    panel_insert_diagram_tip,   // sidebar: the button's tooltip
+    panel_insert_waterfall,     // sidebar: button
+    panel_insert_waterfall_tip, // sidebar: the button's tooltip
+    panel_undo_diagram,         // sidebar: Edit > Undo title of the inserted diagram
+    panel_undo_waterfall,       // sidebar: Edit > Undo title of the inserted waterfall chart
+    sheet_diagram_title,        // diagram sheet: "%1" = the KGIs, "%2" = the latest period
+    sheet_insert_failed,        // sidebar: "%1" = why an insert onto the diagram sheet failed
+    waterfall_no_change,        // sidebar: no KGI has values in the last two periods
+    waterfall_title,            // waterfall chart: "%1" = the KGI, "%2" = "M23 → M24"
+    waterfall_step,             // waterfall block header: the step's label
+    waterfall_base,             // waterfall block header: the invisible base series
+    waterfall_increase,         // waterfall block header and series
+    waterfall_decrease,         // waterfall block header and series
+    waterfall_total,            // waterfall block header and series: start and end values
+    waterfall_contribution,     // waterfall block header: the signed contribution
+    count                       // number of messages, keep last
 };
 
 // The text of `id` in `language`, UTF-8; the English text where the language lacks it.

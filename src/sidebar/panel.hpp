@@ -128,6 +128,8 @@ private:
     void on_finding_selected(sal_Int32 index);
     // panel_insert.cpp: inserting verdict columns
     void insert_column(const std::string& kind);
+    // diagram_sheet.cpp: the diagram and the waterfall chart on the "KPI tree diagram" sheet
+    void insert_on_diagram_sheet(bool diagram);
     // The first empty column right of the table (a row below a transposed one), one line of
     // space left; null when the sheet is full.
     css::uno::Reference<css::table::XCellRange>

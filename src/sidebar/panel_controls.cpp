@@ -4,6 +4,7 @@
 #include "panel_support.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Rectangle.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
@@ -37,12 +38,29 @@ constexpr sal_Int32 legend_height = 64;
 constexpr sal_Int32 caption_height = 18;
 constexpr sal_Int32 findings_height = 120;
 constexpr sal_Int32 button_height = 28;
+constexpr sal_Int32 button_count = 5;
 constexpr sal_Int32 min_tree_height = 120;
 constexpr sal_Int32 preferred_tree_height = 360;
 // The deck's minimal width: the sidebar applies it when the deck is shown (see getMinimalWidth).
 constexpr sal_Int32 minimal_width = 340;
 constexpr sal_Int32 bottom_height = gap + legend_height + gap + caption_height + findings_height +
-                                    3 * (gap + button_height) + margin;
+                                    button_count * (gap + button_height) + margin;
+
+// The buttons, top to bottom: their action command and label.
+const std::pair<const char*, Msg> buttons[button_count] = {
+    {"insertCheck", Msg::panel_insert_check},
+    {"insertCausal", Msg::panel_insert_causal},
+    {"insertContrib", Msg::panel_insert_contrib},
+    {"insertDiagram", Msg::panel_insert_diagram},
+    {"insertWaterfall", Msg::panel_insert_waterfall}};
+
+std::optional<Msg> tooltip_of(Msg label) {
+    if (label == Msg::panel_insert_diagram)
+        return Msg::panel_insert_diagram_tip;
+    if (label == Msg::panel_insert_waterfall)
+        return Msg::panel_insert_waterfall_tip;
+    return std::nullopt;
+}
 
 } // namespace
 
@@ -105,13 +123,12 @@ void Panel::create_controls() {
     set_property(findings_, "HScroll", Any(true));
     Reference<css::awt::XListBox>(findings_, UNO_QUERY_THROW)->addItemListener(this);
 
-    const std::pair<const char*, Msg> buttons[] = {{"insertCheck", Msg::panel_insert_check},
-                                                   {"insertCausal", Msg::panel_insert_causal},
-                                                   {"insertContrib", Msg::panel_insert_contrib}};
     for (const auto& [name, label] : buttons) {
         auto button = add_control("com.sun.star.awt.UnoControlButton",
                                   "com.sun.star.awt.UnoControlButtonModel", name);
         set_property(button, "Label", Any(to_oustring(t(label))));
+        if (const auto tip = tooltip_of(label))
+            set_property(button, "HelpText", Any(to_oustring(t(*tip))));
         Reference<css::awt::XButton> b(button, UNO_QUERY_THROW);
         b->setActionCommand(OUString::createFromAscii(name));
         b->addActionListener(this);

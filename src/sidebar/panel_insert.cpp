@@ -1,6 +1,7 @@
 // Inserting a verdict column (KPI.CHECK, KPI.CAUSAL, KPI.CONTRIB) beside the table as an array
 // formula, one Undo step.
 #include "convert.hpp"
+#include "diagram_sheet.hpp"
 #include "panel.hpp"
 #include "panel_support.hpp"
 
@@ -115,6 +116,18 @@ void Panel::scroll_into_view(const css::table::CellRangeAddress& block) {
         }
     } catch (const Exception&) {
     }
+}
+
+// The tree diagram and the waterfall chart go onto their own sheet (diagram_sheet.hpp); a
+// failure shows in the status line.
+void Panel::insert_on_diagram_sheet(bool diagram) {
+    if (!table_ || !model_.is())
+        return;
+    const SheetInsert insert{context_, model_, table_->sheet, table_->address, language_};
+    const std::string message =
+        diagram ? insert_tree_diagram(insert) : insert_waterfall_chart(insert);
+    if (!message.empty())
+        set_property(status_, "Label", Any(label_text(message)));
 }
 
 } // namespace kpitree::sidebar

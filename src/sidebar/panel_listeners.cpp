@@ -52,8 +52,13 @@ void SAL_CALL Panel::disposing(const css::lang::EventObject& event) {
 
 void SAL_CALL Panel::actionPerformed(const css::awt::ActionEvent& event) {
     try {
-        if (!disposed_)
-            insert_column(to_utf8(event.ActionCommand));
+        if (disposed_)
+            return;
+        const std::string command = to_utf8(event.ActionCommand);
+        if (command == "insertDiagram" || command == "insertWaterfall")
+            insert_on_diagram_sheet(command == "insertDiagram");
+        else
+            insert_column(command);
     } catch (...) {
     }
 }

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace kpitree {
 
@@ -14,6 +15,11 @@ std::string format_number(double value);
 // A value for reading at a glance: about six significant digits, thousands grouped, never an
 // exponent ("1,447,901", "62.5281", "0.2433"). The cells keep the full precision.
 std::string display_number(double value);
+
+// Visible width of UTF-8 text in columns of a fixed-width font: East Asian wide characters
+// (CJK ideographs, kana, hangul, full-width forms) count two, everything else one. Used to
+// align the command line's report and to size the diagram's boxes.
+std::size_t display_width(std::string_view text);
 
 // "A", "Z", "AA", ... for a 0-based column.
 std::string column_name(std::size_t column);

@@ -54,4 +54,15 @@ std::string column_name(std::size_t column) {
     return name;
 }
 
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        width += (len >= 3 && b >= 0xE1 && b != 0xE2) ? 2 : 1; // CJK and kana, not arrows/boxes
+        i += len;
+    }
+    return width;
+}
+
 } // namespace kpitree

@@ -35,3 +35,12 @@ TEST(Format, ColumnNames) {
     EXPECT_EQ(column_name(702), "AAA");
     EXPECT_EQ(column_name(16383), "XFD"); // the last column of a 16,384-column sheet
 }
+
+TEST(Format, DisplayWidthCountsWideCharactersTwice) {
+    EXPECT_EQ(display_width(""), 0U);
+    EXPECT_EQ(display_width("Sales"), 5U);
+    EXPECT_EQ(display_width("売上"), 4U);        // two CJK ideographs
+    EXPECT_EQ(display_width("成約率 (%)"), 10U); // three wide, four narrow
+    EXPECT_EQ(display_width("Myynti ä"), 8U);    // Latin-1 letters are narrow
+    EXPECT_EQ(display_width("→ ✔"), 3U);         // arrows and marks are narrow
+}
