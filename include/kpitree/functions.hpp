@@ -65,12 +65,21 @@ Grid causal_cells(const Grid& table, std::optional<double> alpha = {},
 // KPI.CONTRIB: each row's contribution to its KGI's change from `from_period` to
 // `to_period` (period numbers or header labels, see PeriodArg), or its status text. `method`
 // "lmdi" (default) or "shapley". Unknown periods or methods throw ArgumentError.
+// `tolerance` (relative, >= 0, default 0.01 = ContribOptions::mismatch_tolerance): how far a
+// parent may differ from f(children) before its children say MISMATCH; else ArgumentError.
 Grid contrib_cells(const Grid& table, const PeriodArg& from_period, const PeriodArg& to_period,
-                   const std::optional<std::string>& method = {}, const NodeName& node = {});
+                   const std::optional<std::string>& method = {}, const NodeName& node = {},
+                   std::optional<double> tolerance = {});
 
-// KPI.TARGET: the value each row must reach for its KGI to hit `kgi_target` (finite, else
-// ArgumentError), starting from `period` (default: the KGI's last period with data). `flex`
-// names the KPIs that may move (empty: all).
+// KPI.TARGET: the value each row must reach for its KGI to hit `kgi_target`, starting from
+// `period` (default: the KGI's last period with data). `kgi_target` is a finite number (the
+// KGI's target) or a text "+10%" / "-5%" (relative to the KGI's value in `period`); anything
+// else throws ArgumentError. `flex` names the KPIs that may move (empty: all). `kgi` names the
+// KGI to plan in a table with several (blank: the table's only KGI; a name that is no KGI
+// makes every row ERROR, naming the KGIs).
+Grid target_cells(const Grid& table, const Cell& kgi_target, const PeriodArg& period,
+                  const std::vector<std::string>& flex, const NodeName& node, const NodeName& kgi);
+// The same with an absolute target and no `kgi`.
 Grid target_cells(const Grid& table, double kgi_target, const PeriodArg& period = {},
                   const std::vector<std::string>& flex = {}, const NodeName& node = {});
 

@@ -81,18 +81,19 @@ public:
         });
     }
     AnyRows SAL_CALL contrib(const AnyRows& tree, const Any& from_period, const Any& to_period,
-                             const Any& method, const Any& node) override {
+                             const Any& method, const Any& node, const Any& tolerance) override {
         return guarded([&] {
-            return to_any_rows(contrib_cells(to_grid(tree), to_cell(from_period),
-                                             to_cell(to_period), optional_text(method),
-                                             optional_node(node)));
+            return to_any_rows(contrib_cells(
+                to_grid(tree), to_cell(from_period), to_cell(to_period), optional_text(method),
+                optional_node(node), optional_number(tolerance, "tolerance")));
         });
     }
-    AnyRows SAL_CALL target(const AnyRows& tree, double kgi_target, const Any& period,
-                            const Any& flex, const Any& node) override {
+    AnyRows SAL_CALL target(const AnyRows& tree, const Any& kgi_target, const Any& period,
+                            const Any& flex, const Any& node, const Any& kgi) override {
         return guarded([&] {
-            return to_any_rows(target_cells(to_grid(tree), kgi_target, to_cell(period),
-                                            optional_names(flex), optional_node(node)));
+            return to_any_rows(target_cells(to_grid(tree), to_cell(kgi_target), to_cell(period),
+                                            optional_names(flex), optional_node(node),
+                                            optional_node(kgi)));
         });
     }
     AnyRows SAL_CALL rollup(const AnyRows& tree, double periods_per_bucket,

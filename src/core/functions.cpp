@@ -197,6 +197,19 @@ std::optional<std::size_t> period_index(const Tree& tree, const PeriodArg& arg,
     throw ArgumentError(what + " must be a period number or label");
 }
 
+// "+10%" or "-5%" as a fraction (0.1, -0.05); nullopt for any other text.
+std::optional<double> relative_change(const std::string& text) {
+    const std::string t(trim(text));
+    if (t.size() < 2 || t.back() != '%' || (t.front() != '+' && t.front() != '-'))
+        return std::nullopt;
+    char* end = nullptr;
+    const std::string number = t.substr(0, t.size() - 1);
+    const double v = std::strtod(number.c_str(), &end);
+    if (end != number.c_str() + number.size() || !std::isfinite(v))
+        return std::nullopt;
+    return v / 100.0;
+}
+
 void write(Cell* cell, const PlanValue& v) {
     if (v.value)
         *cell = *v.value;
@@ -340,8 +353,13 @@ Grid causal_cells(const Grid& table, std::optional<double> alpha, std::optional<
 }
 
 Grid contrib_cells(const Grid& table, const PeriodArg& from_period, const PeriodArg& to_period,
-                   const std::optional<std::string>& method, const NodeName& node) {
+                   const std::optional<std::string>& method, const NodeName& node,
+                   std::optional<double> tolerance) {
     ContribOptions options;
+    if (tolerance && !(std::isfinite(*tolerance) && *tolerance >= 0))
+        throw ArgumentError("tolerance must be a number >= 0 (0.01 = 1 %)");
+    if (tolerance)
+        options.mismatch_tolerance = *tolerance;
     const std::string m = method ? keyword(*method) : std::string();
     if (m == "shapley")
         options.method = SplitMethod::shapley;
@@ -371,15 +389,28 @@ Grid contrib_cells(const Grid& table, const PeriodArg& from_period, const Period
 
 Grid target_cells(const Grid& table, double kgi_target, const PeriodArg& period,
                   const std::vector<std::string>& flex, const NodeName& node) {
-    if (!std::isfinite(kgi_target))
-        throw ArgumentError("kgi_target must be a number");
+    return target_cells(table, Cell(kgi_target), period, flex, node, std::nullopt);
+}
+
+Grid target_cells(const Grid& table, const Cell& kgi_target, const PeriodArg& period,
+                  const std::vector<std::string>& flex, const NodeName& node, const NodeName& kgi) {
+    TargetOptions options;
+    double absolute = 0;
+    if (const auto* d = std::get_if<double>(&kgi_target); d && std::isfinite(*d))
+        absolute = *d;
+    else if (const auto* s = std::get_if<std::string>(&kgi_target); s && relative_change(*s))
+        options.relative = relative_change(*s);
+    else
+        throw ArgumentError("kgi_target must be a number (the KGI's target) or a change such as "
+                            "+10% or -5% (relative to the KGI's value in the period)");
+    if (kgi && !trim(*kgi).empty())
+        options.kgi_name = *kgi;
     const Tree tree = read_tree(table);
     std::vector<PlanValue> results;
     if (tree.table_errors.empty()) {
-        TargetOptions options;
         options.period = period_index(tree, period, "period");
         options.flex = flex;
-        results = targets(tree, kgi_target, options);
+        results = targets(tree, absolute, options);
     }
     return aligned(
         tree, 1, [](Cell* cells) { cells[0] = text("Target"); },
@@ -491,18 +522,6 @@ std::size_t named_node(const Tree& tree, const Cell& name, const std::string& wh
         throw ArgumentError(where + ": '" + trim_name(*s) +
                             "' is not a unique KPI name of the table");
     return *n;
-}
-
-std::optional<double> relative_change(const std::string& text) {
-    const std::string t(trim(text));
-    if (t.size() < 2 || t.back() != '%' || (t.front() != '+' && t.front() != '-'))
-        return std::nullopt;
-    char* end = nullptr;
-    const std::string number = t.substr(0, t.size() - 1);
-    const double v = std::strtod(number.c_str(), &end);
-    if (end != number.c_str() + number.size() || !std::isfinite(v))
-        return std::nullopt;
-    return v / 100.0;
 }
 
 // Whether the first row of a plan or changes range is a header: its first cell is no KPI of

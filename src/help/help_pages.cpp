@@ -21,8 +21,9 @@ const std::map<std::string_view, std::string_view>& examples() {
         {"granger", "=KPI.GRANGER($D$2:$F$2; $D$7:$F$7; 1)"},
         {"padjust", "{=KPI.PADJUST($B$2:$B$10; \"holm\")}"},
         {"causal", "{=KPI.CAUSAL($A$1:$F$7)}   =KPI.CAUSAL($A$1:$F$7; ; ; A7)"},
-        {"contrib", "{=KPI.CONTRIB($A$1:$F$7; 1; 3)}"},
-        {"target", "{=KPI.TARGET($A$1:$F$7; 1200000)}"},
+        {"contrib", "{=KPI.CONTRIB($A$1:$F$7; 1; 3)}   {=KPI.CONTRIB($A$1:$F$7; 1; 3; ; ; 0.02)}"},
+        {"target", "{=KPI.TARGET($A$1:$F$7; 1200000)}   {=KPI.TARGET($A$1:$F$7; \"+10%\"; ; ; ; "
+                   "\"Sales\")}"},
         {"rollup", "{=KPI.ROLLUP($A$1:$F$7; 3)}"},
         {"elasticity", "=KPI.ELASTICITY($A$1:$F$7; ; \"Deals\")"},
         {"variance", "{=KPI.VARIANCE($A$1:$F$7; $H$1:$I$7)}"},

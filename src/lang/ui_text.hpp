@@ -52,9 +52,11 @@ enum class Msg {
     arg_contrib_from_period,       // argument from_period of KPI.CONTRIB
     arg_contrib_to_period,         // argument to_period of KPI.CONTRIB
     arg_contrib_method,            // argument method of KPI.CONTRIB
+    arg_contrib_tolerance,         // argument tolerance of KPI.CONTRIB
     arg_target_kgi_target,         // argument kgi_target of KPI.TARGET
     arg_period,                    // argument period of every tree function
     arg_target_flex,               // argument flex of KPI.TARGET
+    arg_target_kgi,                // argument kgi of KPI.TARGET
     arg_rollup_periods_per_bucket, // argument periods_per_bucket of KPI.ROLLUP
     arg_rollup_kinds,              // argument kinds of KPI.ROLLUP
     argname_tree,                  // the Function Wizard's name of argument tree
@@ -73,6 +75,7 @@ enum class Msg {
     argname_kgi_target,            // the Function Wizard's name of argument kgi_target
     argname_period,                // the Function Wizard's name of argument period
     argname_flex,                  // the Function Wizard's name of argument flex
+    argname_kgi,                   // the Function Wizard's name of argument kgi
     argname_periods_per_bucket,    // the Function Wizard's name of argument periods_per_bucket
     argname_kinds,                 // the Function Wizard's name of argument kinds
     hint_array_node,               // appended to a row-aligned function's description (with node)

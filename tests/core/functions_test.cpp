@@ -283,6 +283,23 @@ TEST(ContribCells, BadPeriodsAndMethodsAreArgumentErrors) {
     EXPECT_THROW(contrib_cells(spec_example(), 1.0, 2.0, std::string("average")), ArgumentError);
 }
 
+TEST(ContribCells, ToleranceDecidesWhenAParentsTypoBlocksItsChildren) {
+    // Issue 13 item 7: one 1.3% typo blocked every row below it with the fixed 1% limit.
+    Grid table = spec_example();
+    table.at(2, 4) = 52.0 * 1.013;
+    table.at(1, 4) = 52.0 * 1.013 * 21154.0; // Sales = Deals × AOV as typed
+    const Grid strict = contrib_cells(table, 1.0, 2.0);
+    EXPECT_TRUE(starts_with(text_at(strict, 4), "MISMATCH 'Deals' is")) << text_at(strict, 4);
+    EXPECT_NE(text_at(strict, 4).find("beyond the tolerance of 1%"), std::string::npos);
+    const Grid loose = contrib_cells(table, 1.0, 2.0, std::nullopt, std::nullopt, 0.02);
+    EXPECT_NEAR(number_at(loose, 4) + number_at(loose, 5), number_at(loose, 2), 1e-6);
+    EXPECT_EQ(contrib_cells(table, 1.0, 2.0, std::nullopt, std::nullopt, 0.01).at(4, 0),
+              strict.at(4, 0));
+    for (double bad : {-0.01, std::nan(""), HUGE_VAL})
+        EXPECT_THROW(contrib_cells(table, 1.0, 2.0, std::nullopt, std::nullopt, bad),
+                     ArgumentError);
+}
+
 TEST(ContribCells, NumericHeaderLabelsAreFoundByValue) {
     // Years as text labels: 2024 is not a period number, so it is looked up as a label.
     const Grid table = Grid::from_rows({{"Name", "Parent", "Link", "2024", "2025"},
@@ -319,6 +336,58 @@ TEST(TargetCells, ReproducesTheKgiTargetAndRespectsFlex) {
     EXPECT_TRUE(starts_with(text_at(unknown, 1), "ERROR"));
     EXPECT_THROW(target_cells(spec_example(), std::nan("")), ArgumentError);
     EXPECT_THROW(target_cells(spec_example(), 1.0, 7.0), ArgumentError);
+}
+
+TEST(TargetCells, RelativeTargetsStartFromTheKgisValueInThePeriod) {
+    // Issue 13 item 11: "+10%" reached the add-in as 0.1 and planned Sales at 0.1. A text
+    // "+10%" is relative to the KGI's value in the period; a number stays absolute.
+    const Grid plus = target_cells(spec_example(), Cell(std::string("+10%")), Empty{}, {}, {}, {});
+    EXPECT_NEAR(number_at(plus, 1), 1210000.0, 1e-6); // Feb's 1,100,000 × 1.1
+    const Grid minus =
+        target_cells(spec_example(), Cell(std::string(" -5% ")), std::string("Jan"), {}, {}, {});
+    EXPECT_NEAR(number_at(minus, 1), 950000.0, 1e-6);
+    const Grid absolute = target_cells(spec_example(), Cell(1210000.0), Empty{}, {}, {}, {});
+    EXPECT_EQ(number_at(absolute, 1), number_at(plus, 1));
+    for (const Cell& bad : {Cell(std::string("10%")), Cell(std::string("+ten%")), Cell(Empty{}),
+                            Cell(std::string("1210000"))})
+        EXPECT_THROW(target_cells(spec_example(), bad, Empty{}, {}, {}, {}), ArgumentError);
+}
+
+TEST(TargetCells, KgiNamesTheKgiToPlanInATableWithSeveral) {
+    // Issue 13 item 8: a table with several KGIs could not be planned at all.
+    const Grid table = Grid::from_rows({{"Name", "Parent", "Link", "Q1"},
+                                        {"Sales", "", "", 100.0},
+                                        {"Deals", "Sales", "*", 10.0},
+                                        {"AOV", "Sales", "*", 10.0},
+                                        {"Profit", "", "", 30.0},
+                                        {"Revenue", "Profit", "+", 100.0},
+                                        {"Cost", "Profit", "-", 70.0}});
+    const Grid sales =
+        target_cells(table, Cell(std::string("+21%")), Empty{}, {}, {}, std::string(" sales "));
+    EXPECT_NEAR(number_at(sales, 1), 121.0, 1e-9);
+    EXPECT_NEAR(number_at(sales, 2), 11.0, 1e-9);
+    EXPECT_TRUE(starts_with(text_at(sales, 4), "UNDEFINED")) << text_at(sales, 4);
+    const Grid profit = target_cells(table, Cell(40.0), Empty{}, {}, {}, std::string("Profit"));
+    EXPECT_NEAR(number_at(profit, 4), 40.0, 1e-9);
+    EXPECT_TRUE(starts_with(text_at(target_cells(table, 40.0), 1),
+                            "ERROR the table has several KGIs ('Sales', 'Profit'); name the one "
+                            "to plan in the kgi argument"));
+    EXPECT_EQ(text_at(target_cells(table, Cell(40.0), Empty{}, {}, {}, std::string("Proft")), 2),
+              "ERROR no KGI named 'Proft'; the KGIs are 'Sales', 'Profit'");
+    EXPECT_EQ(text_at(target_cells(table, Cell(40.0), Empty{}, {}, {}, std::string("Deals")), 2),
+              "ERROR 'Deals' is not a KGI (it has a parent); the KGIs are 'Sales', 'Profit'");
+}
+
+TEST(TargetCells, AHypothesisLeverSaysThePlanDoesNotMoveIt) {
+    // Issue 14: a ~ lever is not moved by TARGET and has no elasticity; its cell says so.
+    const std::string target = text_at(target_cells(spec_example(), 1210000.0), 6);
+    EXPECT_EQ(target, "HYPOTHESIS ~ link to 'Meetings', outside the arithmetic: a hypothesised "
+                      "lever, not moved by the plan (make the link arithmetic once its effect is "
+                      "understood)");
+    const std::string elasticity = text_at(elasticity_cells(spec_example()), 6);
+    EXPECT_TRUE(starts_with(elasticity, "HYPOTHESIS ~ link to 'Meetings'")) << elasticity;
+    EXPECT_NE(elasticity.find("no elasticity until its effect is an arithmetic link"),
+              std::string::npos);
 }
 
 // ---- KPI.ROLLUP -----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-// KPI.CONTRIB on arbitrary tables, periods (numbers or labels) and methods.
+// KPI.CONTRIB on arbitrary tables, periods (numbers or labels), methods and tolerances.
 #include "kpitree/functions.hpp"
 #include "oracles.hpp"
 
@@ -12,9 +12,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Decoder in(data, size);
     const PeriodArg from = in.period(), to = in.period();
     const std::optional<std::string> method = in.method();
+    const std::optional<double> tolerance = in.optional_number();
     const Grid table = in.table();
     full_and_node(in, table, [&](const NodeName& node) {
-        return contrib_cells(table, from, to, method, node);
+        return contrib_cells(table, from, to, method, node, tolerance);
     });
     return 0;
 }

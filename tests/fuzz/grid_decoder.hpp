@@ -125,6 +125,19 @@ public:
         return number();
     }
 
+    // A relative change as text ("+10%", "-5%"), any cell, or a number.
+    Cell relative_or_cell() {
+        switch (in_.ConsumeIntegralInRange(0, 5)) {
+        case 0:
+            return Cell(std::string(flag() ? "+" : "-") +
+                        std::to_string(in_.ConsumeIntegralInRange(0, 300)) + "%");
+        case 1:
+            return cell();
+        default:
+            return Cell(number());
+        }
+    }
+
     // Any cell at all.
     Cell cell() {
         switch (in_.ConsumeIntegralInRange(0, 5)) {
@@ -246,18 +259,6 @@ public:
     }
 
 private:
-    Cell relative_or_cell() {
-        switch (in_.ConsumeIntegralInRange(0, 5)) {
-        case 0:
-            return Cell(std::string(flag() ? "+" : "-") +
-                        std::to_string(in_.ConsumeIntegralInRange(0, 300)) + "%");
-        case 1:
-            return cell();
-        default:
-            return Cell(number());
-        }
-    }
-
     Cell pvalue_cell() {
         switch (in_.ConsumeIntegralInRange(0, 7)) {
         case 0:

@@ -14,8 +14,8 @@ FUNCTIONS = {
     "KPI.GRANGER": ["effect", "cause", "lag", "output"],
     "KPI.PADJUST": ["pvalues", "method"],
     "KPI.CAUSAL": ["tree", "alpha", "max_lag", "node"],
-    "KPI.CONTRIB": ["tree", "from_period", "to_period", "method", "node"],
-    "KPI.TARGET": ["tree", "kgi_target", "period", "flex", "node"],
+    "KPI.CONTRIB": ["tree", "from_period", "to_period", "method", "node", "tolerance"],
+    "KPI.TARGET": ["tree", "kgi_target", "period", "flex", "node", "kgi"],
     "KPI.ROLLUP": ["tree", "periods_per_bucket", "kinds"],
     "KPI.ELASTICITY": ["tree", "period", "node"],
     "KPI.VARIANCE": ["tree", "plan", "period", "node"],
@@ -23,11 +23,11 @@ FUNCTIONS = {
 }
 
 # What the wizard marks as required. Calc treats every `any` argument as optional, so
-# KPI.CONTRIB's periods (numbers or labels) show as optional; the function answers Err:502 when
-# they are missing.
+# KPI.CONTRIB's periods (numbers or labels) and KPI.TARGET's kgi_target (a number or a text such
+# as "+10%", which a double argument would turn into 0.1) show as optional; the functions answer
+# Err:502 when they are missing.
 REQUIRED = {name: args[:1] for name, args in FUNCTIONS.items()}
 REQUIRED.update({"KPI.GRANGER": ["effect", "cause", "lag"], "KPI.PADJUST": ["pvalues", "method"],
-                 "KPI.TARGET": ["tree", "kgi_target"],
                  "KPI.ROLLUP": ["tree", "periods_per_bucket"],
                  "KPI.VARIANCE": ["tree", "plan"], "KPI.WHATIF": ["tree", "changes"]})
 

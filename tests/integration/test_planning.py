@@ -100,6 +100,20 @@ class Contrib(CalcCase):
         missing = self.cell('=KPI.CONTRIB(%s;1;3;;"解約率")' % ref)
         self.assertEqual(missing.String, "ERROR no KPI named '解約率' in the table")
 
+    def test_tolerance_lets_a_small_typo_be_spread(self):
+        """Issue 13 item 7: a parent 1.3% off its children blocked every row below it."""
+        table = [list(row) for row in sales_table()]
+        table[2][4] = DEALS[1] * 1.013  # Deals in Feb, and Sales = Deals x AOV as typed
+        table[1][4] = table[2][4] * AOV[1]
+        ref = self.put(tuple(tuple(row) for row in table))
+        strict = self.cell('=KPI.CONTRIB(%s;1;2;;"Meetings")' % ref)
+        self.assertTrue(strict.String.startswith("MISMATCH 'Deals'"), strict.String)
+        self.assertIn("beyond the tolerance of 1%", strict.String)
+        loose = self.array("=KPI.CONTRIB(%s;1;2;;;0.02)" % ref, 8, 0, 1, 7)
+        deals, meetings, close = loose[2][0].Value, loose[4][0].Value, loose[5][0].Value
+        self.assertAlmostEqual(meetings + close, deals, delta=1e-6)
+        self.assert_error("=KPI.CONTRIB(%s;1;2;;;-1)" % ref, ERR_ILLEGAL_ARGUMENT)
+
     def test_bad_arguments_are_err_502(self):
         ref = self.put(sales_table())
         for formula in ("=KPI.CONTRIB(%s;1;4)" % ref, "=KPI.CONTRIB(%s;0;2)" % ref,
@@ -148,6 +162,36 @@ class Target(CalcCase):
         ref = self.put(sales_table())
         self.assert_error('=KPI.TARGET(%s;100;"Dec")' % ref, ERR_ILLEGAL_ARGUMENT)
         self.assert_error("=KPI.TARGET(%s;100;9)" % ref, ERR_ILLEGAL_ARGUMENT)
+        for target in ('"10%"', '"abc"', '""', ""):  # "": the argument skipped
+            with self.subTest(target=target):
+                self.assert_error("=KPI.TARGET(%s;%s)" % (ref, target), ERR_ILLEGAL_ARGUMENT)
+
+    def test_a_relative_target_reaches_the_add_in_as_text(self):
+        """Regression (issue 13 item 11): Calc turned "+10%" into 0.1 for a double argument and
+        the plan aimed Sales at 0.1."""
+        ref = self.put(sales_table())
+        cells = [r[0] for r in self.array('=KPI.TARGET(%s;"+10%%")' % ref, 8, 0, 1, 7)]
+        self.assertAlmostEqual(cells[1].Value / (SALES[2] * 1.1), 1.0, delta=1e-12)
+        down = self.cell('=KPI.TARGET(%s;"-5%%";"Jan";;"Sales")' % ref)
+        self.assertAlmostEqual(down.Value / (SALES[0] * 0.95), 1.0, delta=1e-12)
+
+    def test_kgi_names_the_kgi_in_a_table_with_several(self):
+        table = sales_table() + (("Profit", "", "", 30.0, 40.0, 50.0),
+                                 ("Revenue", "Profit", "+", 100.0, 110.0, 120.0),
+                                 ("Cost", "Profit", "-", 70.0, 70.0, 70.0))
+        ref = self.put(table)
+        plain = self.cell('=KPI.TARGET(%s;1000;;;"Profit")' % ref)
+        self.assertTrue(plain.String.startswith("ERROR the table has several KGIs"), plain.String)
+        self.assertIn("kgi argument", plain.String)
+        profit = self.cell('=KPI.TARGET(%s;"+10%%";;;"Profit";"Profit")' % ref)
+        self.assertAlmostEqual(profit.Value, 55.0, delta=1e-9)
+        sales_row = self.cell('=KPI.TARGET(%s;"+10%%";;;"Sales";"Profit")' % ref)
+        self.assertTrue(sales_row.String.startswith("UNDEFINED"), sales_row.String)
+        typo = self.cell('=KPI.TARGET(%s;1000;;;"Profit";"Proft")' % ref)
+        self.assertEqual(typo.String,
+                         "ERROR no KGI named 'Proft'; the KGIs are 'Sales', 'Profit'")
+        lever = self.cell('=KPI.TARGET(%s;"+10%%";;;"Webinar attendance";"Sales")' % ref)
+        self.assertIn("not moved by the plan", lever.String)
 
 
 class Rollup(CalcCase):

@@ -21,6 +21,12 @@ struct TargetOptions {
     std::vector<std::string> flex;
     // The KGI (a root's node index) the target is for; default: the table's only KGI.
     std::optional<std::size_t> kgi;
+    // The KGI by name (KPI.TARGET's `kgi` argument), when `kgi` is unset. A name that is no KGI
+    // of the table makes every row ERROR, naming the KGIs there are.
+    std::optional<std::string> kgi_name;
+    // A target relative to the KGI's value in the planned period (0.1 = +10 %): then the
+    // `kgi_target` argument is not used. NODATA when the KGI has no value there.
+    std::optional<double> relative;
 };
 
 // The value every node must reach for the KGI to reach `kgi_target`. At each movable parent the
@@ -33,7 +39,7 @@ struct TargetOptions {
 // All or nothing per KGI: if the target cannot be reached every row of that KGI says why
 // (UNREACHABLE: only fixed KPIs, a product would need a sign change or to leave zero, a sum would
 // need its movable terms to change sign; NODATA; ERROR). Rows of another KGI: UNDEFINED; ~ rows:
-// HYPOTHESIS.
+// HYPOTHESIS (saying the plan does not move that lever).
 std::vector<PlanValue> targets(const Tree& tree, double kgi_target,
                                const TargetOptions& options = {});
 

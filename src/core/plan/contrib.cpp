@@ -86,7 +86,10 @@ private:
                 return status_message(Status::mismatch,
                                       q(tree_, p) + " is " + format_number(*actual) +
                                           " but its children give " + format_number(*value.value) +
-                                          " in " + label(tree_, period) + " (see KPI.CHECK)");
+                                          " in " + label(tree_, period) +
+                                          ", beyond the tolerance of " +
+                                          format_number(options_.mismatch_tolerance * 100) +
+                                          "% (see KPI.CHECK, or widen the tolerance argument)");
         }
         return {};
     }

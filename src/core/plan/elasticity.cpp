@@ -73,7 +73,8 @@ void elasticities_below(const Tree& tree, std::size_t r, std::size_t period,
 
 std::vector<PlanValue> elasticities(const Tree& tree, std::optional<std::size_t> period) {
     std::vector<PlanValue> out(tree.nodes.size());
-    const auto problems = path_problems(tree);
+    const auto problems = path_problems(
+        tree, true, ": a hypothesised lever, no elasticity until its effect is an arithmetic link");
     for (std::size_t i = 0; i < out.size(); ++i)
         out[i].status = problems[i];
     PeriodValues values(tree);

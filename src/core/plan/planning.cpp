@@ -63,7 +63,8 @@ std::string inherited_problem(const Tree& tree, std::size_t p, const std::string
 
 } // namespace
 
-std::vector<std::string> path_problems(const Tree& tree, bool hypothesis_is_problem) {
+std::vector<std::string> path_problems(const Tree& tree, bool hypothesis_is_problem,
+                                       std::string_view hypothesis_note) {
     const std::size_t none = tree.nodes.size();
     std::vector<std::string> out(tree.nodes.size());
     if (!tree.table_errors.empty()) {
@@ -83,7 +84,8 @@ std::vector<std::string> path_problems(const Tree& tree, bool hypothesis_is_prob
             ; // its own problem, or a KGI
         else if (node.link == Link::hypothesis && hypothesis_is_problem) {
             out[n] = status_message(Status::hypothesis, "~ link to " + q(tree, *node.parent) +
-                                                            ", outside the arithmetic");
+                                                            ", outside the arithmetic" +
+                                                            std::string(hypothesis_note));
             hypothesis_at[n] = n;
         } else if (node.link != Link::hypothesis) {
             out[n] = inherited_problem(tree, *node.parent, out[*node.parent], hypothesis_at);

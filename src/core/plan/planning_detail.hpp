@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kpitree::detail {
@@ -41,8 +42,10 @@ private:
 // Per node, why it cannot get a number whatever the period, in one top-down pass: a table
 // error, its own error, no KGI above it, an unusable child in its arithmetic (named), an
 // unusable node above it, and — when `hypothesis_is_problem` — a ~ link on the way to its KGI
-// (HYPOTHESIS). Empty where none. ROLLUP passes false: it rolls a ~ row up as its own top.
-std::vector<std::string> path_problems(const Tree& tree, bool hypothesis_is_problem = true);
+// (HYPOTHESIS, followed by `hypothesis_note` on the ~ row itself: what the function does with
+// it). Empty where none. ROLLUP passes false: it rolls a ~ row up as its own top.
+std::vector<std::string> path_problems(const Tree& tree, bool hypothesis_is_problem = true,
+                                       std::string_view hypothesis_note = {});
 
 // n and its arithmetic descendants, top down.
 std::vector<std::size_t> arithmetic_subtree(const Tree& tree, std::size_t n);

@@ -271,6 +271,29 @@ private:
     std::vector<double> derivative_;
 };
 
+// What TARGET says on a ~ row: a lever believed to drive its parent, which the plan leaves alone.
+constexpr std::string_view hypothesis_lever_note =
+    ": a hypothesised lever, not moved by the plan (make the link arithmetic once its effect "
+    "is understood)";
+
+// "'Sales', 'Profit' and 3 more": the table's KGIs, for a status that offers them.
+std::string kgi_list(const Tree& tree) {
+    std::vector<std::string> named;
+    for (std::size_t i = 0; i < tree.roots.size() && named.size() < 3; ++i)
+        named.push_back(q(tree, tree.roots[i]));
+    return capped_list(named, tree.roots.size());
+}
+
+// The KGI named by options.kgi_name, or the ERROR status naming the KGIs there are.
+std::variant<std::size_t, std::string> named_kgi(const Tree& tree, const std::string& name) {
+    const auto n = tree.find(name);
+    if (n && tree.nodes[*n].is_root())
+        return *n;
+    const std::string what = n ? "'" + trim_name(name) + "' is not a KGI (it has a parent)"
+                               : "no KGI named '" + trim_name(name) + "'";
+    return status_message(Status::error, what + "; the KGIs are " + kgi_list(tree));
+}
+
 // The KGI to plan, or the ERROR status saying why there is none.
 std::variant<std::size_t, std::string> chosen_kgi(const Tree& tree, const TargetOptions& options) {
     if (options.kgi) {
@@ -278,16 +301,14 @@ std::variant<std::size_t, std::string> chosen_kgi(const Tree& tree, const Target
             return status_message(Status::error, "the target must be set on a KGI");
         return *options.kgi;
     }
-    if (tree.roots.size() == 1)
-        return tree.roots.front();
     if (tree.roots.empty())
         return status_message(Status::error, "the table has no KGI");
-    std::vector<std::string> named;
-    for (std::size_t i = 0; i < tree.roots.size() && named.size() < 3; ++i)
-        named.push_back(q(tree, tree.roots[i]));
-    return status_message(Status::error, "the table has several KGIs (" +
-                                             capped_list(named, tree.roots.size()) +
-                                             "); name the row to plan");
+    if (options.kgi_name)
+        return named_kgi(tree, *options.kgi_name);
+    if (tree.roots.size() == 1)
+        return tree.roots.front();
+    return status_message(Status::error, "the table has several KGIs (" + kgi_list(tree) +
+                                             "); name the one to plan in the kgi argument");
 }
 
 // Which members may move: every flexible KPI with everything below it and above it up to the
@@ -361,6 +382,22 @@ std::variant<std::size_t, std::string> planned_period(const Tree& tree, std::siz
     return *period;
 }
 
+// The KGI's target: `kgi_target`, or its value in `t` changed by options.relative; the status
+// when a relative target has no value to start from or is not finite.
+std::variant<double, std::string> goal_of(const Tree& tree, std::size_t kgi, std::size_t t,
+                                          std::optional<double> kgi_value, double kgi_target,
+                                          const TargetOptions& options) {
+    if (!options.relative)
+        return kgi_target;
+    if (!kgi_value)
+        return status_message(Status::nodata, q(tree, kgi) + " has no value in " + label(tree, t) +
+                                                  " to change by a percentage");
+    const double goal = *kgi_value * (1.0 + *options.relative);
+    if (!std::isfinite(goal))
+        return status_message(Status::error, "the target is not a finite number");
+    return goal;
+}
+
 } // namespace
 
 std::vector<PlanValue> targets(const Tree& tree, double kgi_target, const TargetOptions& options) {
@@ -375,13 +412,13 @@ std::vector<PlanValue> targets(const Tree& tree, double kgi_target, const Target
         all[i] = i;
     if (!tree.table_errors.empty())
         return fail(all, status_message(Status::error, tree.table_errors.front()));
-    if (!std::isfinite(kgi_target))
+    if (!options.relative && !std::isfinite(kgi_target))
         return fail(all, status_message(Status::error, "the target is not a finite number"));
     const auto chosen = chosen_kgi(tree, options);
     if (const auto* problem = std::get_if<std::string>(&chosen))
         return fail(all, *problem);
     const std::size_t kgi = std::get<std::size_t>(chosen);
-    const auto problems = path_problems(tree);
+    const auto problems = path_problems(tree, true, hypothesis_lever_note);
     out = statuses_outside(tree, kgi, problems);
     const auto members = arithmetic_subtree(tree, kgi);
     for (std::size_t n : members) // all or nothing: no plan computed around an unusable row
@@ -395,7 +432,10 @@ std::vector<PlanValue> targets(const Tree& tree, double kgi_target, const Target
         return fail(members, *problem);
     const std::size_t t = std::get<std::size_t>(period);
     TargetSpreader spreader(tree, kgi, t, std::get<std::vector<bool>>(movable));
-    if (std::string problem = spreader.run(kgi_target); !problem.empty())
+    const auto goal = goal_of(tree, kgi, t, spreader.value(kgi), kgi_target, options);
+    if (const auto* problem = std::get_if<std::string>(&goal))
+        return fail(members, *problem);
+    if (std::string problem = spreader.run(std::get<double>(goal)); !problem.empty())
         return fail(members, problem);
     for (std::size_t n : members) {
         out[n].value = spreader.result(n);
