@@ -1,6 +1,7 @@
 #include "panel.hpp"
 
 #include "convert.hpp"
+#include "diagram_view.hpp"
 #include "office_locale.hpp"
 #include "tree_view.hpp"
 
@@ -266,6 +267,11 @@ void Panel::create_controls() {
         buttons_.push_back(button);
     }
 
+    diagram_ = new DiagramView(context_,
+                               Reference<css::awt::XControlContainer>(container_, UNO_QUERY_THROW),
+                               language_, [this](sal_Int32 row) { select_row(row); });
+    diagram_->start();
+
     parent_->addWindowListener(this);
     Reference<css::awt::XWindow> window(container_, UNO_QUERY_THROW);
     window->setVisible(true);
@@ -321,7 +327,8 @@ Reference<css::accessibility::XAccessible>
 // XSidebarPanel
 
 css::ui::LayoutSize SAL_CALL Panel::getHeightForWidth(sal_Int32) {
-    const sal_Int32 fixed = margin + status_height + gap + bottom_height;
+    const sal_Int32 fixed =
+        margin + status_height + gap + bottom_height + DiagramView::chrome_height;
     return css::ui::LayoutSize(fixed + min_tree_height, 100000, fixed + preferred_tree_height);
 }
 
@@ -350,6 +357,8 @@ void SAL_CALL Panel::dispose() {
             } catch (const Exception&) {
             }
         }
+        if (diagram_.is())
+            diagram_->dispose();
         if (Reference<css::lang::XComponent> c{container_, UNO_QUERY}; c.is())
             c->dispose();
         const css::lang::EventObject event(static_cast<cppu::OWeakObject*>(this));
@@ -367,6 +376,7 @@ void SAL_CALL Panel::dispose() {
     findings_caption_.clear();
     findings_.clear();
     buttons_.clear();
+    diagram_.clear();
     container_.clear();
     parent_.clear();
     frame_.clear();
@@ -455,8 +465,9 @@ void Panel::layout() {
         return;
     const css::awt::Rectangle area = parent_->getPosSize();
     const sal_Int32 width = std::max<sal_Int32>(area.Width, 100);
-    const sal_Int32 height = std::max<sal_Int32>(area.Height, margin + status_height + gap +
-                                                                  min_tree_height + bottom_height);
+    const sal_Int32 height =
+        std::max<sal_Int32>(area.Height, margin + status_height + gap + min_tree_height +
+                                             DiagramView::chrome_height + bottom_height);
     Reference<css::awt::XWindow>(container_, UNO_QUERY_THROW)
         ->setPosSize(0, 0, width, height, css::awt::PosSize::POSSIZE);
     const sal_Int32 inner = width - 2 * margin;
@@ -467,8 +478,9 @@ void Panel::layout() {
     sal_Int32 y = margin;
     place(status_, y, status_height);
     y += status_height + gap;
-    const sal_Int32 tree_height = std::max(min_tree_height, height - y - bottom_height);
-    place(tree_, y, tree_height);
+    const sal_Int32 tree_height =
+        std::max(min_tree_height + DiagramView::chrome_height, height - y - bottom_height);
+    diagram_->place(tree_, margin, y, inner, tree_height); // the diagram or the tree
     y += tree_height + gap;
     place(legend_, y, legend_height);
     y += legend_height + gap;
@@ -563,10 +575,13 @@ void Panel::show_message(const std::string& message) {
     for (const auto& b : buttons_)
         set_property(b, "Enabled", Any(false));
     periods_ = 0;
+    if (diagram_.is())
+        diagram_->clear();
 }
 
 void Panel::show_table(const TableRef& table) {
-    const TreeView view = build_view(read_grid(table));
+    const Grid grid = read_grid(table);
+    const TreeView view = build_view(grid);
     if (!view.is_tree) {
         table_.reset();
         show_message(std::string(t(Msg::panel_no_tree)));
@@ -592,6 +607,8 @@ void Panel::show_table(const TableRef& table) {
                                            : to_sequence(view.findings)));
     for (const auto& b : buttons_)
         set_property(b, "Enabled", Any(true));
+    if (diagram_.is())
+        diagram_->show(grid, table.sheet, table.address, model_);
 }
 
 // The names of the KPIs the user collapsed in the tree now shown, so that showing the same
