@@ -108,6 +108,7 @@ void DiagramView::try_scenario() {
 void DiagramView::show_scenario(const WhatIf& w, std::size_t node) {
     scenario_ = w;
     scenario_node_ = node;
+    hovered_.reset(); // the tooltip describes the box anew
     format_texts();
     lay_out();
     fill_outline();
@@ -121,6 +122,7 @@ void DiagramView::reset_scenario() {
     if (!deck_)
         return;
     scenario_.reset();
+    hovered_.reset();
     format_texts();
     lay_out();
     fill_outline();

@@ -153,6 +153,7 @@ void DiagramView::create_window() {
     set_peer_property(window_, "AccessibleName", Any(to_oustring(t(Msg::diagram_name))));
     window_->addPaintListener(this);
     window_->addMouseListener(this);
+    window_->addMouseMotionListener(this);
     window_->addKeyListener(this);
     window_->addFocusListener(this);
 }
@@ -293,11 +294,14 @@ void DiagramView::show(const Grid& grid, const Reference<css::sheet::XSpreadshee
     format_texts();
     lay_out();
     fill_outline();
+    hovered_.reset();
     if (selected_name)
         if (auto n = deck_->tree.find(*selected_name))
             select(*n, false, false);
     if (fit_mode_)
-        fit();
+        fit(); // centres the selected box, or the first KGI
+    else if (!selected_name)
+        centre_on(deck_->order.front());
     update_scrollbars();
     update_info();
     invalidate();
@@ -328,6 +332,7 @@ void DiagramView::dispose() {
         if (window_.is()) {
             window_->removePaintListener(this);
             window_->removeMouseListener(this);
+            window_->removeMouseMotionListener(this);
             window_->removeKeyListener(this);
             window_->removeFocusListener(this);
             Reference<css::lang::XComponent>(window_, UNO_QUERY_THROW)->dispose();
@@ -458,9 +463,8 @@ void DiagramView::fit() {
         return;
     const double exact = (width_ - 16.0) / layout_.width;
     zoom_ = fit_exact_ ? std::clamp(exact, min_zoom, 1.5) : std::clamp(exact, readable_zoom, 1.0);
-    scroll_x_ = 0;
-    scroll_y_ = 0;
-    update_scrollbars();
+    if (deck_ && !deck_->order.empty())
+        centre_on(selected_ ? *selected_ : deck_->order.front());
 }
 
 void DiagramView::update_scrollbars() {
@@ -495,6 +499,16 @@ void DiagramView::scroll_into_view(std::size_t node) {
         scroll_y_ += y0;
     else if (y1 > height_)
         scroll_y_ += std::min(y1 - height_, y0);
+    update_scrollbars();
+}
+
+// Scrolls so the box is in the middle of the window (as far as the scroll range allows).
+void DiagramView::centre_on(std::size_t node) {
+    if (width_ <= 0 || height_ <= 0 || node >= layout_.boxes.size())
+        return;
+    const auto& b = layout_.boxes[node];
+    scroll_x_ = static_cast<sal_Int32>(std::lround(8 + (b.x + b.width / 2) * zoom_)) - width_ / 2;
+    scroll_y_ = static_cast<sal_Int32>(std::lround(8 + (b.y + b.height / 2) * zoom_)) - height_ / 2;
     update_scrollbars();
 }
 
@@ -538,6 +552,19 @@ void SAL_CALL DiagramView::mousePressed(const css::awt::MouseEvent& event) {
             return;
         if (auto node = hit(event.X, event.Y))
             select(*node, false, true);
+    } catch (...) {
+    }
+}
+
+void SAL_CALL DiagramView::mouseMoved(const css::awt::MouseEvent& event) {
+    try {
+        if (disposed_ || !deck_)
+            return;
+        const auto node = hit(event.X, event.Y);
+        if (node == hovered_)
+            return;
+        hovered_ = node;
+        set_peer_property(window_, "HelpText", Any(node ? describe(*node) : OUString()));
     } catch (...) {
     }
 }

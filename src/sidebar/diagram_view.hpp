@@ -28,6 +28,7 @@
 #include <com/sun/star/awt/XItemListener.hpp>
 #include <com/sun/star/awt/XKeyListener.hpp>
 #include <com/sun/star/awt/XMouseListener.hpp>
+#include <com/sun/star/awt/XMouseMotionListener.hpp>
 #include <com/sun/star/awt/XPaintListener.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -36,7 +37,7 @@
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/util/XNumberFormatter.hpp>
-#include <cppuhelper/implbase7.hxx>
+#include <cppuhelper/implbase8.hxx>
 #include <functional>
 #include <optional>
 #include <rtl/ustring.hxx>
@@ -48,10 +49,10 @@ namespace kpitree::sidebar {
 namespace css = com::sun::star;
 
 class DiagramView
-    : public cppu::WeakImplHelper7<css::awt::XPaintListener, css::awt::XMouseListener,
-                                   css::awt::XKeyListener, css::awt::XActionListener,
-                                   css::awt::XAdjustmentListener, css::awt::XItemListener,
-                                   css::awt::XFocusListener> {
+    : public cppu::WeakImplHelper8<css::awt::XPaintListener, css::awt::XMouseListener,
+                                   css::awt::XMouseMotionListener, css::awt::XKeyListener,
+                                   css::awt::XActionListener, css::awt::XAdjustmentListener,
+                                   css::awt::XItemListener, css::awt::XFocusListener> {
 public:
     using SelectRow = std::function<void(sal_Int32 table_row)>;
 
@@ -82,6 +83,9 @@ public:
     void SAL_CALL mouseReleased(const css::awt::MouseEvent&) override {}
     void SAL_CALL mouseEntered(const css::awt::MouseEvent&) override {}
     void SAL_CALL mouseExited(const css::awt::MouseEvent&) override {}
+    // XMouseMotionListener: the box under the pointer as the window's tooltip
+    void SAL_CALL mouseMoved(const css::awt::MouseEvent& event) override;
+    void SAL_CALL mouseDragged(const css::awt::MouseEvent&) override {}
     // XKeyListener
     void SAL_CALL keyPressed(const css::awt::KeyEvent& event) override;
     void SAL_CALL keyReleased(const css::awt::KeyEvent&) override {}
@@ -122,6 +126,7 @@ private:
     void fit();
     void update_scrollbars();
     void scroll_into_view(std::size_t node);
+    void centre_on(std::size_t node);
     void invalidate();
     void fill_outline();
     rtl::OUString describe(std::size_t node) const;
@@ -192,6 +197,7 @@ private:
     sal_Int32 scroll_x_ = 0, scroll_y_ = 0;
     sal_Int32 width_ = 0, height_ = 0; // the diagram window's size
     std::optional<std::size_t> selected_;
+    std::optional<std::size_t> hovered_; // the box whose description is the tooltip
     bool disposed_ = false;
 };
 

@@ -366,8 +366,13 @@ class Diagram(unittest.TestCase):
         return None
 
     def time_screenshot(self):
-        """The deck with the diagram showing a what-if, cut out of the screen for the README."""
-        time.sleep(1.0)
+        """The deck with the diagram showing a what-if, cut out of the screen for the README.
+        The sidebar is dragged wider first (by its left edge), as a user would to see more."""
+        at = self.panel().getAccessibleContext().getLocationOnScreen()
+        self.xdotool("mousemove", at.X - 5, 500, "sleep", "0.3", "mousedown", "1", "sleep", "0.3",
+                     "mousemove", at.X - 55, 500, "sleep", "0.3", "mousemove", at.X - 400, 500,
+                     "sleep", "0.3", "mouseup", "1")
+        time.sleep(1.5)
         path = self.screenshot("diagram-screen.png")
         if not path:
             return

@@ -1,5 +1,6 @@
 #include "diagram_model.hpp"
 #include "kpitree/functions.hpp"
+#include "kpitree/model/layout.hpp"
 
 #include <gtest/gtest.h>
 #include <string>
@@ -106,6 +107,25 @@ TEST(DiagramModel, WhatIfOnANumberAndARejectedChange) {
     const WhatIf bad = what_if(*d, node(*d, "Deals"), Cell(std::string("a lot")));
     EXPECT_FALSE(bad.error.empty());
     EXPECT_TRUE(bad.value.empty());
+}
+
+// Guards the mapping of KPI.WHATIF's transposed result (one column per KPI) back to the KPIs.
+TEST(DiagramModel, WhatIfOnATransposedTableMatchesTheRowLayout) {
+    const auto rows = deck_diagram(spec_grid());
+    const auto columns = deck_diagram(transpose(spec_grid()));
+    ASSERT_TRUE(rows && columns);
+    ASSERT_TRUE(columns->tree.transposed);
+    const Cell input(std::string("-5%"));
+    const WhatIf a = what_if(*rows, node(*rows, "Meetings"), input);
+    const WhatIf b = what_if(*columns, node(*columns, "Meetings"), input);
+    ASSERT_TRUE(a.error.empty() && b.error.empty()) << a.error << b.error;
+    for (std::size_t i = 0; i < rows->tree.nodes.size(); ++i) {
+        const std::size_t j = node(*columns, rows->tree.nodes[i].name);
+        ASSERT_TRUE(a.value[i] && b.value[j]) << rows->tree.nodes[i].name;
+        EXPECT_DOUBLE_EQ(*a.value[i], *b.value[j]);
+        EXPECT_EQ(a.change[i].has_value(), b.change[j].has_value());
+    }
+    EXPECT_NEAR(*b.change[node(*columns, "Sales")], -55000.0, 1e-6);
 }
 
 TEST(DiagramModel, HexColours) {
