@@ -56,6 +56,12 @@ constexpr double min_zoom = 0.2;
 constexpr double max_zoom = 3.0;
 constexpr double readable_zoom = 0.7; // the default fit never goes below this
 
+// Zooms are whole percentages, so the percentage shown is the zoom itself (positions computed
+// from it, as tests and tools do, stay exact far down a tall diagram).
+double whole_percent(double zoom) {
+    return std::max(1.0, std::floor(zoom * 100 + 1e-9)) / 100;
+}
+
 Msg tone_message(diagram::Tone tone) {
     switch (tone) {
     case diagram::Tone::holds:
@@ -447,7 +453,7 @@ void DiagramView::update_info() {
 void DiagramView::set_zoom(double zoom) {
     fit_mode_ = false;
     const double old = zoom_;
-    zoom_ = std::clamp(zoom, min_zoom, max_zoom);
+    zoom_ = whole_percent(std::clamp(zoom, min_zoom, max_zoom));
     scroll_x_ = static_cast<sal_Int32>(
         std::lround((scroll_x_ + width_ / 2.0) * zoom_ / old - width_ / 2.0));
     scroll_y_ = static_cast<sal_Int32>(
@@ -462,7 +468,8 @@ void DiagramView::fit() {
     if (layout_.width <= 0 || width_ <= 0)
         return;
     const double exact = (width_ - 16.0) / layout_.width;
-    zoom_ = fit_exact_ ? std::clamp(exact, min_zoom, 1.5) : std::clamp(exact, readable_zoom, 1.0);
+    zoom_ = whole_percent(fit_exact_ ? std::clamp(exact, min_zoom, 1.5)
+                                     : std::clamp(exact, readable_zoom, 1.0));
     if (deck_ && !deck_->order.empty())
         centre_on(selected_ ? *selected_ : deck_->order.front());
 }

@@ -163,6 +163,17 @@ class Diagram(unittest.TestCase):
         env = dict(os.environ, DISPLAY=self.xvfb.display)
         subprocess.run(["xdotool"] + [str(a) for a in args], env=env, check=True, timeout=30)
 
+    def key(self, name):
+        """A key press for the window under the mouse, given the X input focus first (there is
+        no window manager to move it from a window that had it before)."""
+        env = dict(os.environ, DISPLAY=self.xvfb.display)
+        where = subprocess.run(["xdotool", "getmouselocation", "--shell"], env=env,
+                               capture_output=True, text=True, timeout=30).stdout
+        window = re.search(r"WINDOW=(\d+)", where)
+        if window:
+            subprocess.run(["xdotool", "windowfocus", window.group(1)], env=env, timeout=30)
+        self.xdotool("key", name)
+
     def click(self, box):
         x, y, w, h = self.on_screen(box)
         self.xdotool("mousemove", int(x + w / 2), int(y + h / 2), "click", "1")
@@ -258,10 +269,10 @@ class Diagram(unittest.TestCase):
         # Down: the next box in reading order (its first child); Left: back to the parent.
         boxes = self.boxes()
         following = boxes[[b.name for b in boxes].index("Deals from marketing") + 1]
-        self.xdotool("key", "Down")
+        self.key("Down")
         self.assertEqual(wait_for(lambda: self.selected_rows()[0] == following.row and
                                   self.selected_rows()[0], 5), following.row)
-        self.xdotool("key", "Left")
+        self.key("Left")
         self.assertEqual(wait_for(lambda: self.selected_rows()[0] == target.row and
                                   self.selected_rows()[0], 5), target.row)
 
@@ -356,6 +367,45 @@ class Diagram(unittest.TestCase):
                 cls.dialog, cls.doc = saved, saved_doc
                 doc.setModified(False)
                 doc.close(True)
+        self.assertTrue(self.office.alive())
+
+    def test_05_a_thousand_kpis_and_a_bad_what_if(self):
+        """1,000 KPIs: every one a box, a click still selects its row; a what-if value that is
+        no number says so and changes nothing."""
+        from test_sidebar import big_table
+        rows = big_table(1000)
+        doc = self.office.new_calc()
+        window = doc.CurrentController.Frame.ContainerWindow
+        window.setPosSize(0, 0, 1580, 980, 15)
+        window.setVisible(True)
+        sheet = doc.Sheets.getByIndex(0)
+        sheet.getCellRangeByName("A1:F%d" % len(rows)).setDataArray(rows)
+        doc.CurrentController.select(sheet.getCellRangeByName("B5"))  # not Sales' row
+        cls = type(self)
+        saved, saved_doc = cls.dialog, cls.doc
+        cls.dialog, cls.doc = None, doc
+        try:
+            started = time.time()
+            self.assertTrue(wait_for(lambda: len(self.boxes()) == 1000, 60))
+            print("1,000 KPIs shown in the diagram after %.1f s" % (time.time() - started))
+            sales = self.box("Sales")  # in view: the diagram centres the KGI
+            self.click(sales)
+            self.assertEqual(wait_for(lambda: self.selected_rows() == (sales.row, sales.row) and
+                                      self.selected_rows(), 10), (sales.row, sales.row))
+            self.key("Down")  # Sales' first child, scrolled into view
+            region = self.boxes()[1]
+            self.assertEqual(wait_for(lambda: self.selected_rows()[0] == region.row and
+                                      self.selected_rows()[0], 10), region.row,
+                             (self.selected_rows(), self.label("diagramInfo")))
+            self.panel().getControl("whatifValue").setText("a lot")
+            self.press("whatifTry")
+            self.assertTrue(wait_for(lambda: self.label("diagramInfo").startswith(
+                "Type a number or a change"), 5), self.label("diagramInfo"))
+            self.assertEqual(self.box("Sales").value, sales.value)
+        finally:
+            cls.dialog, cls.doc = saved, saved_doc
+            doc.setModified(False)
+            doc.close(True)
         self.assertTrue(self.office.alive())
 
     @staticmethod
