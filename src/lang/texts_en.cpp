@@ -108,6 +108,7 @@ const Entry en_entries[] = {
     {Msg::diagram_whatif_undo, "Insert KPI what-if"},
     {Msg::diagram_whatif_header_kpi, "KPI"},
     {Msg::diagram_whatif_header_change, "What-if value"},
+    {Msg::help_sidebar_diagram, "The deck opens on a diagram of the tree: one box per KPI with its latest value as the cell shows it, its change against the previous period, a sparkline and a colour (green: identity holds, red: mismatch, amber: error); the operator sits on each link and ~ links are dashed. Click a box (or use the arrow keys) to select the KPI's row; − + and Fit zoom; Show as list switches to the tree list. What-if: select a KPI, type a value or a change such as +10% and press Try to see the recomputed tree and the KGI's change without touching the sheet; Insert what-if block writes the scenario next to the table as a KPI.WHATIF formula (one Undo step)."},
 };
 // clang-format on
 

@@ -107,6 +107,7 @@ const Entry fi_entries[] = {
     {Msg::diagram_whatif_undo, "Lisää KPI entä jos"},
     {Msg::diagram_whatif_header_kpi, "Mittari"},
     {Msg::diagram_whatif_header_change, "Entä jos -arvo"},
+    {Msg::help_sidebar_diagram, "Paneeli avautuu puun kaavioon: jokaisella KPI:llä on laatikko, jossa on sen viimeisin arvo solun muodossa, muutos edelliseen jaksoon, pieni käyrä ja väri (vihreä: identiteetti pätee, punainen: ristiriita, oranssi: virhe); jokaisessa linkissä on operaattori ja ~-linkit ovat katkoviivoja. Napsauta laatikkoa (tai käytä nuolinäppäimiä) valitaksesi KPI:n rivin; − + ja Sovita zoomaavat; Näytä luettelona vaihtaa puuluetteloon. Entä jos: valitse KPI, kirjoita arvo tai muutos kuten +10% ja paina Kokeile nähdäksesi uudelleen lasketun puun ja KGI:n muutoksen taulukkoa muuttamatta; Lisää entä jos -lohko kirjoittaa skenaarion taulukon viereen KPI.WHATIF-kaavana (yksi kumoamisvaihe)."},
 };
 // clang-format on
 

@@ -107,6 +107,7 @@ const Entry fr_entries[] = {
     {Msg::diagram_whatif_undo, "Insérer une simulation KPI"},
     {Msg::diagram_whatif_header_kpi, "Indicateur"},
     {Msg::diagram_whatif_header_change, "Valeur simulée"},
+    {Msg::help_sidebar_diagram, "Le panneau s'ouvre sur un diagramme de l'arbre : une case par KPI avec sa dernière valeur telle que la cellule l'affiche, sa variation par rapport à la période précédente, une courbe et une couleur (vert : identité vérifiée, rouge : écart, orange : erreur) ; l'opérateur figure sur chaque lien et les liens ~ sont en pointillés. Cliquez sur une case (ou utilisez les flèches) pour sélectionner la ligne du KPI ; − + et Ajuster changent le zoom ; Afficher en liste passe à la liste de l'arbre. Simulation : sélectionnez un KPI, saisissez une valeur ou une variation comme +10 % et appuyez sur Essayer pour voir l'arbre recalculé et la variation du KGI sans modifier la feuille ; Insérer le bloc de simulation écrit le scénario à côté du tableau sous forme de formule KPI.WHATIF (une seule annulation)."},
 };
 // clang-format on
 

@@ -107,6 +107,7 @@ const Entry ja_entries[] = {
     {Msg::diagram_whatif_undo, "KPI What-ifを挿入"},
     {Msg::diagram_whatif_header_kpi, "KPI名"},
     {Msg::diagram_whatif_header_change, "What-if値"},
+    {Msg::help_sidebar_diagram, "パネルはツリーの図から始まります。KPIごとに1つのボックスがあり、セルと同じ表示の最新値、前期比の変化、スパークライン、色（緑：恒等式が成立、赤：不一致、橙：エラー）を示します。各リンクには演算子が付き、~ のリンクは破線です。ボックスをクリック（または矢印キー）するとそのKPIの行が選択されます。− + と「幅に合わせる」で拡大縮小、「リストで表示」でツリーの一覧に切り替えます。What-if：KPIを選び、値または+10%のような変化を入力して「試す」を押すと、シートを変えずに再計算されたツリーとKGIの変化が表示されます。「What-ifブロックを挿入」はシナリオをKPI.WHATIFの数式として表の横に書き込みます（元に戻すは1回）。"},
 };
 // clang-format on
 

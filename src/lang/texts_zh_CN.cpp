@@ -107,6 +107,7 @@ const Entry zh_CN_entries[] = {
     {Msg::diagram_whatif_undo, "插入 KPI 假设分析"},
     {Msg::diagram_whatif_header_kpi, "KPI 名称"},
     {Msg::diagram_whatif_header_change, "假设值"},
+    {Msg::help_sidebar_diagram, "面板首先以图显示树：每个 KPI 一个方框，显示与单元格相同格式的最新值、相对上期的变化、迷你折线图和颜色（绿色：恒等式成立，红色：不一致，橙色：错误）；每条链接上标有运算符，~ 链接为虚线。单击方框（或使用方向键）选中该 KPI 的行；用 − + 和“适应宽度”缩放；“以列表显示”切换到树列表。假设分析：选中一个 KPI，输入数值或 +10% 这样的变化并按“试算”，即可在不改动工作表的情况下看到重新计算的树和 KGI 的变化；“插入假设分析块”将情景作为 KPI.WHATIF 公式写在表格旁（一次撤销即可还原）。"},
 };
 // clang-format on
 

@@ -108,6 +108,7 @@ const Entry zh_TW_entries[] = {
     {Msg::diagram_whatif_undo, "插入 KPI 假設分析"},
     {Msg::diagram_whatif_header_kpi, "KPI 名稱"},
     {Msg::diagram_whatif_header_change, "假設值"},
+    {Msg::help_sidebar_diagram, "面板首先以圖顯示樹：每個 KPI 一個方框，顯示與儲存格相同格式的最新值、相對上期的變化、迷你折線圖和顏色（綠色：恆等式成立，紅色：不一致，橙色：錯誤）；每條連結上標有運算子，~ 連結為虛線。按一下方框（或使用方向鍵）選取該 KPI 的行；用 − + 和「適應寬度」縮放；「以列表顯示」切換到樹欄表。假設分析：選取一個 KPI，輸入數值或 +10% 這樣的變化並按「試算」，即可在不改動工作表的情況下看到重新計算的樹和 KGI 的變化；「插入假設分析區塊」將情景作為 KPI.WHATIF 公式寫在表格旁（一次撤銷即可還原）。"},
 };
 // clang-format on
 

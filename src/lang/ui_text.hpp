@@ -127,6 +127,7 @@ enum class Msg {
     diagram_whatif_undo,          // sidebar what-if: Edit > Undo title of the inserted block
     diagram_whatif_header_kpi,    // sidebar what-if: header cell of the changes range
     diagram_whatif_header_change, // sidebar what-if: header cell of the changes range
+    help_sidebar_diagram,         // help: the deck's diagram and what-if
     count                         // number of messages, keep last
 };
 
