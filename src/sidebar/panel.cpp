@@ -175,6 +175,8 @@ Panel::Panel(const Reference<css::uno::XComponentContext>& context,
 Panel::~Panel() {
     if (debouncer_)
         debouncer_->stop();
+    if (diagram_.is())
+        diagram_->dispose(); // it may outlive the panel: no callback into a destroyed panel
 }
 
 std::string_view Panel::t(Msg id) const {
