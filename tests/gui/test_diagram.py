@@ -408,6 +408,27 @@ class Diagram(unittest.TestCase):
             doc.close(True)
         self.assertTrue(self.office.alive())
 
+    def test_06_zoom_and_fit(self):
+        sheet = self.doc.Sheets.getByName("KPI tree")  # back in the table after test_03's Undo
+        self.doc.CurrentController.select(sheet.getCellRangeByName("B3"))
+        self.assertTrue(wait_for(lambda: len(self.boxes()) == 12, 10))
+        zoom = self.view()[0]
+        self.press("diagramZoomIn")
+        self.assertTrue(wait_for(lambda: self.view()[0] == int(zoom * 125) / 100.0, 5),
+                        (zoom, self.view()))
+        self.press("diagramZoomOut")
+        self.assertTrue(wait_for(lambda: self.view()[0] < int(zoom * 125) / 100.0, 5))
+        # Fit: the whole width of the diagram in the window (zoom in whole percent).
+        self.press("diagramFit")
+        width = max(b.x + b.width for b in self.boxes())
+        window = self.diagram_window().getSize().Width
+        expected = min(max(int(100 * (window - 16) / width) / 100.0, 0.2), 1.5)
+        self.assertTrue(wait_for(lambda: abs(self.view()[0] - expected) < 0.011, 5),
+                        (self.view(), expected))
+        bar = self.panel().getControl("diagramHScroll").getModel()
+        self.assertLessEqual(bar.ScrollValueMax, bar.VisibleSize + 16 + 2)  # nothing to scroll
+        self.assertTrue(self.office.alive())
+
     @staticmethod
     def find_whatif(sheet):
         for column in range(15, 40):
