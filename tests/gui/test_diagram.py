@@ -107,6 +107,7 @@ class Diagram(unittest.TestCase):
             sidebar.setVisible(True)
             deck = sidebar.getDecks().getByName("KpiTreeDeck")
             deck.activate(True)
+            sidebar.showDecks(True)  # a new document's sidebar may open collapsed (tab bar only)
             panels = wait_for(lambda: deck.getPanels().hasByName("KpiTreePanel") and
                               deck.getPanels())
             self.assertTrue(panels, "the KPI Tree panel did not appear")
@@ -176,7 +177,10 @@ class Diagram(unittest.TestCase):
 
     def click(self, box):
         x, y, w, h = self.on_screen(box)
-        self.xdotool("mousemove", int(x + w / 2), int(y + h / 2), "click", "1")
+        # Into the box from outside first, as a user's pointer arrives.
+        self.xdotool("mousemove", int(x + w / 2), int(y - 20 if y > 40 else y + h + 20),
+                     "sleep", "0.2", "mousemove", int(x + w / 2), int(y + h / 2),
+                     "sleep", "0.2", "click", "1")
 
     def selected_rows(self):
         a = self.doc.CurrentController.getSelection().getRangeAddress()
@@ -427,6 +431,50 @@ class Diagram(unittest.TestCase):
                         (self.view(), expected))
         bar = self.panel().getControl("diagramHScroll").getModel()
         self.assertLessEqual(bar.ScrollValueMax, bar.VisibleSize + 16 + 2)  # nothing to scroll
+        self.assertTrue(self.office.alive())
+
+    def test_04b_a_transposed_table(self):
+        """One column per KPI: the boxes show the cells' values, and the what-if block goes
+        below the table, KPI.WHATIF's result aligned with its columns."""
+        rows = (("Name", "Sales", "Deals", "Average order value"),
+                ("Parent", "", "Sales", "Sales"),
+                ("Link", "", "*", "*"),
+                ("P1", 1000.0, 10.0, 100.0),
+                ("P2", 1200.0, 12.0, 100.0))
+        doc = self.office.new_calc()
+        window = doc.CurrentController.Frame.ContainerWindow
+        window.setPosSize(0, 0, 1580, 980, 15)
+        window.setVisible(True)
+        sheet = doc.Sheets.getByIndex(0)
+        sheet.getCellRangeByName("A1:D5").setDataArray(rows)
+        doc.CurrentController.select(sheet.getCellRangeByName("B2"))
+        cls = type(self)
+        saved, saved_doc = cls.dialog, cls.doc
+        cls.dialog, cls.doc = None, doc
+        try:
+            self.assertTrue(wait_for(lambda: len(self.boxes()) == 3, 30))
+            deals = self.box("Deals")
+            self.assertEqual(deals.row, 2)  # its column
+            self.assertEqual(deals.value, sheet.getCellByPosition(2, 4).getString())
+            self.click(deals)
+            self.assertTrue(wait_for(lambda: self.label("diagramInfo").startswith("Deals"), 5),
+                            self.label("diagramInfo"))
+            self.panel().getControl("whatifValue").setText("15")
+            self.press("whatifTry")
+            self.assertTrue(wait_for(lambda: self.box("Sales").value == "1500", 5),
+                            self.box("Sales").value)
+            self.press("whatifInsert")
+            # Below the table after one empty row: the changes range (rows 7-8), KPI.WHATIF
+            # over rows 10-11 under the table's columns.
+            self.assertTrue(wait_for(
+                lambda: "WHATIF" in sheet.getCellByPosition(1, 9).getFormula().upper(), 10))
+            self.assertEqual(sheet.getCellByPosition(0, 7).getString(), "Deals")
+            self.assertEqual(sheet.getCellByPosition(1, 7).getValue(), 15.0)
+            self.assertEqual(sheet.getCellByPosition(1, 9).getValue(), 1500.0)  # Sales
+        finally:
+            cls.dialog, cls.doc = saved, saved_doc
+            doc.setModified(False)
+            doc.close(True)
         self.assertTrue(self.office.alive())
 
     @staticmethod
