@@ -32,6 +32,7 @@ TAIWAN_SPREADSHEET_TERMS = [
     ("支援", "支持"),  # s2twp reads 支持 as technical support; here it is evidence
     ("每一行傳回一行", "每一列傳回一列"), ("同樣多的行", "同樣多的列"), ("選中", "選取"),
     ("型別", "類型"), ("幫助", "說明"), ("示例", "範例"), ("佔一行", "佔一列"),
+    ("單擊", "按一下"), ("分析塊", "分析區塊"),  # Taiwan UI words: click, a block of cells
     ("“", "「"), ("”", "」"),  # Taiwan's quotation marks; Help is 說明 in LibreOffice zh-TW  # s2twp's programming word; a KPI's kind (flow, stock) is a 類型
 ]
 

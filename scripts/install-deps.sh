@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(cmake g++ make zip libboost-dev libboost-math-dev googletest libgtest-dev
           libreoffice-calc libreoffice-dev libreoffice-dev-common python3-uno)
 if [[ "${1:-}" == "--with-tests" ]]; then
-    packages+=(xvfb xauth imagemagick python3-statsmodels python3-scipy python3-numpy
+    packages+=(xvfb xauth imagemagick xdotool python3-statsmodels python3-scipy python3-numpy
                python3-pil # scripts/make_icons.py
                clang-14 libclang-rt-14-dev clang-format # clang: sanitizers and fuzzing (scripts/fuzz.sh)
                clang-tidy) # style.tidy: the checks of .clang-tidy

@@ -141,9 +141,9 @@ enum class Msg {
     finding_unnamed,          // finding: a KPI without a name
     panel_period,             // sidebar: %1 the latest period, %2 the one the changes compare with
     panel_period_single,      // sidebar: %1 the only or latest period (no change to show)
-    panel_insert_diagram,   // sidebar: button
-    panel_insert_diagram_tip,   // sidebar: the button's tooltip
-    panel_insert_waterfall,     // sidebar: button
+    panel_insert_diagram,     // sidebar: button
+    panel_insert_diagram_tip, // sidebar: the button's tooltip
+    panel_insert_waterfall,   // sidebar: button
     panel_insert_waterfall_tip, // sidebar: the button's tooltip
     panel_undo_diagram,         // sidebar: Edit > Undo title of the inserted diagram
     panel_undo_waterfall,       // sidebar: Edit > Undo title of the inserted waterfall chart
@@ -157,7 +157,31 @@ enum class Msg {
     waterfall_decrease,         // waterfall block header and series
     waterfall_total,            // waterfall block header and series: start and end values
     waterfall_contribution,     // waterfall block header: the signed contribution
-    count                       // number of messages, keep last
+    // the deck's diagram and what-if
+    diagram_show_list,            // sidebar diagram: button that switches to the list view
+    diagram_show_diagram,         // sidebar diagram: button that switches to the diagram
+    diagram_fit,                  // sidebar diagram: button: zoom so the diagram fits the width
+    diagram_name,                 // sidebar diagram: accessible name of the diagram
+    diagram_hint,                 // sidebar diagram: the info line when no box is selected
+    diagram_tone_plain,           // sidebar diagram: a box without a verdict (a leaf)
+    diagram_tone_holds,           // sidebar diagram: tone word
+    diagram_tone_mismatch,        // sidebar diagram: tone word
+    diagram_tone_supported,       // sidebar diagram: tone word of a ~ link
+    diagram_tone_unsupported,     // sidebar diagram: tone word of a ~ link
+    diagram_tone_untestable,      // sidebar diagram: tone word of a ~ link
+    diagram_tone_error,           // sidebar diagram: tone word
+    diagram_whatif_caption,       // sidebar what-if: caption of the value field
+    diagram_whatif_try,           // sidebar what-if: button: show the scenario
+    diagram_whatif_reset,         // sidebar what-if: button: back to the actual values
+    diagram_whatif_insert,        // sidebar what-if: button: write the KPI.WHATIF block
+    diagram_whatif_result,        // sidebar what-if: %1 = KGI name, %2 = 'old -> new (change)'
+    diagram_whatif_bad_value,     // sidebar what-if: the typed value is no number or change
+    diagram_whatif_pick,          // sidebar what-if: no KPI is selected
+    diagram_whatif_undo,          // sidebar what-if: Edit > Undo title of the inserted block
+    diagram_whatif_header_kpi,    // sidebar what-if: header cell of the changes range
+    diagram_whatif_header_change, // sidebar what-if: header cell of the changes range
+    help_sidebar_diagram,         // help: the deck's diagram and what-if
+    count                         // number of messages, keep last
 };
 
 // The text of `id` in `language`, UTF-8; the English text where the language lacks it.

@@ -2,6 +2,7 @@
 // controller it listens to, XToolPanel and XComponent.
 #include "panel.hpp"
 
+#include "diagram_view.hpp"
 #include "office_locale.hpp"
 #include "panel_support.hpp"
 
@@ -61,6 +62,8 @@ Panel::Panel(const Reference<css::uno::XComponentContext>& context,
 Panel::~Panel() {
     if (debouncer_)
         debouncer_->stop();
+    if (diagram_.is())
+        diagram_->dispose(); // it may outlive the panel: no callback into a destroyed panel
 }
 
 std::string_view Panel::t(Msg id) const {
@@ -155,6 +158,8 @@ void SAL_CALL Panel::dispose() {
                 list->removeItemListener(this);
         } catch (const Exception&) {
         }
+        if (diagram_.is())
+            diagram_->dispose();
         if (Reference<css::lang::XComponent> c{container_, UNO_QUERY}; c.is())
             c->dispose();
         const css::lang::EventObject event(static_cast<cppu::OWeakObject*>(this));
@@ -172,6 +177,7 @@ void SAL_CALL Panel::dispose() {
     findings_caption_.clear();
     findings_.clear();
     buttons_.clear();
+    diagram_.clear();
     container_.clear();
     parent_.clear();
     frame_.clear();

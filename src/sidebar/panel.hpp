@@ -33,12 +33,15 @@
 #include <cppuhelper/implbase8.hxx>
 #include <memory>
 #include <optional>
+#include <rtl/ref.hxx>
 #include <string>
 #include <vector>
 
 namespace kpitree::sidebar {
 
 namespace css = com::sun::star;
+
+class DiagramView;
 
 // Where the tree table is: a sheet and a cell range on it.
 struct TableRef {
@@ -152,6 +155,7 @@ private:
     css::uno::Reference<css::awt::XControl> findings_caption_;
     css::uno::Reference<css::awt::XControl> findings_;
     std::vector<css::uno::Reference<css::awt::XControl>> buttons_;
+    rtl::Reference<DiagramView> diagram_; // the diagram and its toggle to the tree (diagram_view)
 
     lang::Language language_;
     std::optional<TableRef> table_; // the table shown, if any

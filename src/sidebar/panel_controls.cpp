@@ -1,10 +1,10 @@
 // The panel's controls: creating them in a control container and laying them out.
 #include "convert.hpp"
+#include "diagram_view.hpp"
 #include "panel.hpp"
 #include "panel_support.hpp"
 
 #include <algorithm>
-#include <optional>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Rectangle.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
@@ -16,6 +16,7 @@
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/ui/LayoutSize.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <optional>
 #include <utility>
 
 namespace kpitree::sidebar {
@@ -135,6 +136,11 @@ void Panel::create_controls() {
         buttons_.push_back(button);
     }
 
+    diagram_ = new DiagramView(context_,
+                               Reference<css::awt::XControlContainer>(container_, UNO_QUERY_THROW),
+                               language_, [this](sal_Int32 row) { select_row(row); });
+    diagram_->start();
+
     parent_->addWindowListener(this);
     Reference<css::awt::XWindow> window(container_, UNO_QUERY_THROW);
     window->setVisible(true);
@@ -143,7 +149,8 @@ void Panel::create_controls() {
 // XSidebarPanel
 
 css::ui::LayoutSize SAL_CALL Panel::getHeightForWidth(sal_Int32) {
-    const sal_Int32 fixed = margin + status_height + gap + bottom_height;
+    const sal_Int32 fixed =
+        margin + status_height + gap + bottom_height + DiagramView::chrome_height;
     return css::ui::LayoutSize(fixed + min_tree_height, 100000, fixed + preferred_tree_height);
 }
 
@@ -156,8 +163,9 @@ void Panel::layout() {
         return;
     const css::awt::Rectangle area = parent_->getPosSize();
     const sal_Int32 width = std::max<sal_Int32>(area.Width, 100);
-    const sal_Int32 height = std::max<sal_Int32>(area.Height, margin + status_height + gap +
-                                                                  min_tree_height + bottom_height);
+    const sal_Int32 height =
+        std::max<sal_Int32>(area.Height, margin + status_height + gap + min_tree_height +
+                                             DiagramView::chrome_height + bottom_height);
     Reference<css::awt::XWindow>(container_, UNO_QUERY_THROW)
         ->setPosSize(0, 0, width, height, css::awt::PosSize::POSSIZE);
     const sal_Int32 inner = width - 2 * margin;
@@ -168,8 +176,9 @@ void Panel::layout() {
     sal_Int32 y = margin;
     place(status_, y, status_height);
     y += status_height + gap;
-    const sal_Int32 tree_height = std::max(min_tree_height, height - y - bottom_height);
-    place(tree_, y, tree_height);
+    const sal_Int32 tree_height =
+        std::max(min_tree_height + DiagramView::chrome_height, height - y - bottom_height);
+    diagram_->place(tree_, margin, y, inner, tree_height); // the diagram or the tree
     y += tree_height + gap;
     place(legend_, y, legend_height);
     y += legend_height + gap;

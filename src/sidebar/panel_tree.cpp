@@ -1,6 +1,7 @@
 // Showing a table: the status line, the tree of KPIs (keeping collapsed nodes collapsed), the
 // findings; a click on a KPI selects its row in the sheet.
 #include "convert.hpp"
+#include "diagram_view.hpp"
 #include "panel.hpp"
 #include "panel_numbers.hpp"
 #include "panel_support.hpp"
@@ -35,10 +36,13 @@ void Panel::show_message(const std::string& message) {
     for (const auto& b : buttons_)
         set_property(b, "Enabled", Any(false));
     periods_ = 0;
+    if (diagram_.is())
+        diagram_->clear();
 }
 
 void Panel::show_table(const TableRef& table) {
-    const TreeView view = build_view(read_grid(table), language_);
+    const Grid grid = read_grid(table);
+    const TreeView view = build_view(grid, language_);
     if (!view.is_tree) {
         table_.reset();
         show_message(std::string(t(Msg::panel_no_tree)));
@@ -60,6 +64,8 @@ void Panel::show_table(const TableRef& table) {
     show_findings(view.findings, true);
     for (const auto& b : buttons_)
         set_property(b, "Enabled", Any(true));
+    if (diagram_.is())
+        diagram_->show(grid, table.sheet, table.address, model_);
 }
 
 // The KPI names by table row (to keep collapsed nodes collapsed) and the sheet cell whose
