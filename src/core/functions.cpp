@@ -53,7 +53,11 @@ Grid node_not_found(const Tree& tree, const std::string& name) {
 // per table column.
 Grid aligned(const Tree& tree, std::size_t width, const std::function<void(Cell*)>& header,
              const RowWriter& row, const NodeName& node) {
-    const auto oriented = [&](Grid g) { return tree.transposed ? transpose(g) : g; };
+    const auto oriented = [&](Grid g) { // returned by move: `c ? transpose(g) : g` copies g
+        if (tree.transposed)
+            return transpose(g);
+        return g;
+    };
     if (node && trim(*node).empty()) // a fill-down row next to a blank row
         return oriented(Grid(1, width));
     if (node) {
