@@ -11,13 +11,21 @@ Figures (seconds of soffice CPU per recalculation, median of REPEAT interleaved 
   check.array.N, check.plain.N, check.sumproduct.N   one full recalculation (calculateAll)
   check.fill.N vs check.array.N                      one edit of a leaf value (calculate)
   expected.array.N vs builtin.array.N                one full recalculation
-and the ratios the README's performance table shows.
+and the ratios the README's performance table shows. The command line (`kpitree check`) is
+timed as wall and CPU seconds (its own and its children's: unopkg, soffice) per run:
+  cli.cold   the first run with an empty profile cache (prepares the profile: unopkg add)
+  cli.single a run on one workbook with the prepared profile
+  cli.extra  the marginal cost of each further workbook in the same run
 """
 import json
 import os
 import random
+import resource
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
@@ -130,6 +138,37 @@ def measure(bench, n, figures):
         figures["%s.%d.edit" % (name, n)] = statistics.median(times)
 
 
+def timed_cli(args, cache_home):
+    """(wall seconds, CPU seconds of kpitree and its children) of one `kpitree` run."""
+    kpitree = os.path.join(os.path.dirname(os.path.abspath(OXT)), "kpitree")
+    env = dict(os.environ, XDG_CACHE_HOME=cache_home, KPITREE_OXT=OXT)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    subprocess.run([kpitree] + args, env=env, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=600, check=False)
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def measure_cli(figures, workbook):
+    """cli.cold / cli.single / cli.extra (see the module doc), medians of interleaved runs."""
+    scratch = tempfile.mkdtemp(prefix="kpitree-bench-cli-")
+    warm = os.path.join(scratch, "warm")
+    timed_cli(["check", workbook], warm)  # prepares the warm cache
+    runs = {"cold": [], "single": [], "triple": []}
+    for i in range(1 if SHORT else REPEAT):
+        runs["cold"].append(timed_cli(["check", workbook], os.path.join(scratch, "cold%d" % i)))
+        runs["single"].append(timed_cli(["check", workbook], warm))
+        runs["triple"].append(timed_cli(["check", workbook, workbook, workbook], warm))
+    shutil.rmtree(scratch, ignore_errors=True)
+    for i, kind in enumerate(("wall", "cpu")):
+        med = {k: statistics.median(t[i] for t in v) for k, v in runs.items()}
+        figures["cli.cold.%s" % kind] = med["cold"]
+        figures["cli.single.%s" % kind] = med["single"]
+        figures["cli.extra.%s" % kind] = (med["triple"] - med["single"]) / 2
+
+
 def ratio(figures, a, b):
     return figures[a] / figures[b] if figures.get(b) else None
 
@@ -140,6 +179,8 @@ def main():
         bench = Bench(office)
         for n in SIZES:
             measure(bench, n, figures)
+    measure_cli(figures, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                      "examples", "marketing-automation.ods"))
     small, large = SIZES
     ratios = {
         "check.array/plain": ratio(figures, "check.array.%d.recalc" % large,
@@ -154,6 +195,7 @@ def main():
                                              "check.fill.%d.edit" % small),
         "expected/builtin.%d" % large: ratio(figures, "expected.array.%d.recalc" % large,
                                              "builtin.array.%d.recalc" % large),
+        "cli.cold/single": ratio(figures, "cli.cold.wall", "cli.single.wall"),
     }
     out_dir = os.environ.get("KPITREE_BENCH_DIR", os.path.join("build", "bench"))
     os.makedirs(out_dir, exist_ok=True)
