@@ -53,7 +53,11 @@ Grid node_not_found(const Tree& tree, const std::string& name) {
 // per table column.
 Grid aligned(const Tree& tree, std::size_t width, const std::function<void(Cell*)>& header,
              const RowWriter& row, const NodeName& node) {
-    const auto oriented = [&](Grid g) { return tree.transposed ? transpose(g) : g; };
+    const auto oriented = [&](Grid g) { // returned by move: `c ? transpose(g) : g` copies g
+        if (tree.transposed)
+            return transpose(g);
+        return g;
+    };
     if (node && trim(*node).empty()) // a fill-down row next to a blank row
         return oriented(Grid(1, width));
     if (node) {
@@ -79,11 +83,24 @@ Grid aligned(const Tree& tree, std::size_t width, const std::function<void(Cell*
     return oriented(std::move(out));
 }
 
+// The check results the rows asked for need: every node's for the array form, only the named
+// node's for the one-node form (the others stay default and are never shown), so that a
+// fill-down column does not check the whole tree once per row.
+std::vector<CheckResult> checks_for(const Tree& tree, const CheckOptions& options,
+                                    const NodeName& node) {
+    if (!node)
+        return check_tree(tree, options);
+    std::vector<CheckResult> results(tree.nodes.size());
+    if (const auto i = tree.find(*node))
+        results[*i] = check_one(tree, *i, options);
+    return results;
+}
+
 // EXPECTED and RESIDUAL: a period block, numbers where defined; the row's ERROR status in the
 // first cell where the row cannot be checked.
 Grid period_block(const Grid& table, const NodeName& node, Series CheckResult::*series) {
     const Tree tree = read_tree(table);
-    const auto results = check_tree(tree);
+    const auto results = checks_for(tree, {}, node);
     const std::size_t width = std::max<std::size_t>(tree.periods(), 1);
     // Period p's column in the result: under its column in the table (dates newest first
     // keep their places).
@@ -245,7 +262,7 @@ CheckOptions check_options(const ToleranceArg& tolerance) {
 Grid check_cells(const Grid& table, const ToleranceArg& tolerance, const NodeName& node) {
     const CheckOptions options = check_options(tolerance);
     const Tree tree = read_tree(table);
-    const auto results = check_tree(tree, options);
+    const auto results = checks_for(tree, options, node);
     return aligned(
         tree, 1, [](Cell* cells) { cells[0] = text("Check"); },
         [&](std::size_t i, Cell* cells) { cells[0] = text(status_text(tree, results[i])); }, node);

@@ -12,6 +12,7 @@
 #include "kpitree/plan/rollup.hpp"
 #include "kpitree/plan/target.hpp"
 #include "kpitree/report.hpp"
+#include "kpitree/stats/granger.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -166,6 +167,25 @@ int main() {
         const double ms = median_ms([&] { return tested_links(tree, links); }, 3);
         out << "  assess_causal: " << ms << " ms\n";
         std::cout << links << " tested links assess_causal: " << ms << " ms\n";
+    }
+    {
+        // The same shape scripts/bench.sh times statsmodels' grangercausalitytests on.
+        const std::size_t tests = 1000, points = 36;
+        std::mt19937_64 rng(3);
+        std::normal_distribution<double> noise;
+        std::vector<std::vector<double>> series(2 * tests, std::vector<double>(points));
+        for (auto& s : series)
+            for (double& v : s)
+                v = noise(rng);
+        const double ms = median_ms([&] {
+            std::size_t done = 0;
+            for (std::size_t i = 0; i < tests; ++i)
+                done += granger_test(series[2 * i], series[2 * i + 1], 2).test.has_value();
+            return done;
+        });
+        out << "\ngranger: " << tests << " tests, " << points << " points, lag 2\n";
+        out << "  granger_test x" << tests << ": " << ms << " ms\n";
+        std::cout << tests << " granger tests: " << ms << " ms\n";
     }
     for (const std::size_t leaves : {10000, 100000}) {
         const Tree tree = read_tree(wide_tree(leaves, 12));

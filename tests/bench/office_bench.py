@@ -11,13 +11,21 @@ Figures (seconds of soffice CPU per recalculation, median of REPEAT interleaved 
   check.array.N, check.plain.N, check.sumproduct.N   one full recalculation (calculateAll)
   check.fill.N vs check.array.N                      one edit of a leaf value (calculate)
   expected.array.N vs builtin.array.N                one full recalculation
-and the ratios the README's performance table shows.
+and the ratios the README's performance table shows. The command line (`kpitree check`) is
+timed as wall and CPU seconds (its own and its children's: unopkg, soffice) per run:
+  cli.cold   the first run with an empty profile cache (prepares the profile: unopkg add)
+  cli.single a run on one workbook with the prepared profile
+  cli.extra  the marginal cost of each further workbook in the same run
 """
 import json
 import os
 import random
+import resource
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
@@ -28,6 +36,7 @@ SHORT = "--short" in sys.argv
 PERIODS = 24
 SIZES = (100, 200) if SHORT else (1000, 2000)
 REPEAT = 3 if SHORT else 5
+EXPECTED_SIZE = 10000
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -106,14 +115,15 @@ def layouts(ref, n, out_col):
     }
 
 
-def measure(bench, n, figures):
+def measure(bench, n, figures, only=None):
+    """Times every setup of layouts() at n KPIs (or those named in `only`)."""
     rows = tree_rows(n, random.Random(n))
     ref = bench.put(rows)
     out = len(rows[0]) + 1
     setups = layouts(ref, n, out)
     full = {k: [] for k in ("check.array", "check.plain", "check.sumproduct", "expected.array",
-                            "builtin.array")}
-    edits = {k: [] for k in ("check.array", "check.fill")}
+                            "builtin.array") if not only or k in only}
+    edits = {k: [] for k in ("check.array", "check.fill") if not only or k in only}
     for _ in range(REPEAT):  # interleaved: each round times every setup once
         for name in list(full) + [k for k in edits if k not in full]:
             bench.clear(out, n + 1, PERIODS)
@@ -124,10 +134,42 @@ def measure(bench, n, figures):
             if name in edits:
                 edits[name].append(bench.edit(n))
     bench.clear(out, n + 1, PERIODS)
+    bench.clear(0, n + 1, PERIODS + 3)
     for name, times in full.items():
         figures["%s.%d.recalc" % (name, n)] = statistics.median(times)
     for name, times in edits.items():
         figures["%s.%d.edit" % (name, n)] = statistics.median(times)
+
+
+def timed_cli(args, cache_home):
+    """(wall seconds, CPU seconds of kpitree and its children) of one `kpitree` run."""
+    kpitree = os.path.join(os.path.dirname(os.path.abspath(OXT)), "kpitree")
+    env = dict(os.environ, XDG_CACHE_HOME=cache_home, KPITREE_OXT=OXT)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    subprocess.run([kpitree] + args, env=env, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=600, check=False)
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def measure_cli(figures, workbook):
+    """cli.cold / cli.single / cli.extra (see the module doc), medians of interleaved runs."""
+    scratch = tempfile.mkdtemp(prefix="kpitree-bench-cli-")
+    warm = os.path.join(scratch, "warm")
+    timed_cli(["check", workbook], warm)  # prepares the warm cache
+    runs = {"cold": [], "single": [], "triple": []}
+    for i in range(1 if SHORT else REPEAT):
+        runs["cold"].append(timed_cli(["check", workbook], os.path.join(scratch, "cold%d" % i)))
+        runs["single"].append(timed_cli(["check", workbook], warm))
+        runs["triple"].append(timed_cli(["check", workbook, workbook, workbook], warm))
+    shutil.rmtree(scratch, ignore_errors=True)
+    for i, kind in enumerate(("wall", "cpu")):
+        med = {k: statistics.median(t[i] for t in v) for k, v in runs.items()}
+        figures["cli.cold.%s" % kind] = med["cold"]
+        figures["cli.single.%s" % kind] = med["single"]
+        figures["cli.extra.%s" % kind] = (med["triple"] - med["single"]) / 2
 
 
 def ratio(figures, a, b):
@@ -140,6 +182,10 @@ def main():
         bench = Bench(office)
         for n in SIZES:
             measure(bench, n, figures)
+        if not SHORT:  # the issue's scale for EXPECTED: 10,000 KPIs x 24 periods
+            measure(bench, EXPECTED_SIZE, figures, only=("expected.array", "builtin.array"))
+    measure_cli(figures, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                      "examples", "marketing-automation.ods"))
     small, large = SIZES
     ratios = {
         "check.array/plain": ratio(figures, "check.array.%d.recalc" % large,
@@ -154,6 +200,10 @@ def main():
                                              "check.fill.%d.edit" % small),
         "expected/builtin.%d" % large: ratio(figures, "expected.array.%d.recalc" % large,
                                              "builtin.array.%d.recalc" % large),
+        "expected/builtin.%d" % EXPECTED_SIZE: ratio(
+            figures, "expected.array.%d.recalc" % EXPECTED_SIZE,
+            "builtin.array.%d.recalc" % EXPECTED_SIZE),
+        "cli.cold/single": ratio(figures, "cli.cold.wall", "cli.single.wall"),
     }
     out_dir = os.environ.get("KPITREE_BENCH_DIR", os.path.join("build", "bench"))
     os.makedirs(out_dir, exist_ok=True)

@@ -86,6 +86,35 @@ TEST(CheckCells, NodeArgumentFoundMissingAndAmbiguous) {
                             "ERROR 'A' is ambiguous"));
 }
 
+// Regression guard for the one-node form checking only its node (check_one): every node's
+// one-node result equals its row of the array form, for each tolerance and for EXPECTED and
+// RESIDUAL, with a mismatch, a leaf, a KGI and a row with an error in the table.
+TEST(CheckCells, OneNodeFormEqualsTheArrayRowForEveryNode) {
+    const Grid table = Grid::from_rows({
+        {"Name", "Parent", "Link", "Jan", "Feb"},
+        {"Sales", "", "", 1000.0, 1105.0},
+        {"Deals", "Sales", "*", 50.0, 52.0},
+        {"AOV", "Sales", "*", 20.0, 21.25},
+        {"Cost", "Profit", "-", 3.0, 4.0},
+        {"Meetings", "Deals", "*", 200.0, 210.0},
+        {"Close rate", "Deals", "*", 0.25, 0.2476},
+    });
+    for (const Cell& tolerance : {Cell(Empty{}), Cell(0.01), Cell(std::string("rounding"))}) {
+        const Grid check = check_cells(table, tolerance);
+        const Grid expected = expected_cells(table), residual = residual_cells(table);
+        for (std::size_t r = 1; r < table.rows(); ++r) {
+            const std::string name = std::get<std::string>(table.at(r, 0));
+            EXPECT_EQ(check_cells(table, tolerance, name).at(0, 0), check.at(r, 0)) << name;
+            const Grid one_expected = expected_cells(table, name);
+            const Grid one_residual = residual_cells(table, name);
+            for (std::size_t c = 0; c < expected.columns(); ++c) {
+                EXPECT_EQ(one_expected.at(0, c), expected.at(r, c)) << name << " " << c;
+                EXPECT_EQ(one_residual.at(0, c), residual.at(r, c)) << name << " " << c;
+            }
+        }
+    }
+}
+
 TEST(CheckCells, TableErrorInFirstCellAndBadTolerance) {
     const Grid narrow = Grid::from_rows({{"Sales", "", 1.0}, {"A", "Sales", 1.0}});
     const Grid out = check_cells(narrow, Empty{});

@@ -221,6 +221,24 @@ class CommandLine(unittest.TestCase):
         self.assertNotEqual(os.stat(entry).st_ino, first, "a damaged entry was used")
         self.assert_entry_has_the_extension(entry)
 
+    def test_old_entries_and_abandoned_staging_directories_are_pruned(self):
+        self.fresh_cache()
+        os.makedirs(cache_dir())
+        week_old, hour_old = time.time() - 8 * 86400, time.time() - 2 * 3600
+        paths = {}
+        for name, when in [("0" * 40, week_old), ("1" * 40, time.time()),
+                           ("2" * 40 + ".building-abc", hour_old),
+                           ("3" * 40 + ".building-new", time.time())]:
+            paths[name] = os.path.join(cache_dir(), name)
+            os.makedirs(os.path.join(paths[name], "profile"))
+            os.utime(paths[name], (when, when))
+        self.assertEqual(run("check", self.clean).returncode, 0)
+        left = set(cache_entries())
+        self.assertNotIn("0" * 40, left)  # another key, unused for a week
+        self.assertNotIn("2" * 40 + ".building-abc", left)  # no live run owns it after an hour
+        self.assertIn("1" * 40, left)  # another key used recently: another .oxt may need it
+        self.assertIn("3" * 40 + ".building-new", left)  # a live run may be building it
+
     def test_concurrent_first_runs_build_one_entry_and_leave_nothing_behind(self):
         self.fresh_cache()
         runs = [Run(self, self.clean) for _ in range(3)]

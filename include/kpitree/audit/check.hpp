@@ -101,6 +101,10 @@ struct CheckResult {
 // One result per node (Tree::nodes order).
 std::vector<CheckResult> check_tree(const Tree& tree, const CheckOptions& options = {});
 
+// check_tree(tree, options)[node], without checking the other nodes: the one-node form of
+// KPI.CHECK, EXPECTED and RESIDUAL, where a fill-down column asks for each node in turn.
+CheckResult check_one(const Tree& tree, std::size_t node, const CheckOptions& options = {});
+
 // The status text of KPI.CHECK: "OK", "MISMATCH 1 of 12 periods; worst Jul: ...", "LEAF",
 // "NODATA ...", "ERROR ...". The first word is a fixed English token. A mismatch adds the
 // rounding bound it exceeds ("beyond the rounding bound ±0.5"), the percent hint and the drift

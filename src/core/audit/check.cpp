@@ -334,6 +334,11 @@ std::vector<CheckResult> check_tree(const Tree& tree, const CheckOptions& option
     return results;
 }
 
+CheckResult check_one(const Tree& tree, std::size_t node, const CheckOptions& options) {
+    const std::vector<double> half = options.rounding ? half_units(tree) : std::vector<double>();
+    return check_node(tree, node, options, half);
+}
+
 std::string status_text(const Tree& tree, const CheckResult& r) {
     const std::size_t periods = tree.periods();
     switch (r.verdict) {
