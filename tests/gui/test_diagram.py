@@ -14,33 +14,16 @@ import subprocess
 import time
 import unittest
 
+from gui_support import BUILD, EXAMPLE, OXT, SOURCE, wait_for
 from office import Office
 from xvfb import Xvfb, XvfbUnavailable
 
-OXT = os.environ.get("KPITREE_OXT", "build/kpitree.oxt")
-BUILD = os.environ.get("KPITREE_BUILD_DIR", "build")
-SOURCE = os.environ.get("KPITREE_SOURCE_DIR",
-                        os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
-EXAMPLE = os.path.join(SOURCE, "examples", "marketing-automation.ods")
 DASH = " \u2014 "
 ORIGIN = 8  # the diagram's margin in its window (diagram_paint.cpp)
 FILLS = {"plain": "#FFFFFF", "holds": "#E3F2E1", "mismatch": "#FDE0DE", "error": "#FFE9C7"}
 LIST_MARKS = {"✔": "holds", "✘": "mismatch", "⚠": "error"}
 HYPOTHESIS_MARKS = {"~✔": "supported", "~✘": "unsupported", "~?": "untestable"}
 
-
-def wait_for(predicate, timeout=20.0, step=0.1):
-    deadline = time.time() + timeout
-    value = None
-    while time.time() < deadline:
-        try:
-            value = predicate()
-        except Exception:
-            value = None
-        if value:
-            return value
-        time.sleep(step)
-    return value
 
 
 class Box:

@@ -17,31 +17,18 @@ import time
 import unittest
 
 import uno
-from com.sun.star.beans import PropertyValue
 
-from office import Office
+from gui_support import BUILD, OXT, SOURCE
+from office import Office, props
 from test_sidebar import big_table, column_letter, spec_table, undo_when_closed, wait_for
 from xvfb import Xvfb, XvfbUnavailable
 
-OXT = os.environ.get("KPITREE_OXT", "build/kpitree.oxt")
-BUILD = os.environ.get("KPITREE_BUILD_DIR", "build")
-SOURCE = os.environ.get("KPITREE_SOURCE_DIR",
-                        os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
 SHEET = "KPI tree diagram"
 CHART = "KPI waterfall"
 NAMES = ["Sales", "Deals", "Average order value", "Meetings", "Close rate", "Webinar attendance"]
 LEAVES = ["Meetings", "Close rate", "Average order value"]  # Webinar attendance is a ~ link
 HOLDS_FILL = 0xE3F2E1  # diagram::palette(Tone::holds)
 PLAIN_FILL = 0xFFFFFF  # diagram::palette(Tone::plain)
-
-
-def props(**kwargs):
-    out = []
-    for k, v in kwargs.items():
-        p = PropertyValue()
-        p.Name, p.Value = k, v
-        out.append(p)
-    return tuple(out)
 
 
 def shapes_of(sheet):

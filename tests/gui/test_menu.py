@@ -14,10 +14,10 @@ import zipfile
 import uno
 from com.sun.star.beans import PropertyValue
 
+from gui_support import OXT
 from office import Office
 from xvfb import Xvfb, XvfbUnavailable
 
-OXT = os.environ.get("KPITREE_OXT", "build/kpitree.oxt")
 ADDON = "/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging/org.kpitree.extension/ToolsMenu"
 EXPECTED_TITLES = {
     "en-US": ["Show KPI Tree Panel", "Open an Example", "KPI Tree Help"],

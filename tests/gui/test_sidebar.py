@@ -16,14 +16,10 @@ import unittest
 import uno
 from com.sun.star.beans import PropertyValue
 
+from gui_support import BUILD, EXAMPLE, OXT, SOURCE, wait_for
 from office import Office
 from xvfb import Xvfb, XvfbUnavailable
 
-OXT = os.environ.get("KPITREE_OXT", "build/kpitree.oxt")
-BUILD = os.environ.get("KPITREE_BUILD_DIR", "build")
-SOURCE = os.environ.get("KPITREE_SOURCE_DIR",
-                        os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
-EXAMPLE = os.path.join(SOURCE, "examples", "marketing-automation.ods")
 
 HYPOTHESIS_MARKS = ("~✔", "~✘", "~?")
 MARKS = ("✔", "✘", "⚠") + HYPOTHESIS_MARKS
@@ -43,20 +39,6 @@ def undo_when_closed(undo, seconds=10):
                 raise
             time.sleep(0.1)
 
-
-def wait_for(predicate, timeout=20.0, step=0.1):
-    """Polls until predicate() is truthy; returns its last value."""
-    deadline = time.time() + timeout
-    value = None
-    while time.time() < deadline:
-        try:
-            value = predicate()
-        except Exception:
-            value = None
-        if value:
-            return value
-        time.sleep(step)
-    return value
 
 
 def split_label(label):

@@ -14,12 +14,11 @@ import unittest
 import uno
 from com.sun.star.beans import PropertyValue
 
+from gui_support import BUILD, OXT
 from office import Office
 from test_sidebar import change_of, split_label, wait_for
 from xvfb import Xvfb, XvfbUnavailable
 
-OXT = os.environ.get("KPITREE_OXT", "build/kpitree.oxt")
-BUILD = os.environ.get("KPITREE_BUILD_DIR", "build")
 
 # Sales = Orders × AOV, Orders = Visits × Conversion rate; an orphan row for a translated finding.
 TABLE = (("Name", "Parent", "Link", "P1", "P2"),
