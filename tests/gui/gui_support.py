@@ -2,6 +2,10 @@
 waiting for the office (which answers asynchronously: panels refresh after a quiet period)."""
 import os
 import time
+import unittest
+
+from office import Office
+from xvfb import Xvfb, XvfbUnavailable
 
 OXT = os.environ.get("KPITREE_OXT", "build/kpitree.oxt")
 BUILD = os.environ.get("KPITREE_BUILD_DIR", "build")
@@ -24,3 +28,39 @@ def wait_for(predicate, timeout=20.0, step=0.1):
             return value
         time.sleep(step)
     return value
+
+
+class GuiOfficeCase(unittest.TestCase):
+    """A test class with one real GUI office under its own Xvfb display, the built extension
+    installed. Skips (exit code 77 under ctest) only when no X server can be started outside CI
+    (CI installs Xvfb: not being able to start it there is a failure). Subclasses extend
+    setUpClass / tearDownClass with super()."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.xvfb = Xvfb()
+        try:
+            cls.xvfb.start()
+        except XvfbUnavailable as e:
+            if os.environ.get("CI"):
+                raise
+            raise unittest.SkipTest("no X server for the GUI test: %s" % e)
+        try:
+            cls.office = Office(OXT, headless=False, display=cls.xvfb.display).start()
+        except Exception:
+            cls.xvfb.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            for component in list(cls.office.desktop.getComponents()):
+                try:
+                    component.setModified(False)
+                    component.close(True)
+                except Exception:
+                    pass
+        except Exception:
+            pass
+        cls.office.stop()
+        cls.xvfb.stop()

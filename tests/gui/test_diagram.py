@@ -14,9 +14,7 @@ import subprocess
 import time
 import unittest
 
-from gui_support import BUILD, EXAMPLE, OXT, SOURCE, wait_for
-from office import Office
-from xvfb import Xvfb, XvfbUnavailable
+from gui_support import BUILD, EXAMPLE, GuiOfficeCase, SOURCE, wait_for
 
 DASH = " \u2014 "
 ORIGIN = 8  # the diagram's margin in its window (diagram_paint.cpp)
@@ -38,37 +36,16 @@ class Box:
          self.x, self.y, self.width, self.height, self.row) = data
 
 
-class Diagram(unittest.TestCase):
+class Diagram(GuiOfficeCase):
     @classmethod
     def setUpClass(cls):
-        cls.xvfb = Xvfb()
-        try:
-            cls.xvfb.start()
-        except XvfbUnavailable as e:
-            if os.environ.get("CI"):
-                raise
-            raise unittest.SkipTest("no X server for the GUI test: %s" % e)
-        try:
-            cls.office = Office(OXT, headless=False, display=cls.xvfb.display).start()
-        except Exception:
-            cls.xvfb.stop()
-            raise
+        super().setUpClass()
         cls.doc = cls.load_example()
         cls.dialog = None
 
     @classmethod
     def tearDownClass(cls):
-        try:
-            for component in list(cls.office.desktop.getComponents()):
-                try:
-                    component.setModified(False)
-                    component.close(True)
-                except Exception:
-                    pass
-        except Exception:
-            pass
-        cls.office.stop()
-        cls.xvfb.stop()
+        super().tearDownClass()
 
     @classmethod
     def load_example(cls):

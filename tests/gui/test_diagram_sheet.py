@@ -18,10 +18,9 @@ import unittest
 
 import uno
 
-from gui_support import BUILD, OXT, SOURCE
-from office import Office, props
+from gui_support import BUILD, GuiOfficeCase, SOURCE
+from office import props
 from test_sidebar import big_table, column_letter, spec_table, undo_when_closed, wait_for
-from xvfb import Xvfb, XvfbUnavailable
 
 SHEET = "KPI tree diagram"
 CHART = "KPI waterfall"
@@ -50,36 +49,15 @@ def chart_data(sheet):
         [list(r) for r in data.getData()]
 
 
-class DiagramSheet(unittest.TestCase):
+class DiagramSheet(GuiOfficeCase):
     @classmethod
     def setUpClass(cls):
-        cls.xvfb = Xvfb()
-        try:
-            cls.xvfb.start()
-        except XvfbUnavailable as e:
-            if os.environ.get("CI"):
-                raise
-            raise unittest.SkipTest("no X server for the GUI test: %s" % e)
-        try:
-            cls.office = Office(OXT, headless=False, display=cls.xvfb.display).start()
-        except Exception:
-            cls.xvfb.stop()
-            raise
+        super().setUpClass()
         cls.tmp = tempfile.mkdtemp(prefix="kpitree-diagram-")
 
     @classmethod
     def tearDownClass(cls):
-        try:
-            for component in list(cls.office.desktop.getComponents()):
-                try:
-                    component.setModified(False)
-                    component.close(True)
-                except Exception:
-                    pass
-        except Exception:
-            pass
-        cls.office.stop()
-        cls.xvfb.stop()
+        super().tearDownClass()
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
     # Helpers -------------------------------------------------------------------------------

@@ -16,9 +16,7 @@ import unittest
 import uno
 from com.sun.star.beans import PropertyValue
 
-from gui_support import BUILD, EXAMPLE, OXT, SOURCE, wait_for
-from office import Office
-from xvfb import Xvfb, XvfbUnavailable
+from gui_support import BUILD, EXAMPLE, GuiOfficeCase, SOURCE, wait_for
 
 
 HYPOTHESIS_MARKS = ("~✔", "~✘", "~?")
@@ -139,36 +137,15 @@ def column_letter(index):
     return name
 
 
-class Sidebar(unittest.TestCase):
+class Sidebar(GuiOfficeCase):
     @classmethod
     def setUpClass(cls):
-        cls.xvfb = Xvfb()
-        try:
-            cls.xvfb.start()
-        except XvfbUnavailable as e:
-            if os.environ.get("CI"):  # CI installs Xvfb: not being able to start it is a failure
-                raise
-            raise unittest.SkipTest("no X server for the GUI test: %s" % e)
-        try:
-            cls.office = Office(OXT, headless=False, display=cls.xvfb.display).start()
-        except Exception:
-            cls.xvfb.stop()
-            raise
+        super().setUpClass()
         cls.doc = None
 
     @classmethod
     def tearDownClass(cls):
-        try:
-            for component in list(cls.office.desktop.getComponents()):
-                try:
-                    component.setModified(False)
-                    component.close(True)
-                except Exception:
-                    pass
-        except Exception:
-            pass
-        cls.office.stop()
-        cls.xvfb.stop()
+        super().tearDownClass()
 
     # Helpers -------------------------------------------------------------------------------
 
