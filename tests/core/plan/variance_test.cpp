@@ -208,3 +208,44 @@ TEST(Variance, MatchesAnIndependentExactReference) {
     }
     EXPECT_GE(fallbacks, 4u); // zeros and negative values are covered
 }
+
+// Issue 14's properties on random multi-level trees (+ − × ÷, hypothesis children): with the
+// plan of every leaf perturbed (parents plan f(children of plan)), each parent's arithmetic
+// children's contributions add up to the parent's own, the leaves to the KGI's gap, and
+// AHEAD / BEHIND agree with the sign of the contribution.
+TEST(Variance, PropertiesOnRandomTrees) {
+    for (unsigned seed = 1; seed <= 60; ++seed) {
+        const kpitree::testing::RandomTree random =
+            kpitree::testing::TreeMaker(seed, 2, true).make();
+        const Tree tree = read_tree(kpitree::testing::to_grid(random));
+        std::mt19937 rng(seed);
+        std::uniform_real_distribution<double> factor(0.8, 1.25);
+        Series plan(tree.nodes.size());
+        for (std::size_t i = 0; i < tree.nodes.size(); ++i)
+            if (tree.arithmetic_children(i).empty() && tree.nodes[i].link != Link::hypothesis)
+                plan[i] = *tree.nodes[i].values[1] * factor(rng);
+        const auto rows = variance(tree, plan, 1);
+        for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
+            SCOPED_TRACE(::testing::Message() << "seed " << seed << " row " << tree.nodes[i].name);
+            const VarianceRow& r = rows[i];
+            if (tree.nodes[i].link == Link::hypothesis)
+                continue;
+            ASSERT_TRUE(r.contribution) << r.status;
+            const auto kids = tree.arithmetic_children(i);
+            if (!kids.empty()) {
+                double sum = 0;
+                for (std::size_t k : kids)
+                    sum += rows[k].contribution.value_or(NAN);
+                EXPECT_NEAR(sum, *r.contribution, 1e-8 * std::max(1.0, std::fabs(*r.gap)));
+            }
+            if (starts_with(r.status, "AHEAD"))
+                EXPECT_GT(*r.contribution, 0);
+            else if (starts_with(r.status, "BEHIND"))
+                EXPECT_LT(*r.contribution, 0);
+            else
+                EXPECT_TRUE(starts_with(r.status, "ON PLAN")) << r.status;
+        }
+        const VarianceRow& kgi = rows[*tree.find("K")];
+        EXPECT_EQ(*kgi.contribution, *kgi.gap);
+    }
+}

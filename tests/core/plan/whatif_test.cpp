@@ -142,3 +142,29 @@ TEST(WhatIf, MatchesExactRationalReferenceOnRandomTrees) {
         }
     }
 }
+
+// Issue 14's properties on random multi-level trees: no change reproduces the table at every
+// row, and a changed parent reaches exactly its new value (its subtree spread as TARGET would).
+TEST(WhatIf, PropertiesOnRandomTrees) {
+    for (unsigned seed = 1; seed <= 60; ++seed) {
+        const kpitree::testing::RandomTree random =
+            kpitree::testing::TreeMaker(seed, 2, true).make();
+        const Tree tree = read_tree(kpitree::testing::to_grid(random));
+        const auto same = what_if(tree, {}, 1);
+        for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
+            SCOPED_TRACE(::testing::Message() << "seed " << seed << " row " << tree.nodes[i].name);
+            ASSERT_TRUE(same[i].value.value) << same[i].value.status;
+            EXPECT_EQ(*same[i].value.value, *tree.nodes[i].values[1]);
+        }
+        for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
+            if (tree.arithmetic_children(i).empty())
+                continue;
+            SCOPED_TRACE(::testing::Message()
+                         << "seed " << seed << " parent " << tree.nodes[i].name);
+            const double target = *tree.nodes[i].values[1] * 1.1;
+            const auto rows = what_if(tree, {{i, target, false}}, 1);
+            ASSERT_TRUE(rows[i].value.value) << rows[i].value.status;
+            EXPECT_NEAR(*rows[i].value.value, target, 1e-9 * std::fabs(target));
+        }
+    }
+}
