@@ -463,9 +463,13 @@ class Sidebar(GuiOfficeCase):
         for name in ("KPI Tree good", "KPI Tree bad", "KPI Tree other"):
             self.assertTrue(styles.hasByName(name), name)
         self.assertTrue(doc.Sheets.getByIndex(0).Columns.getByIndex(column).OptimalWidth)
-        visible = doc.CurrentController.getVisibleRange()
-        self.assertTrue(visible.StartColumn <= column <= visible.EndColumn,
-                        (visible.StartColumn, column, visible.EndColumn))
+        # Scrolling comes last in the handler, after the formats: wait for it too.
+        def shown():
+            v = doc.CurrentController.getVisibleRange()
+            return v.StartColumn <= column <= v.EndColumn
+        visible = wait_for(shown, 5) and doc.CurrentController.getVisibleRange()
+        self.assertTrue(visible, (doc.CurrentController.getVisibleRange().StartColumn, column,
+                                  doc.CurrentController.getVisibleRange().EndColumn))
         time.sleep(0.8)
         self.assertIn("6 KPIs", self.status(dialog))
 
