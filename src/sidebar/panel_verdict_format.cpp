@@ -4,6 +4,7 @@
 // of the KGI's values; columns as wide as their texts.
 #include "convert.hpp"
 #include "kpitree/model/format.hpp"
+#include "kpitree/model/status.hpp"
 #include "panel.hpp"
 #include "panel_support.hpp"
 
@@ -16,7 +17,6 @@
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/table/CellAddress.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
-#include <initializer_list>
 
 namespace kpitree::sidebar {
 
@@ -57,11 +57,14 @@ void ensure_style(const Reference<css::frame::XModel>& document, const StyleSpec
     style->setPropertyValue("CharColor", Any(spec.text));
 }
 
-// "OR(LEFT(B2;2)="OK";LEFT(B2;9)="SUPPORTED")": the cell's text starts with one of the tokens.
-OUString starts_with_any(const std::string& cell, std::initializer_list<std::string> tokens) {
+// "OR(LEFT(B2;2)="OK";LEFT(B2;9)="SUPPORTED")": the cell's text starts with one of the
+// statuses' tokens.
+template <std::size_t N>
+OUString starts_with_any(const std::string& cell, const kpitree::Status (&statuses)[N]) {
     std::string formula = "OR(";
     const char* separator = "";
-    for (const std::string& token : tokens) {
+    for (const kpitree::Status status : statuses) {
+        const std::string token(kpitree::status_token(status));
         formula += separator;
         formula += "LEFT(" + cell + ";" + std::to_string(token.size()) + ")=\"" + token + "\"";
         separator = ";";
@@ -94,9 +97,8 @@ void add_conditions(const Reference<css::table::XCellRange>& block,
     Reference<css::sheet::XSheetConditionalEntries> entries(
         props->getPropertyValue("ConditionalFormat"), UNO_QUERY_THROW);
     entries->clear();
-    entries->addNew(condition(starts_with_any(cell, {"OK", "SUPPORTED", "AHEAD"}), at, good_style));
-    entries->addNew(condition(starts_with_any(cell, {"MISMATCH", "UNSUPPORTED", "BEHIND", "ERROR"}),
-                              at, bad_style));
+    entries->addNew(condition(starts_with_any(cell, kpitree::good_statuses), at, good_style));
+    entries->addNew(condition(starts_with_any(cell, kpitree::bad_statuses), at, bad_style));
     entries->addNew(condition(to_oustring("ISTEXT(" + cell + ")"), at, other_style));
     props->setPropertyValue("ConditionalFormat", Any(entries));
 }

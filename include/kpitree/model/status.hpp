@@ -29,6 +29,12 @@ enum class Status {
     on_plan       // "ON PLAN": no gap to plan
 };
 
+// The verdict families a sheet colours (SPEC: green for the good verdicts, red for the bad ones,
+// grey for every other text).
+inline constexpr Status good_statuses[] = {Status::ok, Status::supported, Status::ahead};
+inline constexpr Status bad_statuses[] = {Status::mismatch, Status::unsupported, Status::behind,
+                                          Status::error};
+
 // The token: "OK", "MISMATCH", ..., "ON PLAN".
 std::string_view status_token(Status status);
 // "TOKEN detail", or the token alone for an empty detail.
