@@ -1,11 +1,11 @@
 // A KPI's own model (causal_model.hpp), chosen by BIC (Schwarz 1978) from its own history:
 //  1. Scale: levels, or logs when every value is positive, whichever model has the lower BIC
 //     after the Jacobian correction (2 sum log y added to the logs' BIC: both then score the
-//     same values y; Box & Cox 1964). The scales are compared with their growth held at the
-//     same price: in levels the exponential trend, the counterpart of the logs' straight
-//     trend (both say "grows by a steady percentage"), is not charged, so the comparison
-//     turns on the noise (of fixed size or proportional), not on how each scale spells
-//     growth. The terms are then chosen on the winning scale with every column charged.
+//     same values y; Box & Cox 1964). In this comparison the exponential trend in levels, the
+//     counterpart of the logs' straight trend (both say "grows by a steady percentage"),
+//     costs only its column (log m), not the surcharge of a searched option, so the scales
+//     compete on the noise (of fixed size or proportional) rather than on how each spells
+//     growth. The terms are then chosen on the winning scale with every option charged.
 //  2. An exponential trend a + b t + c exp(g t) (levels only): the rate g from a grid, kept
 //     as a candidate only when the static fit beats a + b t by more than 3 log n (2 for the
 //     column, 1 for the searched rate).
@@ -255,8 +255,8 @@ struct Choice {
     int order = 1;
     std::size_t top = 1; // the candidates' rows are top..n-1
     double bic = std::numeric_limits<double>::infinity();
-    // The lowest BIC on this scale with the exponential trend priced as the logs' straight
-    // trend (no extra charge): what the scales are compared on (fit_own_model).
+    // The lowest BIC on this scale with the exponential trend charged as a plain column
+    // (log m, not 2 log m): what the scales are compared on (fit_own_model).
     double scale_bic = std::numeric_limits<double>::infinity();
 };
 
@@ -336,7 +336,7 @@ Choice choose_on_scale(std::span<const double> z, const Calendar& calendar, int 
                     const double bic = m * std::log(rss / m) + penalty * std::log(m);
                     if (bic < best.bic)
                         best = {t, p, static_cast<std::size_t>(top), bic, best.scale_bic};
-                    const double held = trend == 3 ? 2.0 * std::log(m) : 0.0;
+                    const double held = trend == 3 ? std::log(m) : 0.0; // 2 log m -> log m
                     best.scale_bic = std::min(best.scale_bic, bic - held);
                 }
     return best;

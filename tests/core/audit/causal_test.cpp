@@ -512,7 +512,7 @@ double supported_rate(const Scenario& scenario, Sim& sim, int pairs, std::size_t
 // "controlled for exponential trend" in 7-17% of draws (and AR(0.9) ones with a level shift
 // in 14-28%). Now its rate is paid for where it is searched (3 log n) and it costs what t^2
 // costs: on series without a curve it may still win by chance, as any searched column can,
-// but at most 1 draw in 100 (measured: at most 0.45% of 2,000 draws per cell; an optional
+// but at most 1 draw in 100 (measured: at most 8 of 2,000 draws per cell; an optional
 // column charged 3 log n passes by chance well below 1% at 24-60 periods). Persistent series
 // still show it more often (AR(0.5) 1-3%, AR(0.9) 7-14%): the static search assumes
 // independent noise, so a long wander can pass for a curve (open, see the README).
