@@ -8,9 +8,10 @@
 //     shared yearly cycle.
 //  2. The parent's own model, from its history only (causal_model.cpp): levels or logs by BIC;
 //     a level shift kept when it clearly improves the fit; constant and trend always, and, by
-//     BIC, t^2, the yearly cycle (when the periods' calendar is known, model/calendar.hpp), a
-//     single-month spike, and the autoregressive order p (1..max_lag); an ADF test with trend
-//     and these terms. It does not depend on the child, so it is fitted once per parent.
+//     BIC, t^2 or an exponential trend (levels), the yearly cycle (when the periods' calendar
+//     is known, model/calendar.hpp), a single-month spike, and the autoregressive order p
+//     (1..max_lag); an ADF test with trend and these terms. It does not depend on the child,
+//     so it is fitted once per parent.
 //  3. Test, lag-augmented (Toda & Yamamoto 1995): the parent on p + 1 lags of itself and of
 //     the child and the parent's terms (a spike or a step with p + 1 lags); F-test of the
 //     child's first p lags; one residual degree of freedom less per searched date (spike,

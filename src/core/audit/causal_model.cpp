@@ -1,18 +1,25 @@
 // A KPI's own model (causal_model.hpp), chosen by BIC (Schwarz 1978) from its own history:
 //  1. Scale: levels, or logs when every value is positive, whichever model has the lower BIC
 //     after the Jacobian correction (2 sum log y added to the logs' BIC: both then score the
-//     same values y; Box & Cox 1964).
-//  2. A level shift: the best step of y = a + b t + d 1[t >= k] over 15%..85% of the periods
-//     (Andrews 1993 trimming), kept when it lowers n log(rss/n) by more than 2 log n; a kept
-//     step (and its lags) is part of every candidate below.
-//  3. Jointly, the deterministic terms and the autoregressive order p: constant and linear
-//     trend always; optionally t^2 or an exponential trend exp(g t) (levels only; g from a
-//     grid, by the static fit), the yearly cycle (one or two Fourier pairs, or season
-//     dummies from 36 months or for quarters), and a single-season dummy (the season whose
-//     mean residual from trend and two Fourier pairs is largest: a December spike) with its
-//     lags. Optional deterministic columns cost 2 log m in the BIC (they are searched), the
-//     others log m.
-//  4. The unit-root pre-test: ADF with trend and the chosen terms, MacKinnon (2010) "ct"
+//     same values y; Box & Cox 1964). In this comparison the exponential trend in levels, the
+//     counterpart of the logs' straight trend (both say "grows by a steady percentage"),
+//     costs only its column (log m), not the surcharge of a searched option, so the scales
+//     compete on the noise (of fixed size or proportional) rather than on how each spells
+//     growth. The terms are then chosen on the winning scale with every option charged.
+//  2. An exponential trend a + b t + c exp(g t) (levels only): the rate g from a grid, kept
+//     as a candidate only when the static fit beats a + b t by more than 3 log n (2 for the
+//     column, 1 for the searched rate).
+//  3. A level shift: the best step of y = a + b t (+ c exp(g t) when kept) + d 1[t >= k] over
+//     15%..85% of the periods (Andrews 1993 trimming), kept when it lowers n log(rss/n) by
+//     more than 2 log n; a kept step (and its lags) is part of every candidate below. With
+//     only a straight line, the bend of a growth curve is taken for a jump.
+//  4. Jointly, the deterministic terms and the autoregressive order p: constant and linear
+//     trend always; optionally t^2 or the exponential trend, the yearly cycle (one or two
+//     Fourier pairs, or season dummies from 36 months or for quarters), and a single-season
+//     dummy (the season whose mean residual from trend and two Fourier pairs is largest: a
+//     December spike) with its lags. Optional deterministic columns cost 2 log m in the BIC
+//     (they are searched), the others log m.
+//  5. The unit-root pre-test: ADF with trend and the chosen terms, MacKinnon (2010) "ct"
 //     critical value (the extra season columns are not in MacKinnon's tables; the "ct" value
 //     is used for them as the closest published case).
 // All candidate models share one design (rows t = top..n-1): their fits come from one Gram
@@ -37,32 +44,51 @@ std::size_t test_columns(const DeterministicTerms& terms, int p, const Calendar&
     return 2 * static_cast<std::size_t>(p + 1) + std::max(level, change);
 }
 
-std::optional<std::size_t> search_level_shift(std::span<const double> y) {
+namespace {
+
+// The static trend a + b t (+ c exp(g t) when g != 0) for periods 0..n-1, with `extra` more
+// columns left at zero for the caller.
+ColumnMatrix static_trend(std::size_t n, double growth, std::size_t extra) {
+    const std::size_t base = growth != 0.0 ? 3 : 2;
+    ColumnMatrix x(n, base + extra);
+    for (std::size_t t = 0; t < n; ++t) {
+        x(t, 0) = 1.0;
+        x(t, 1) = static_cast<double>(t + 1);
+        if (base == 3)
+            x(t, 2) = std::exp(growth * static_cast<double>(t + 1));
+    }
+    return x;
+}
+
+// BIC's rule for a searched term in a static fit: it lowers n log(rss/n) by more than
+// `cost` log n (2 for a searched column, 1 more for each parameter searched with it).
+bool clearly_better(double rss_without, double rss_with, std::size_t n, double cost) {
+    const double nn = static_cast<double>(n);
+    return rss_with > 0.0 && nn * std::log(rss_without / rss_with) > cost * std::log(nn);
+}
+
+} // namespace
+
+std::optional<std::size_t> search_level_shift(std::span<const double> y, double growth) {
     const std::size_t n = y.size();
     const auto edge = static_cast<std::size_t>(std::ceil(0.15 * static_cast<double>(n)));
     if (n < 8 || 2 * edge >= n)
         return std::nullopt;
-    ColumnMatrix x(n, 3);
-    for (std::size_t t = 0; t < n; ++t) {
-        x(t, 0) = 1.0;
-        x(t, 1) = static_cast<double>(t);
-    }
-    ColumnMatrix base(n, 2);
-    std::copy_n(x.values.begin(), 2 * n, base.values.begin());
-    const double rss0 = least_squares(base, y).rss;
+    ColumnMatrix x = static_trend(n, growth, 1);
+    const std::size_t s = x.cols - 1; // the step's column
+    const double rss0 = least_squares(static_trend(n, growth, 0), y).rss;
     double best = rss0;
     std::size_t at = 0;
     for (std::size_t k = edge; k <= n - edge; ++k) {
         for (std::size_t t = 0; t < n; ++t)
-            x(t, 2) = t >= k ? 1.0 : 0.0;
+            x(t, s) = t >= k ? 1.0 : 0.0;
         const double rss = least_squares(x, y).rss;
         if (rss < best) {
             best = rss;
             at = k;
         }
     }
-    const double nn = static_cast<double>(n);
-    if (!(best > 0.0) || nn * std::log(rss0 / best) <= 2.0 * std::log(nn))
+    if (!clearly_better(rss0, best, n, 2.0))
         return std::nullopt;
     return at;
 }
@@ -70,15 +96,13 @@ std::optional<std::size_t> search_level_shift(std::span<const double> y) {
 namespace {
 
 // The rate g of the exponential trend a + b t + c exp(g t) that fits y best, over a grid of
-// rates from -10% to +10% a period (0 excluded: that is the linear trend); 0 when no rate
-// fits better than the linear trend.
+// rates from -10% to +10% a period (0 excluded: that is the linear trend); 0 unless it fits
+// clearly better than the linear trend at the price of its column and its searched rate
+// (3 log n): only then is the curve a candidate of the own model (where it costs what t^2
+// costs) and part of the step search's trend.
 double search_growth(std::span<const double> y) {
     const std::size_t n = y.size();
-    ColumnMatrix x(n, 3);
-    for (std::size_t t = 0; t < n; ++t) {
-        x(t, 0) = 1.0;
-        x(t, 1) = static_cast<double>(t + 1);
-    }
+    ColumnMatrix x = static_trend(n, 0.0, 1);
     double best = std::numeric_limits<double>::infinity(), rate = 0.0;
     for (int k = -10; k <= 10; ++k) {
         const double g = 0.01 * k;
@@ -92,7 +116,8 @@ double search_growth(std::span<const double> y) {
             rate = g;
         }
     }
-    return rate;
+    const double linear = least_squares(static_trend(n, 0.0, 0), y).rss;
+    return rate != 0.0 && clearly_better(linear, best, n, 3.0) ? rate : 0.0;
 }
 
 // The season with the largest mean residual (squared, times its count) from constant, trend
@@ -230,6 +255,9 @@ struct Choice {
     int order = 1;
     std::size_t top = 1; // the candidates' rows are top..n-1
     double bic = std::numeric_limits<double>::infinity();
+    // The lowest BIC on this scale with the exponential trend charged as a plain column
+    // (log m, not 2 log m): what the scales are compared on (fit_own_model).
+    double scale_bic = std::numeric_limits<double>::infinity();
 };
 
 // Seasonal forms the calendar allows: 0 none, 1 and 2 Fourier pairs, 3 dummies.
@@ -251,9 +279,9 @@ double candidate_columns(const CandidateDesign& d, const DeterministicTerms& t, 
     use.push_back(d.trend0);
     use.push_back(d.trend0 + 1);
     penalty += p + 2;
-    if (t.trend >= 2) { // an exponential trend in levels costs what a linear one in logs
+    if (t.trend >= 2) { // t^2 or exp(g t): one optional column (g was paid for in its search)
         use.push_back(d.trend0 + (t.trend == 3 ? 3 : 2));
-        penalty += t.trend == 3 ? 1 : 2;
+        penalty += 2;
     }
     for (std::size_t c = 0; c < 2 * static_cast<std::size_t>(t.fourier); ++c, penalty += 2)
         use.push_back(d.fourier0 + c);
@@ -307,7 +335,9 @@ Choice choose_on_scale(std::span<const double> z, const Calendar& calendar, int 
                         continue;
                     const double bic = m * std::log(rss / m) + penalty * std::log(m);
                     if (bic < best.bic)
-                        best = {t, p, static_cast<std::size_t>(top), bic};
+                        best = {t, p, static_cast<std::size_t>(top), bic, best.scale_bic};
+                    const double held = trend == 3 ? std::log(m) : 0.0; // 2 log m -> log m
+                    best.scale_bic = std::min(best.scale_bic, bic - held);
                 }
     return best;
 }
@@ -324,14 +354,15 @@ OwnModel fit_own_model(std::span<const double> y, const Calendar& calendar, int 
         if (logs)
             for (double& v : z)
                 v = std::log(v);
-        const std::optional<std::size_t> step = search_level_shift(z);
-        const int spike = spike_season(z, calendar);
         const double growth = logs ? 0.0 : search_growth(z); // logs: a linear trend
+        const std::optional<std::size_t> step = search_level_shift(z, growth);
+        const int spike = spike_season(z, calendar);
         Choice c = choose_on_scale(z, calendar, max_lag, step, spike, growth);
         for (std::size_t t = c.top; logs && t < z.size(); ++t) // the rows the BIC scored
             jacobian += 2.0 * z[t];
         c.bic += jacobian;
-        if (c.bic < best.bic) {
+        c.scale_bic += jacobian;
+        if (c.scale_bic < best.scale_bic) {
             best = c;
             model.logs = logs != 0;
             model.series = std::move(z);

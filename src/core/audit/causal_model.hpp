@@ -38,7 +38,8 @@ std::size_t test_columns(const DeterministicTerms& terms, int p, const Calendar&
 OwnModel fit_own_model(std::span<const double> y, const Calendar& calendar, int max_lag);
 
 // The step search alone: the level shift k (15% trimming) that best fits y = a + b t +
-// d 1[t >= k], kept when it lowers n log(rss/n) by more than 2 log n; nullopt otherwise.
-std::optional<std::size_t> search_level_shift(std::span<const double> y);
+// d 1[t >= k] (+ c exp(growth t) when growth != 0, so that a curve is not taken for a
+// jump), kept when it lowers n log(rss/n) by more than 2 log n; nullopt otherwise.
+std::optional<std::size_t> search_level_shift(std::span<const double> y, double growth = 0.0);
 
 } // namespace kpitree
