@@ -123,12 +123,12 @@ const Entry en_entries[] = {
     {Msg::panel_insert_diagram, "Insert tree diagram"},
     {Msg::panel_insert_diagram_tip, "Draws the tree as shapes on the sheet \"KPI tree diagram\" (replaced when inserted again), with a waterfall chart of the KGI's change between the last two periods below it."},
     {Msg::panel_insert_waterfall, "Insert waterfall chart"},
-    {Msg::panel_insert_waterfall_tip, "Puts a waterfall chart on the sheet \"KPI tree diagram\": the KGI's change between the last two periods, broken down into its KPIs' contributions (KPI.CONTRIB)."},
+    {Msg::panel_insert_waterfall_tip, "Puts a waterfall chart on the sheet \"KPI tree diagram\": the KGI's change between the two periods chosen above, broken down into its KPIs' contributions (KPI.CONTRIB)."},
     {Msg::panel_undo_diagram, "Insert KPI tree diagram"},
     {Msg::panel_undo_waterfall, "Insert KPI waterfall chart"},
     {Msg::sheet_diagram_title, "KPI tree: %1 (latest period %2, change against the previous period)"},
     {Msg::sheet_insert_failed, "The insert did not work: %1"},
-    {Msg::waterfall_no_change, "No KGI has values in the last two periods: there is no change to break down."},
+    {Msg::waterfall_no_change, "No KGI has values in both chosen periods: there is no change to break down."},
     {Msg::waterfall_title, "%1: change %2 by contribution"},
     {Msg::waterfall_step, "Step"},
     {Msg::waterfall_base, "Base"},
@@ -159,6 +159,11 @@ const Entry en_entries[] = {
     {Msg::diagram_whatif_header_kpi, "KPI"},
     {Msg::diagram_whatif_header_change, "What-if value"},
     {Msg::help_sidebar_diagram, "The deck opens on a diagram of the tree: one box per KPI with its latest value as the cell shows it, its change against the previous period, a sparkline and a colour (green: identity holds, red: mismatch, amber: error); the operator sits on each link and ~ links are dashed. Click a box (or use the arrow keys) to select the KPI's row; − + and Fit zoom; Show as list switches to the tree list. What-if: select a KPI, type a value or a change such as +10% and press Try to see the recomputed tree and the KGI's change without touching the sheet; Insert what-if block writes the scenario next to the table as a KPI.WHATIF formula (one Undo step)."},
+    {Msg::panel_periods_caption, "Change between periods:"},
+    {Msg::panel_period_from_tip, "The period the change starts from (contribution column and waterfall chart)."},
+    {Msg::panel_period_to_tip, "The period the change ends in (contribution column and waterfall chart)."},
+    {Msg::panel_same_periods, "Choose two different periods to compare."},
+    {Msg::help_sidebar_sheet, "Under Change between periods, choose the two periods to compare (by default the previous and the last): the contribution column and the waterfall chart use them. Insert tree diagram draws the same diagram as shapes on the sheet \"KPI tree diagram\", with the waterfall chart below it, so readers without the extension and Excel users see the picture (kept in .ods and .xlsx). Insert waterfall chart puts only the chart there: the KGI's change between the two chosen periods, broken down into its KPIs' contributions (the numbers of KPI.CONTRIB), its title naming the periods. Inserting again replaces what an earlier insert drew; each insert is one Undo step."},
 };
 // clang-format on
 

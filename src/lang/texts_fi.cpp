@@ -122,12 +122,12 @@ const Entry fi_entries[] = {
     {Msg::panel_insert_diagram, "Lisää puukaavio"},
     {Msg::panel_insert_diagram_tip, "Piirtää puun muotoina taulukkoon \"KPI tree diagram\" (korvataan, kun lisätään uudelleen) ja sen alle vesiputouskaavion KGI:n muutoksesta kahden viimeisen jakson välillä."},
     {Msg::panel_insert_waterfall, "Lisää vesiputouskaavio"},
-    {Msg::panel_insert_waterfall_tip, "Lisää taulukkoon \"KPI tree diagram\" vesiputouskaavion: KGI:n muutos kahden viimeisen jakson välillä jaettuna KPI:den vaikutuksiin (KPI.CONTRIB)."},
+    {Msg::panel_insert_waterfall_tip, "Lisää taulukkoon \"KPI tree diagram\" vesiputouskaavion: KGI:n muutos yllä valittujen kahden jakson välillä jaettuna KPI:den vaikutuksiin (KPI.CONTRIB)."},
     {Msg::panel_undo_diagram, "Lisää KPI-puukaavio"},
     {Msg::panel_undo_waterfall, "Lisää KPI-vesiputouskaavio"},
     {Msg::sheet_diagram_title, "KPI-puu: %1 (viimeisin jakso %2, muutos edelliseen jaksoon)"},
     {Msg::sheet_insert_failed, "Lisäys ei onnistunut: %1"},
-    {Msg::waterfall_no_change, "Millään KGI:llä ei ole arvoja kahdella viimeisellä jaksolla: jaettavaa muutosta ei ole."},
+    {Msg::waterfall_no_change, "Millään KGI:llä ei ole arvoja kummallakin valitulla jaksolla: jaettavaa muutosta ei ole."},
     {Msg::waterfall_title, "%1: muutos %2 vaikutuksittain"},
     {Msg::waterfall_step, "Vaihe"},
     {Msg::waterfall_base, "Pohja"},
@@ -158,6 +158,11 @@ const Entry fi_entries[] = {
     {Msg::diagram_whatif_header_kpi, "Mittari"},
     {Msg::diagram_whatif_header_change, "Entä jos -arvo"},
     {Msg::help_sidebar_diagram, "Paneeli avautuu puun kaavioon: jokaisella KPI:llä on laatikko, jossa on sen viimeisin arvo solun muodossa, muutos edelliseen jaksoon, pieni käyrä ja väri (vihreä: identiteetti pätee, punainen: ristiriita, oranssi: virhe); jokaisessa linkissä on operaattori ja ~-linkit ovat katkoviivoja. Napsauta laatikkoa (tai käytä nuolinäppäimiä) valitaksesi KPI:n rivin; − + ja Sovita zoomaavat; Näytä luettelona vaihtaa puuluetteloon. Entä jos: valitse KPI, kirjoita arvo tai muutos kuten +10% ja paina Kokeile nähdäksesi uudelleen lasketun puun ja KGI:n muutoksen taulukkoa muuttamatta; Lisää entä jos -lohko kirjoittaa skenaarion taulukon viereen KPI.WHATIF-kaavana (yksi kumoamisvaihe)."},
+    {Msg::panel_periods_caption, "Muutos jaksojen välillä:"},
+    {Msg::panel_period_from_tip, "Jakso, josta muutos alkaa (vaikutussarake ja vesiputouskaavio)."},
+    {Msg::panel_period_to_tip, "Jakso, johon muutos päättyy (vaikutussarake ja vesiputouskaavio)."},
+    {Msg::panel_same_periods, "Valitse kaksi eri jaksoa verrattaviksi."},
+    {Msg::help_sidebar_sheet, "Valitse kohdassa Muutos jaksojen välillä verrattavat kaksi jaksoa (oletuksena edellinen ja viimeisin): vaikutussarake ja vesiputouskaavio käyttävät niitä. Lisää puukaavio piirtää saman kaavion muotoina taulukkoon \"KPI tree diagram\" ja vesiputouskaavion sen alle, joten myös lukijat ilman laajennusta ja Excelin käyttäjät näkevät kuvan (säilyy .ods- ja .xlsx-tiedostoissa). Lisää vesiputouskaavio lisää vain kaavion: KGI:n muutos valittujen jaksojen välillä jaettuna KPI:den vaikutuksiin (KPI.CONTRIBin luvut), otsikossa jaksot. Uusi lisäys korvaa aiemman; jokainen lisäys on yksi kumottava vaihe."},
 };
 // clang-format on
 

@@ -122,12 +122,12 @@ const Entry fr_entries[] = {
     {Msg::panel_insert_diagram, "Insérer le diagramme de l'arbre"},
     {Msg::panel_insert_diagram_tip, "Dessine l'arbre en formes sur la feuille « KPI tree diagram » (remplacées à chaque nouvelle insertion), avec en dessous un graphique en cascade de la variation du KGI entre les deux dernières périodes."},
     {Msg::panel_insert_waterfall, "Insérer le graphique en cascade"},
-    {Msg::panel_insert_waterfall_tip, "Place sur la feuille « KPI tree diagram » un graphique en cascade : la variation du KGI entre les deux dernières périodes, décomposée en contributions de ses KPI (KPI.CONTRIB)."},
+    {Msg::panel_insert_waterfall_tip, "Place sur la feuille « KPI tree diagram » un graphique en cascade : la variation du KGI entre les deux périodes choisies ci-dessus, décomposée en contributions de ses KPI (KPI.CONTRIB)."},
     {Msg::panel_undo_diagram, "Insérer le diagramme de l'arbre KPI"},
     {Msg::panel_undo_waterfall, "Insérer le graphique en cascade KPI"},
     {Msg::sheet_diagram_title, "Arbre KPI : %1 (dernière période %2, variation par rapport à la période précédente)"},
     {Msg::sheet_insert_failed, "L'insertion n'a pas abouti : %1"},
-    {Msg::waterfall_no_change, "Aucun KGI n'a de valeurs sur les deux dernières périodes : il n'y a pas de variation à décomposer."},
+    {Msg::waterfall_no_change, "Aucun KGI n'a de valeurs sur les deux périodes choisies : il n'y a pas de variation à décomposer."},
     {Msg::waterfall_title, "%1 : variation %2 par contribution"},
     {Msg::waterfall_step, "Étape"},
     {Msg::waterfall_base, "Base"},
@@ -158,6 +158,11 @@ const Entry fr_entries[] = {
     {Msg::diagram_whatif_header_kpi, "Indicateur"},
     {Msg::diagram_whatif_header_change, "Valeur simulée"},
     {Msg::help_sidebar_diagram, "Le panneau s'ouvre sur un diagramme de l'arbre : une case par KPI avec sa dernière valeur telle que la cellule l'affiche, sa variation par rapport à la période précédente, une courbe et une couleur (vert : identité vérifiée, rouge : écart, orange : erreur) ; l'opérateur figure sur chaque lien et les liens ~ sont en pointillés. Cliquez sur une case (ou utilisez les flèches) pour sélectionner la ligne du KPI ; − + et Ajuster changent le zoom ; Afficher en liste passe à la liste de l'arbre. Simulation : sélectionnez un KPI, saisissez une valeur ou une variation comme +10 % et appuyez sur Essayer pour voir l'arbre recalculé et la variation du KGI sans modifier la feuille ; Insérer le bloc de simulation écrit le scénario à côté du tableau sous forme de formule KPI.WHATIF (une seule annulation)."},
+    {Msg::panel_periods_caption, "Variation entre les périodes :"},
+    {Msg::panel_period_from_tip, "La période de départ de la variation (colonne de contribution et graphique en cascade)."},
+    {Msg::panel_period_to_tip, "La période d'arrivée de la variation (colonne de contribution et graphique en cascade)."},
+    {Msg::panel_same_periods, "Choisissez deux périodes différentes à comparer."},
+    {Msg::help_sidebar_sheet, "Sous Variation entre les périodes, choisissez les deux périodes à comparer (par défaut la précédente et la dernière) : la colonne de contribution et le graphique en cascade les utilisent. Insérer le diagramme de l'arbre dessine le même diagramme sous forme de formes sur la feuille « KPI tree diagram », avec le graphique en cascade en dessous, pour que les lecteurs sans l'extension et les utilisateurs d'Excel voient l'image (conservée en .ods et .xlsx). Insérer le graphique en cascade n'y place que le graphique : la variation du KGI entre les deux périodes choisies, décomposée en contributions de ses KPI (les nombres de KPI.CONTRIB), son titre nommant les périodes. Une nouvelle insertion remplace la précédente ; chaque insertion est une seule étape d'annulation."},
 };
 // clang-format on
 

@@ -122,12 +122,12 @@ const Entry ja_entries[] = {
     {Msg::panel_insert_diagram, "ツリー図を挿入"},
     {Msg::panel_insert_diagram_tip, "ツリーを図形としてシート「KPI tree diagram」に描きます（再挿入すると置き換え）。その下に、直近 2 期間の KGI の変化を示すウォーターフォール図を置きます。"},
     {Msg::panel_insert_waterfall, "ウォーターフォール図を挿入"},
-    {Msg::panel_insert_waterfall_tip, "シート「KPI tree diagram」にウォーターフォール図を置きます。直近 2 期間の KGI の変化を、各 KPI の寄与度 (KPI.CONTRIB) に分解して示します。"},
+    {Msg::panel_insert_waterfall_tip, "シート「KPI tree diagram」にウォーターフォール図を置きます。上で選んだ 2 期間の KGI の変化を、各 KPI の寄与度 (KPI.CONTRIB) に分解して示します。"},
     {Msg::panel_undo_diagram, "KPI ツリー図の挿入"},
     {Msg::panel_undo_waterfall, "KPI ウォーターフォール図の挿入"},
     {Msg::sheet_diagram_title, "KPI ツリー: %1（最新期間 %2、前期比の変化）"},
     {Msg::sheet_insert_failed, "挿入できませんでした: %1"},
-    {Msg::waterfall_no_change, "直近 2 期間に値のある KGI がないため、分解する変化がありません。"},
+    {Msg::waterfall_no_change, "選んだ 2 期間の両方に値のある KGI がないため、分解する変化がありません。"},
     {Msg::waterfall_title, "%1: %2 の変化の寄与度"},
     {Msg::waterfall_step, "項目"},
     {Msg::waterfall_base, "基準"},
@@ -158,6 +158,11 @@ const Entry ja_entries[] = {
     {Msg::diagram_whatif_header_kpi, "KPI名"},
     {Msg::diagram_whatif_header_change, "What-if値"},
     {Msg::help_sidebar_diagram, "パネルはツリーの図から始まります。KPIごとに1つのボックスがあり、セルと同じ表示の最新値、前期比の変化、スパークライン、色（緑：恒等式が成立、赤：不一致、橙：エラー）を示します。各リンクには演算子が付き、~ のリンクは破線です。ボックスをクリック（または矢印キー）するとそのKPIの行が選択されます。− + と「幅に合わせる」で拡大縮小、「リストで表示」でツリーの一覧に切り替えます。What-if：KPIを選び、値または+10%のような変化を入力して「試す」を押すと、シートを変えずに再計算されたツリーとKGIの変化が表示されます。「What-ifブロックを挿入」はシナリオをKPI.WHATIFの数式として表の横に書き込みます（元に戻すは1回）。"},
+    {Msg::panel_periods_caption, "比較する期間:"},
+    {Msg::panel_period_from_tip, "変化の起点となる期間（寄与度の列とウォーターフォール図）。"},
+    {Msg::panel_period_to_tip, "変化の終点となる期間（寄与度の列とウォーターフォール図）。"},
+    {Msg::panel_same_periods, "比較する 2 つの異なる期間を選んでください。"},
+    {Msg::help_sidebar_sheet, "「比較する期間」で比べる 2 期間を選びます（既定は前期と最新期）。寄与度の列とウォーターフォール図はこの期間を使います。［ツリー図を挿入］は同じ図を図形としてシート「KPI tree diagram」に描き、その下にウォーターフォール図を置くので、拡張機能のない人や Excel の利用者にも図が見えます（.ods と .xlsx に保存されます）。［ウォーターフォール図を挿入］は図だけを置きます。選んだ 2 期間の KGI の変化を各 KPI の寄与度（KPI.CONTRIB の値）に分解し、タイトルに期間を示します。もう一度挿入すると前の図を置き換えます。挿入はそれぞれ 1 回の元に戻す操作です。"},
 };
 // clang-format on
 

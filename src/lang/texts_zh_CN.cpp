@@ -122,12 +122,12 @@ const Entry zh_CN_entries[] = {
     {Msg::panel_insert_diagram, "插入树状图"},
     {Msg::panel_insert_diagram_tip, "将树以图形绘制在工作表“KPI tree diagram”上（再次插入时替换），并在其下方放置 KGI 在最近两个期间变化的瀑布图。"},
     {Msg::panel_insert_waterfall, "插入瀑布图"},
-    {Msg::panel_insert_waterfall_tip, "在工作表“KPI tree diagram”上放置瀑布图：KGI 在最近两个期间的变化，按各 KPI 的贡献 (KPI.CONTRIB) 分解。"},
+    {Msg::panel_insert_waterfall_tip, "在工作表“KPI tree diagram”上放置瀑布图：KGI 在上方所选两个期间之间的变化，按各 KPI 的贡献 (KPI.CONTRIB) 分解。"},
     {Msg::panel_undo_diagram, "插入 KPI 树状图"},
     {Msg::panel_undo_waterfall, "插入 KPI 瀑布图"},
     {Msg::sheet_diagram_title, "KPI 树：%1（最新期间 %2，与上一期间相比的变化）"},
     {Msg::sheet_insert_failed, "插入未成功：%1"},
-    {Msg::waterfall_no_change, "没有 KGI 在最近两个期间都有数值：没有可分解的变化。"},
+    {Msg::waterfall_no_change, "没有 KGI 在所选的两个期间都有数值：没有可分解的变化。"},
     {Msg::waterfall_title, "%1：%2 的变化按贡献分解"},
     {Msg::waterfall_step, "类别"},
     {Msg::waterfall_base, "基数"},
@@ -158,6 +158,11 @@ const Entry zh_CN_entries[] = {
     {Msg::diagram_whatif_header_kpi, "KPI 名称"},
     {Msg::diagram_whatif_header_change, "假设值"},
     {Msg::help_sidebar_diagram, "面板首先以图显示树：每个 KPI 一个方框，显示与单元格相同格式的最新值、相对上期的变化、迷你折线图和颜色（绿色：恒等式成立，红色：不一致，橙色：错误）；每条链接上标有运算符，~ 链接为虚线。单击方框（或使用方向键）选中该 KPI 的行；用 − + 和“适应宽度”缩放；“以列表显示”切换到树列表。假设分析：选中一个 KPI，输入数值或 +10% 这样的变化并按“试算”，即可在不改动工作表的情况下看到重新计算的树和 KGI 的变化；“插入假设分析块”将情景作为 KPI.WHATIF 公式写在表格旁（一次撤销即可还原）。"},
+    {Msg::panel_periods_caption, "比较的期间："},
+    {Msg::panel_period_from_tip, "变化的起始期间（贡献列和瀑布图）。"},
+    {Msg::panel_period_to_tip, "变化的结束期间（贡献列和瀑布图）。"},
+    {Msg::panel_same_periods, "请选择两个不同的期间进行比较。"},
+    {Msg::help_sidebar_sheet, "在“比较的期间”中选择要比较的两个期间（默认为上一期和最新一期）：贡献列和瀑布图都使用它们。“插入树状图”将同样的图以形状绘制在工作表“KPI tree diagram”上，并在其下方放置瀑布图，使没有该扩展的读者和 Excel 用户也能看到（保存在 .ods 和 .xlsx 中）。“插入瀑布图”只放置图表：KGI 在所选两个期间之间的变化，按各 KPI 的贡献（KPI.CONTRIB 的数值）分解，标题注明期间。再次插入会替换之前插入的内容；每次插入都是一个撤消步骤。"},
 };
 // clang-format on
 

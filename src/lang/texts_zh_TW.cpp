@@ -123,12 +123,12 @@ const Entry zh_TW_entries[] = {
     {Msg::panel_insert_diagram, "插入樹狀圖"},
     {Msg::panel_insert_diagram_tip, "將樹以圖形繪製在工作表「KPI tree diagram」上（再次插入時替換），並在其下方放置 KGI 在最近兩個期間變化的瀑布圖。"},
     {Msg::panel_insert_waterfall, "插入瀑布圖"},
-    {Msg::panel_insert_waterfall_tip, "在工作表「KPI tree diagram」上放置瀑布圖：KGI 在最近兩個期間的變化，按各 KPI 的貢獻 (KPI.CONTRIB) 分解。"},
+    {Msg::panel_insert_waterfall_tip, "在工作表「KPI tree diagram」上放置瀑布圖：KGI 在上方所選兩個期間之間的變化，按各 KPI 的貢獻 (KPI.CONTRIB) 分解。"},
     {Msg::panel_undo_diagram, "插入 KPI 樹狀圖"},
     {Msg::panel_undo_waterfall, "插入 KPI 瀑布圖"},
     {Msg::sheet_diagram_title, "KPI 樹：%1（最新期間 %2，與上一期間相比的變化）"},
     {Msg::sheet_insert_failed, "插入未成功：%1"},
-    {Msg::waterfall_no_change, "沒有 KGI 在最近兩個期間都有數值：沒有可分解的變化。"},
+    {Msg::waterfall_no_change, "沒有 KGI 在所選的兩個期間都有數值：沒有可分解的變化。"},
     {Msg::waterfall_title, "%1：%2 的變化按貢獻分解"},
     {Msg::waterfall_step, "類別"},
     {Msg::waterfall_base, "基數"},
@@ -159,6 +159,11 @@ const Entry zh_TW_entries[] = {
     {Msg::diagram_whatif_header_kpi, "KPI 名稱"},
     {Msg::diagram_whatif_header_change, "假設值"},
     {Msg::help_sidebar_diagram, "面板首先以圖顯示樹：每個 KPI 一個方框，顯示與儲存格相同格式的最新值、相對上期的變化、迷你折線圖和顏色（綠色：恆等式成立，紅色：不一致，橙色：錯誤）；每條連結上標有運算子，~ 連結為虛線。按一下方框（或使用方向鍵）選取該 KPI 的行；用 − + 和「適應寬度」縮放；「以列表顯示」切換到樹欄表。假設分析：選取一個 KPI，輸入數值或 +10% 這樣的變化並按「試算」，即可在不改動工作表的情況下看到重新計算的樹和 KGI 的變化；「插入假設分析區塊」將情景作為 KPI.WHATIF 公式寫在表格旁（一次撤銷即可還原）。"},
+    {Msg::panel_periods_caption, "比較的期間："},
+    {Msg::panel_period_from_tip, "變化的起始期間（貢獻欄和瀑布圖）。"},
+    {Msg::panel_period_to_tip, "變化的結束期間（貢獻欄和瀑布圖）。"},
+    {Msg::panel_same_periods, "請選擇兩個不同的期間進行比較。"},
+    {Msg::help_sidebar_sheet, "在「比較的期間」中選擇要比較的兩個期間（預設為上一期和最新一期）：貢獻欄和瀑布圖都使用它們。「插入樹狀圖」將同樣的圖以形狀繪製在工作表「KPI tree diagram」上，並在其下方放置瀑布圖，使沒有該擴充套件的讀者和 Excel 使用者也能看到（儲存在 .ods 和 .xlsx 中）。「插入瀑布圖」只放置圖表：KGI 在所選兩個期間之間的變化，按各 KPI 的貢獻（KPI.CONTRIB 的數值）分解，標題註明期間。再次插入會替換之前插入的內容；每次插入都是一個撤消步驟。"},
 };
 // clang-format on
 

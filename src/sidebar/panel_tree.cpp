@@ -36,6 +36,7 @@ void Panel::show_message(const std::string& message) {
     for (const auto& b : buttons_)
         set_property(b, "Enabled", Any(false));
     periods_ = 0;
+    fill_periods({});
     if (diagram_.is())
         diagram_->clear();
 }
@@ -66,6 +67,7 @@ void Panel::show_table(const TableRef& table) {
     show_findings(view.findings, true);
     for (const auto& b : buttons_)
         set_property(b, "Enabled", Any(true));
+    fill_periods(view.period_labels);
     if (diagram_.is())
         diagram_->show(deck_diagram(grid, std::move(tree), overview), table.sheet, table.address,
                        model_);
