@@ -2,7 +2,8 @@
 LibreOffice under Xvfb: the sheet "KPI tree diagram" gets one box per KPI (the cells' number
 format, the palette's colours), connectors and operator labels, and a waterfall chart whose
 steps are KPI.CONTRIB's numbers, between the last two periods or two periods chosen in the
-deck's period lists; one Undo step; re-inserting replaces; the file saved as .ods and .xlsx and reopened still has them; a 1,000-KPI tree does not hang the insert; a transposed
+deck's period lists; one Undo step; re-inserting replaces, also after an .xlsx round trip (which
+loses the chart's name); the file saved as .ods and .xlsx and reopened still has them; a 1,000-KPI tree does not hang the insert; a transposed
 table's values keep their cells' formats. A screenshot
 of the diagram sheet goes to build/artifacts/diagram_sheet.png.
 
@@ -47,6 +48,15 @@ def chart_data(sheet):
     data = chart.getData()
     return list(data.getRowDescriptions()), list(data.getColumnDescriptions()), \
         [list(r) for r in data.getData()]
+
+
+def header_cells(sheet):
+    """How many cells of the sheet's used area read "Base" (the waterfall block's header)."""
+    cursor = sheet.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    end = cursor.getRangeAddress()
+    data = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow).getDataArray()
+    return sum(1 for row in data for cell in row if cell == "Base")
 
 
 class DiagramSheet(GuiOfficeCase):
@@ -309,6 +319,33 @@ class DiagramSheet(GuiOfficeCase):
                 self.assertEqual(len(data[0]), len(LEAVES) + 2, ext)
             finally:
                 copy.close(True)
+
+    def test_04a_reinsert_after_xlsx_replaces_the_chart(self):
+        """An .xlsx keeps no chart names: re-inserting the waterfall into the reopened file
+        still replaces the old chart and its cell block (recognised by the block's header)."""
+        path = os.path.join(self.tmp, "diagram.xlsx")
+        self.assertTrue(os.path.exists(path), "test_04 saved no .xlsx")
+        copy = self.office.load(path, hidden=False)
+        try:
+            window = copy.CurrentController.Frame.ContainerWindow
+            window.setPosSize(0, 0, 1580, 980, 15)
+            window.setVisible(True)
+            sheet = copy.Sheets.getByName(SHEET)
+            self.assertEqual(sheet.getCharts().getCount(), 1)
+            print("\nthe chart's name after the .xlsx round trip: %r"
+                  % sheet.getCharts().getElementNames()[0], file=sys.stderr)
+            self.assertEqual(header_cells(sheet), 1)
+            dialog = self.open_panel(copy)
+            self.show_table(copy, dialog, copy.Sheets.getByIndex(0), "B3", 6)
+            self.press(copy, dialog, "insertWaterfall")
+            self.assertTrue(wait_for(lambda: sheet.getCharts().hasByName(CHART), 20))
+            self.assertEqual(sheet.getCharts().getCount(), 1, sheet.getCharts().getElementNames())
+            self.assertEqual(header_cells(sheet), 1)
+            self.assertEqual(len(chart_data(sheet)[0]), len(LEAVES) + 2)
+            self.check_diagram(sheet)
+        finally:
+            copy.setModified(False)
+            copy.close(True)
 
     def test_05_a_thousand_kpis(self):
         doc, dialog = self.doc, self.dialog
