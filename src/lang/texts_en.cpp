@@ -121,7 +121,7 @@ const Entry en_entries[] = {
     {Msg::panel_period, "Latest period %1, change against %2"},
     {Msg::panel_period_single, "Latest period %1"},
     {Msg::panel_insert_diagram, "Insert tree diagram"},
-    {Msg::panel_insert_diagram_tip, "Draws the tree as shapes on the sheet \"KPI tree diagram\" (replaced when inserted again), with a waterfall chart of the KGI's change between the last two periods below it."},
+    {Msg::panel_insert_diagram_tip, "Draws the tree as shapes on the sheet \"KPI tree diagram\" (replaced when inserted again), with a waterfall chart below it of the KGI's change between the two periods chosen above."},
     {Msg::panel_insert_waterfall, "Insert waterfall chart"},
     {Msg::panel_insert_waterfall_tip, "Puts a waterfall chart on the sheet \"KPI tree diagram\": the KGI's change between the two periods chosen above, broken down into its KPIs' contributions (KPI.CONTRIB)."},
     {Msg::panel_undo_diagram, "Insert KPI tree diagram"},

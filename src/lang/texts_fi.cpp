@@ -120,7 +120,7 @@ const Entry fi_entries[] = {
     {Msg::panel_period, "Viimeisin jakso %1, muutos jaksosta %2"},
     {Msg::panel_period_single, "Viimeisin jakso %1"},
     {Msg::panel_insert_diagram, "Lisää puukaavio"},
-    {Msg::panel_insert_diagram_tip, "Piirtää puun muotoina taulukkoon \"KPI tree diagram\" (korvataan, kun lisätään uudelleen) ja sen alle vesiputouskaavion KGI:n muutoksesta kahden viimeisen jakson välillä."},
+    {Msg::panel_insert_diagram_tip, "Piirtää puun muotoina taulukkoon \"KPI tree diagram\" (korvataan, kun lisätään uudelleen) ja sen alle vesiputouskaavion KGI:n muutoksesta yllä valittujen kahden jakson välillä."},
     {Msg::panel_insert_waterfall, "Lisää vesiputouskaavio"},
     {Msg::panel_insert_waterfall_tip, "Lisää taulukkoon \"KPI tree diagram\" vesiputouskaavion: KGI:n muutos yllä valittujen kahden jakson välillä jaettuna KPI:den vaikutuksiin (KPI.CONTRIB)."},
     {Msg::panel_undo_diagram, "Lisää KPI-puukaavio"},

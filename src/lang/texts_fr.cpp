@@ -120,7 +120,7 @@ const Entry fr_entries[] = {
     {Msg::panel_period, "Dernière période %1, variation par rapport à %2"},
     {Msg::panel_period_single, "Dernière période %1"},
     {Msg::panel_insert_diagram, "Insérer le diagramme de l'arbre"},
-    {Msg::panel_insert_diagram_tip, "Dessine l'arbre en formes sur la feuille « KPI tree diagram » (remplacées à chaque nouvelle insertion), avec en dessous un graphique en cascade de la variation du KGI entre les deux dernières périodes."},
+    {Msg::panel_insert_diagram_tip, "Dessine l'arbre en formes sur la feuille « KPI tree diagram » (remplacées à chaque nouvelle insertion), avec en dessous un graphique en cascade de la variation du KGI entre les deux périodes choisies ci-dessus."},
     {Msg::panel_insert_waterfall, "Insérer le graphique en cascade"},
     {Msg::panel_insert_waterfall_tip, "Place sur la feuille « KPI tree diagram » un graphique en cascade : la variation du KGI entre les deux périodes choisies ci-dessus, décomposée en contributions de ses KPI (KPI.CONTRIB)."},
     {Msg::panel_undo_diagram, "Insérer le diagramme de l'arbre KPI"},

@@ -120,7 +120,7 @@ const Entry ja_entries[] = {
     {Msg::panel_period, "最新の期間 %1、%2 からの変化"},
     {Msg::panel_period_single, "最新の期間 %1"},
     {Msg::panel_insert_diagram, "ツリー図を挿入"},
-    {Msg::panel_insert_diagram_tip, "ツリーを図形としてシート「KPI tree diagram」に描きます（再挿入すると置き換え）。その下に、直近 2 期間の KGI の変化を示すウォーターフォール図を置きます。"},
+    {Msg::panel_insert_diagram_tip, "ツリーを図形としてシート「KPI tree diagram」に描きます（再挿入すると置き換え）。その下に、上で選んだ 2 期間の KGI の変化を示すウォーターフォール図を置きます。"},
     {Msg::panel_insert_waterfall, "ウォーターフォール図を挿入"},
     {Msg::panel_insert_waterfall_tip, "シート「KPI tree diagram」にウォーターフォール図を置きます。上で選んだ 2 期間の KGI の変化を、各 KPI の寄与度 (KPI.CONTRIB) に分解して示します。"},
     {Msg::panel_undo_diagram, "KPI ツリー図の挿入"},

@@ -120,7 +120,7 @@ const Entry zh_CN_entries[] = {
     {Msg::panel_period, "最新期间 %1，与 %2 相比的变化"},
     {Msg::panel_period_single, "最新期间 %1"},
     {Msg::panel_insert_diagram, "插入树状图"},
-    {Msg::panel_insert_diagram_tip, "将树以图形绘制在工作表“KPI tree diagram”上（再次插入时替换），并在其下方放置 KGI 在最近两个期间变化的瀑布图。"},
+    {Msg::panel_insert_diagram_tip, "将树以图形绘制在工作表“KPI tree diagram”上（再次插入时替换），并在其下方放置 KGI 在上方所选两个期间之间变化的瀑布图。"},
     {Msg::panel_insert_waterfall, "插入瀑布图"},
     {Msg::panel_insert_waterfall_tip, "在工作表“KPI tree diagram”上放置瀑布图：KGI 在上方所选两个期间之间的变化，按各 KPI 的贡献 (KPI.CONTRIB) 分解。"},
     {Msg::panel_undo_diagram, "插入 KPI 树状图"},

@@ -121,7 +121,7 @@ const Entry zh_TW_entries[] = {
     {Msg::panel_period, "最新期間 %1，與 %2 相比的變化"},
     {Msg::panel_period_single, "最新期間 %1"},
     {Msg::panel_insert_diagram, "插入樹狀圖"},
-    {Msg::panel_insert_diagram_tip, "將樹以圖形繪製在工作表「KPI tree diagram」上（再次插入時替換），並在其下方放置 KGI 在最近兩個期間變化的瀑布圖。"},
+    {Msg::panel_insert_diagram_tip, "將樹以圖形繪製在工作表「KPI tree diagram」上（再次插入時替換），並在其下方放置 KGI 在上方所選兩個期間之間變化的瀑布圖。"},
     {Msg::panel_insert_waterfall, "插入瀑布圖"},
     {Msg::panel_insert_waterfall_tip, "在工作表「KPI tree diagram」上放置瀑布圖：KGI 在上方所選兩個期間之間的變化，按各 KPI 的貢獻 (KPI.CONTRIB) 分解。"},
     {Msg::panel_undo_diagram, "插入 KPI 樹狀圖"},

@@ -31,6 +31,7 @@
 #include <com/sun/star/util/XModifyListener.hpp>
 #include <com/sun/star/view/XSelectionChangeListener.hpp>
 #include <cppuhelper/implbase8.hxx>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <rtl/ref.hxx>
@@ -108,8 +109,12 @@ private:
     void layout();
     sal_Int32 place_periods(sal_Int32 y, sal_Int32 inner);
     css::uno::Reference<css::uno::XInterface> create(const char* service);
-    css::uno::Reference<css::awt::XControl>
-    add_control(const char* control_service, const char* model_service, const char* name);
+    // `setup` sets model properties that must be there before the control gets its window
+    // (a list box's Dropdown, say).
+    using ModelSetup = std::function<void(const css::uno::Reference<css::beans::XPropertySet>&)>;
+    css::uno::Reference<css::awt::XControl> add_control(const char* control_service,
+                                                        const char* model_service, const char* name,
+                                                        const ModelSetup& setup = {});
     void set_property(const css::uno::Reference<css::awt::XControl>& control, const char* name,
                       const css::uno::Any& value);
     // panel_table.cpp: finding the table

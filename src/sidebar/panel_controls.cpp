@@ -82,9 +82,12 @@ void Panel::set_property(const Reference<css::awt::XControl>& control, const cha
 }
 
 Reference<css::awt::XControl> Panel::add_control(const char* control_service,
-                                                 const char* model_service, const char* name) {
+                                                 const char* model_service, const char* name,
+                                                 const ModelSetup& setup) {
     Reference<css::awt::XControl> control(create(control_service), UNO_QUERY_THROW);
     Reference<css::awt::XControlModel> model(create(model_service), UNO_QUERY_THROW);
+    if (setup)
+        setup(Reference<css::beans::XPropertySet>(model, UNO_QUERY_THROW));
     control->setModel(model);
     Reference<css::awt::XControlContainer> container(container_, UNO_QUERY_THROW);
     container->addControl(OUString::createFromAscii(name), control);

@@ -39,12 +39,14 @@ void Panel::create_period_controls() {
                                    "com.sun.star.awt.UnoControlFixedTextModel", "periodsCaption");
     set_property(periods_caption_, "Label", Any(label_text(t(Msg::panel_periods_caption))));
     auto list = [this](const char* name, Msg tip) {
-        auto box = add_control("com.sun.star.awt.UnoControlListBox",
-                               "com.sun.star.awt.UnoControlListBoxModel", name);
-        set_property(box, "Dropdown", Any(true));
-        set_property(box, "LineCount", Any(visible_lines));
-        set_property(box, "HelpText", Any(to_oustring(t(tip))));
-        return box;
+        // A drop-down only when the model says so before the list box gets its window.
+        return add_control("com.sun.star.awt.UnoControlListBox",
+                           "com.sun.star.awt.UnoControlListBoxModel", name,
+                           [&](const Reference<css::beans::XPropertySet>& model) {
+                               model->setPropertyValue("Dropdown", Any(true));
+                               model->setPropertyValue("LineCount", Any(visible_lines));
+                               model->setPropertyValue("HelpText", Any(to_oustring(t(tip))));
+                           });
     };
     period_from_ = list("periodFrom", Msg::panel_period_from_tip);
     period_arrow_ = add_control("com.sun.star.awt.UnoControlFixedText",

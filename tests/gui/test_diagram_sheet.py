@@ -27,6 +27,7 @@ SHEET = "KPI tree diagram"
 CHART = "KPI waterfall"
 NAMES = ["Sales", "Deals", "Average order value", "Meetings", "Close rate", "Webinar attendance"]
 LEAVES = ["Meetings", "Close rate", "Average order value"]  # Webinar attendance is a ~ link
+COMBO_BOX = uno.getConstantByName("com.sun.star.accessibility.AccessibleRole.COMBO_BOX")
 HOLDS_FILL = 0xE3F2E1  # diagram::palette(Tone::holds)
 PLAIN_FILL = 0xFFFFFF  # diagram::palette(Tone::plain)
 
@@ -145,14 +146,18 @@ class DiagramSheet(GuiOfficeCase):
             "com.sun.star.lang.Locale", "en", "US", ""), False)
         cls.dialog = dialog = self.open_panel(doc)
         self.show_table(doc, dialog, table, "B3", 6)
-        self.assertIn("two periods chosen above",
-                      dialog.getControl("insertWaterfall").getModel().HelpText)
+        for button in ("insertWaterfall", "insertDiagram"):  # the tooltips name the choice
+            self.assertIn("two periods chosen above",
+                          dialog.getControl(button).getModel().HelpText)
         # The period lists: every period, the previous and the last chosen.
         periods = ["M%d" % p for p in range(1, len(rows[0]) - 2)]
         for name, chosen in (("periodFrom", periods[-2]), ("periodTo", periods[-1])):
             control = dialog.getControl(name)
             self.assertEqual(list(control.getModel().StringItemList), periods)
             self.assertEqual(control.getSelectedItem(), chosen)
+            # A closed drop-down (a list box made before its model said Dropdown is an open
+            # list two lines high, the items half cut off).
+            self.assertEqual(control.getAccessibleContext().getAccessibleRole(), COMBO_BOX)
         # ... side by side between the causal and the contribution buttons, inside the panel.
         box = {n: dialog.getControl(n).getPosSize()
                for n in ("insertCausal", "periodFrom", "periodTo", "insertContrib")}
