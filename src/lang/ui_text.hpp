@@ -149,7 +149,7 @@ enum class Msg {
     panel_undo_waterfall,       // sidebar: Edit > Undo title of the inserted waterfall chart
     sheet_diagram_title,        // diagram sheet: "%1" = the KGIs, "%2" = the latest period
     sheet_insert_failed,        // sidebar: "%1" = why an insert onto the diagram sheet failed
-    waterfall_no_change,        // sidebar: no KGI has values in the last two periods
+    waterfall_no_change,        // sidebar: no KGI has values in both chosen periods
     waterfall_title,            // waterfall chart: "%1" = the KGI, "%2" = "M23 → M24"
     waterfall_step,             // waterfall block header: the step's label
     waterfall_base,             // waterfall block header: the invisible base series
@@ -181,6 +181,11 @@ enum class Msg {
     diagram_whatif_header_kpi,    // sidebar what-if: header cell of the changes range
     diagram_whatif_header_change, // sidebar what-if: header cell of the changes range
     help_sidebar_diagram,         // help: the deck's diagram and what-if
+    panel_periods_caption,        // sidebar: caption of the two period lists
+    panel_period_from_tip,        // sidebar: tooltip of the "from" period list
+    panel_period_to_tip,          // sidebar: tooltip of the "to" period list
+    panel_same_periods,           // sidebar: both period lists name the same period
+    help_sidebar_sheet,           // help: the period choice and the diagram-sheet buttons
     count                         // number of messages, keep last
 };
 

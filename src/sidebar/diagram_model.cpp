@@ -36,12 +36,20 @@ void fill_order(DeckDiagram& d) {
 } // namespace
 
 std::optional<DeckDiagram> deck_diagram(const Grid& grid) {
+    Tree tree = read_tree(grid);
+    if (!tree.table_errors.empty() || tree.nodes.empty() || tree.roots.empty())
+        return std::nullopt;
+    const TreeOverview o = overview(tree);
+    return deck_diagram(grid, std::move(tree), o);
+}
+
+std::optional<DeckDiagram> deck_diagram(const Grid& grid, Tree tree, const TreeOverview& o) {
     DeckDiagram d;
-    d.tree = read_tree(grid);
+    d.tree = std::move(tree);
     if (!d.tree.table_errors.empty() || d.tree.nodes.empty() || d.tree.roots.empty())
         return std::nullopt;
     d.grid = grid;
-    d.diagram = diagram::diagram_of(d.tree, overview(d.tree));
+    d.diagram = diagram::diagram_of(d.tree, o);
     fill_order(d);
     if (d.order.size() != d.diagram.nodes.size())
         return std::nullopt; // not a forest (overview guarantees one; never show half a tree)

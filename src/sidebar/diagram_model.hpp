@@ -8,6 +8,7 @@
 #include "kpitree/diagram.hpp"
 #include "kpitree/model/table.hpp"
 #include "kpitree/model/tree.hpp"
+#include "kpitree/overview.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -29,6 +30,9 @@ struct DeckDiagram {
 // The diagram of a grid that reads as a tree (at least one KPI and one KGI, no table errors);
 // nullopt otherwise. Linear in the table plus the overview's verdicts.
 std::optional<DeckDiagram> deck_diagram(const Grid& grid);
+
+// The same from the tree read from `grid` and its overview, computed once by the caller.
+std::optional<DeckDiagram> deck_diagram(const Grid& grid, Tree tree, const TreeOverview& overview);
 
 // The period of a node's latest value (the last with one); nullopt if it has none.
 std::optional<std::size_t> latest_period(const diagram::DiagramNode& node);

@@ -168,7 +168,11 @@ void show_sheet(const SheetWork& work) {
         view->setActiveSheet(work.target);
 }
 
-std::optional<Waterfall> last_change(const Tree& tree) {
+// The change the waterfall breaks down: between the chosen periods, by default the last two.
+std::optional<Waterfall> chosen_change(const SheetWork& work) {
+    const Tree& tree = work.tree;
+    if (work.in.periods)
+        return waterfall_of(tree, work.in.periods->first, work.in.periods->second);
     if (tree.periods() < 2)
         return std::nullopt;
     return waterfall_of(tree, tree.periods() - 2, tree.periods() - 1);
@@ -191,7 +195,7 @@ std::string run_insert(const SheetInsert& in, std::initializer_list<Step> steps,
         SheetWork work = start_work(in);
         if (!work.tree.table_errors.empty() || work.tree.roots.empty())
             return std::string(lang::text(lang::Msg::panel_no_tree, in.language));
-        if (needs_change && !last_change(work.tree))
+        if (needs_change && !chosen_change(work))
             return std::string(lang::text(lang::Msg::waterfall_no_change, in.language));
         std::string message;
         for (const Step& step : steps) {
@@ -356,7 +360,7 @@ std::string diagram_body(SheetWork& work) {
 // The waterfall below the diagram; nothing when there is no change (the diagram's insert
 // still succeeded).
 std::string waterfall_body(SheetWork& work) {
-    const auto waterfall = last_change(work.tree);
+    const auto waterfall = chosen_change(work);
     if (!waterfall)
         return {};
     remove_waterfall(work);

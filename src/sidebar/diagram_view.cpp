@@ -272,7 +272,8 @@ void DiagramView::set_mode(bool diagram) {
         show_window(c, diagram);
 }
 
-void DiagramView::show(const Grid& grid, const Reference<css::sheet::XSpreadsheet>& sheet,
+void DiagramView::show(std::optional<DeckDiagram> deck,
+                       const Reference<css::sheet::XSpreadsheet>& sheet,
                        const css::table::CellRangeAddress& address,
                        const Reference<css::frame::XModel>& model) {
     std::optional<std::string> selected_name, scenario_name;
@@ -280,7 +281,7 @@ void DiagramView::show(const Grid& grid, const Reference<css::sheet::XSpreadshee
         selected_name = deck_->tree.nodes[*selected_].name;
     if (deck_ && scenario_)
         scenario_name = deck_->tree.nodes[scenario_node_].name;
-    deck_ = deck_diagram(grid);
+    deck_ = std::move(deck);
     if (!deck_) {
         clear();
         return;

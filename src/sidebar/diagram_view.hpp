@@ -69,8 +69,10 @@ public:
     // the area (x, y, width, height) of the panel.
     void place(const css::uno::Reference<css::awt::XControl>& list, sal_Int32 x, sal_Int32 y,
                sal_Int32 width, sal_Int32 height);
-    // Shows the tree table `grid` read from `address` on `sheet` of the document `model`.
-    void show(const Grid& grid, const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+    // Shows the diagram of the tree table read from `address` on `sheet` of the document
+    // `model` (deck_diagram: nullopt clears the view).
+    void show(std::optional<DeckDiagram> deck,
+              const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
               const css::table::CellRangeAddress& address,
               const css::uno::Reference<css::frame::XModel>& model);
     void clear(); // no table

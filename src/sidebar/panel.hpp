@@ -31,10 +31,12 @@
 #include <com/sun/star/util/XModifyListener.hpp>
 #include <com/sun/star/view/XSelectionChangeListener.hpp>
 #include <cppuhelper/implbase8.hxx>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <rtl/ref.hxx>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kpitree::sidebar {
@@ -103,10 +105,16 @@ private:
     void schedule_refresh(bool force);
     // panel_controls.cpp: the controls and their layout
     void create_controls();
+    void create_insert_controls();
     void layout();
+    sal_Int32 place_periods(sal_Int32 y, sal_Int32 inner);
     css::uno::Reference<css::uno::XInterface> create(const char* service);
-    css::uno::Reference<css::awt::XControl>
-    add_control(const char* control_service, const char* model_service, const char* name);
+    // `setup` sets model properties that must be there before the control gets its window
+    // (a list box's Dropdown, say).
+    using ModelSetup = std::function<void(const css::uno::Reference<css::beans::XPropertySet>&)>;
+    css::uno::Reference<css::awt::XControl> add_control(const char* control_service,
+                                                        const char* model_service, const char* name,
+                                                        const ModelSetup& setup = {});
     void set_property(const css::uno::Reference<css::awt::XControl>& control, const char* name,
                       const css::uno::Any& value);
     // panel_table.cpp: finding the table
@@ -129,6 +137,13 @@ private:
     // panel_findings.cpp: the findings list
     void show_findings(const std::vector<ViewFinding>& findings, bool has_table);
     void on_finding_selected(sal_Int32 index);
+    // panel_periods.cpp: the two periods the contribution column and the waterfall compare
+    void create_period_controls();
+    void fill_periods(const std::vector<std::string>& labels);
+    // The chosen periods (0-based; by default the previous and the last), nullopt when the
+    // table has fewer than two periods. Sets the status line and returns nullopt when both
+    // are the same period.
+    std::optional<std::pair<std::size_t, std::size_t>> chosen_periods();
     // panel_insert.cpp: inserting verdict columns
     void insert_column(const std::string& kind);
     // diagram_sheet.cpp: the diagram and the waterfall chart on the "KPI tree diagram" sheet
@@ -155,6 +170,11 @@ private:
     css::uno::Reference<css::awt::XControl> findings_caption_;
     css::uno::Reference<css::awt::XControl> findings_;
     std::vector<css::uno::Reference<css::awt::XControl>> buttons_;
+    css::uno::Reference<css::awt::XControl> periods_caption_, period_from_, period_arrow_,
+        period_to_;
+    std::vector<std::string> period_labels_; // the labels the period choice was made among
+    std::pair<sal_Int16, sal_Int16> period_choice_{-1, -1}; // positions in period_labels_
+    bool periods_shown_ = false;                            // the lists hold period_labels_
     rtl::Reference<DiagramView> diagram_; // the diagram and its toggle to the tree (diagram_view)
 
     lang::Language language_;

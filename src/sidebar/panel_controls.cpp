@@ -40,14 +40,19 @@ constexpr sal_Int32 caption_height = 18;
 constexpr sal_Int32 findings_height = 120;
 constexpr sal_Int32 button_height = 28;
 constexpr sal_Int32 button_count = 5;
+constexpr sal_Int32 arrow_width = 24; // between the two period lists
+constexpr sal_Int32 period_height = gap + caption_height + button_height; // caption, lists
 constexpr sal_Int32 min_tree_height = 120;
 constexpr sal_Int32 preferred_tree_height = 360;
 // The deck's minimal width: the sidebar applies it when the deck is shown (see getMinimalWidth).
 constexpr sal_Int32 minimal_width = 340;
 constexpr sal_Int32 bottom_height = gap + legend_height + gap + caption_height + findings_height +
-                                    button_count * (gap + button_height) + margin;
+                                    button_count * (gap + button_height) + period_height + margin;
 
-// The buttons, top to bottom: their action command and label.
+// The buttons, top to bottom: their action command and label. The period choice comes before
+// the buttons that compare two periods (the contribution column, the waterfall chart, also
+// drawn with the diagram).
+constexpr std::size_t first_comparing_button = 2;
 const std::pair<const char*, Msg> buttons[button_count] = {
     {"insertCheck", Msg::panel_insert_check},
     {"insertCausal", Msg::panel_insert_causal},
@@ -77,9 +82,12 @@ void Panel::set_property(const Reference<css::awt::XControl>& control, const cha
 }
 
 Reference<css::awt::XControl> Panel::add_control(const char* control_service,
-                                                 const char* model_service, const char* name) {
+                                                 const char* model_service, const char* name,
+                                                 const ModelSetup& setup) {
     Reference<css::awt::XControl> control(create(control_service), UNO_QUERY_THROW);
     Reference<css::awt::XControlModel> model(create(model_service), UNO_QUERY_THROW);
+    if (setup)
+        setup(Reference<css::beans::XPropertySet>(model, UNO_QUERY_THROW));
     control->setModel(model);
     Reference<css::awt::XControlContainer> container(container_, UNO_QUERY_THROW);
     container->addControl(OUString::createFromAscii(name), control);
@@ -124,7 +132,23 @@ void Panel::create_controls() {
     set_property(findings_, "HScroll", Any(true));
     Reference<css::awt::XListBox>(findings_, UNO_QUERY_THROW)->addItemListener(this);
 
+    create_insert_controls();
+
+    diagram_ = new DiagramView(context_,
+                               Reference<css::awt::XControlContainer>(container_, UNO_QUERY_THROW),
+                               language_, [this](sal_Int32 row) { select_row(row); });
+    diagram_->start();
+
+    parent_->addWindowListener(this);
+    Reference<css::awt::XWindow> window(container_, UNO_QUERY_THROW);
+    window->setVisible(true);
+}
+
+// The insert buttons and the period lists, top to bottom (so also in the tab order).
+void Panel::create_insert_controls() {
     for (const auto& [name, label] : buttons) {
+        if (buttons_.size() == first_comparing_button)
+            create_period_controls();
         auto button = add_control("com.sun.star.awt.UnoControlButton",
                                   "com.sun.star.awt.UnoControlButtonModel", name);
         set_property(button, "Label", Any(to_oustring(t(label))));
@@ -135,15 +159,6 @@ void Panel::create_controls() {
         b->addActionListener(this);
         buttons_.push_back(button);
     }
-
-    diagram_ = new DiagramView(context_,
-                               Reference<css::awt::XControlContainer>(container_, UNO_QUERY_THROW),
-                               language_, [this](sal_Int32 row) { select_row(row); });
-    diagram_->start();
-
-    parent_->addWindowListener(this);
-    Reference<css::awt::XWindow> window(container_, UNO_QUERY_THROW);
-    window->setVisible(true);
 }
 
 // XSidebarPanel
@@ -186,11 +201,31 @@ void Panel::layout() {
     y += caption_height;
     place(findings_, y, findings_height);
     y += findings_height;
-    for (const auto& b : buttons_) {
+    for (std::size_t i = 0; i < buttons_.size(); ++i) {
+        if (i == first_comparing_button)
+            y = place_periods(y + gap, inner);
         y += gap;
-        place(b, y, button_height);
+        place(buttons_[i], y, button_height);
         y += button_height;
     }
+}
+
+// The period caption and, under it, the "from" list, an arrow and the "to" list; returns the
+// bottom edge.
+sal_Int32 Panel::place_periods(sal_Int32 y, sal_Int32 inner) {
+    auto put = [](const Reference<css::awt::XControl>& c, sal_Int32 x, sal_Int32 top, sal_Int32 w,
+                  sal_Int32 h) {
+        Reference<css::awt::XWindow>(c, UNO_QUERY_THROW)
+            ->setPosSize(x, top, w, h, css::awt::PosSize::POSSIZE);
+    };
+    put(periods_caption_, margin, y, inner, caption_height);
+    y += caption_height;
+    const sal_Int32 list_width = std::max<sal_Int32>((inner - arrow_width) / 2, 40);
+    put(period_from_, margin, y, list_width, button_height);
+    put(period_arrow_, margin + list_width, y + 6, arrow_width, button_height - 6);
+    put(period_to_, margin + list_width + arrow_width, y, inner - list_width - arrow_width,
+        button_height);
+    return y + button_height;
 }
 
 } // namespace kpitree::sidebar

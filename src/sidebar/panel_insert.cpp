@@ -69,8 +69,11 @@ void Panel::insert_column(const std::string& kind) {
             set_property(status_, "Label", Any(label_text(t(Msg::panel_need_two_periods))));
             return;
         }
-        formula = "=KPI.CONTRIB(" + range + ";" + std::to_string(periods_ - 1) + ";" +
-                  std::to_string(periods_) + ")";
+        const auto periods = chosen_periods(); // KPI.CONTRIB counts periods from 1
+        if (!periods)
+            return;
+        formula = "=KPI.CONTRIB(" + range + ";" + std::to_string(periods->first + 1) + ";" +
+                  std::to_string(periods->second + 1) + ")";
     } else {
         return;
     }
@@ -123,7 +126,12 @@ void Panel::scroll_into_view(const css::table::CellRangeAddress& block) {
 void Panel::insert_on_diagram_sheet(bool diagram) {
     if (!table_ || !model_.is())
         return;
-    const SheetInsert insert{context_, model_, table_->sheet, table_->address, language_};
+    SheetInsert insert{context_, model_, table_->sheet, table_->address, language_, {}};
+    if (periods_ >= 2) {
+        insert.periods = chosen_periods();
+        if (!insert.periods)
+            return; // the same period twice: the status line says so
+    }
     const std::string message =
         diagram ? insert_tree_diagram(insert) : insert_waterfall_chart(insert);
     if (!message.empty())

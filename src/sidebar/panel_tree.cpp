@@ -36,13 +36,16 @@ void Panel::show_message(const std::string& message) {
     for (const auto& b : buttons_)
         set_property(b, "Enabled", Any(false));
     periods_ = 0;
+    fill_periods({});
     if (diagram_.is())
         diagram_->clear();
 }
 
 void Panel::show_table(const TableRef& table) {
     const Grid grid = read_grid(table);
-    const TreeView view = build_view(grid, language_);
+    Tree tree = read_tree(grid); // read and verdicts once, for the list and the diagram
+    const TreeOverview overview = is_shown_tree(tree) ? kpitree::overview(tree) : TreeOverview{};
+    const TreeView view = build_view(tree, overview, language_);
     if (!view.is_tree) {
         table_.reset();
         show_message(std::string(t(Msg::panel_no_tree)));
@@ -64,8 +67,10 @@ void Panel::show_table(const TableRef& table) {
     show_findings(view.findings, true);
     for (const auto& b : buttons_)
         set_property(b, "Enabled", Any(true));
+    fill_periods(view.period_labels);
     if (diagram_.is())
-        diagram_->show(grid, table.sheet, table.address, model_);
+        diagram_->show(deck_diagram(grid, std::move(tree), overview), table.sheet, table.address,
+                       model_);
 }
 
 // The KPI names by table row (to keep collapsed nodes collapsed) and the sheet cell whose

@@ -144,15 +144,24 @@ std::string problem_text(const Problem& problem, lang::Language language) {
     return text;
 }
 
+bool is_shown_tree(const Tree& tree) {
+    return tree.table_errors.empty() && !tree.nodes.empty() && !tree.roots.empty();
+}
+
 TreeView build_view(const Grid& grid, lang::Language language) {
-    TreeView view;
     const Tree tree = read_tree(grid);
-    if (!tree.table_errors.empty() || tree.nodes.empty() || tree.roots.empty())
+    if (!is_shown_tree(tree))
+        return TreeView{};
+    return build_view(tree, kpitree::overview(tree), language);
+}
+
+TreeView build_view(const Tree& tree, const TreeOverview& overview, lang::Language language) {
+    TreeView view;
+    if (!is_shown_tree(tree))
         return view;
     view.is_tree = true;
     view.periods = tree.periods();
     view.period_labels = tree.period_labels;
-    TreeOverview overview = kpitree::overview(tree);
     view.transposed = tree.transposed;
     view.nodes.resize(tree.nodes.size());
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
@@ -160,13 +169,13 @@ TreeView build_view(const Grid& grid, lang::Language language) {
         v.name = tree.nodes[i].name;
         v.row = tree.nodes[i].row;
         set_latest(tree, tree.nodes[i], v);
-        v.children = std::move(overview.nodes[i].children);
+        v.children = overview.nodes[i].children;
         for (Status s : overview.nodes[i].marks)
             if (auto m = mark_of(s))
                 v.marks.push_back(*m);
     }
     view.findings = findings_of(tree, overview, language);
-    view.tops = std::move(overview.tops);
+    view.tops = overview.tops;
     return view;
 }
 

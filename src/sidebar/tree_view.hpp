@@ -7,6 +7,8 @@
 
 #include "kpitree/model/problem.hpp"
 #include "kpitree/model/table.hpp"
+#include "kpitree/model/tree.hpp"
+#include "kpitree/overview.hpp"
 #include "ui_text.hpp"
 
 #include <cstddef>
@@ -66,6 +68,13 @@ struct TreeView {
 // columns, at least one KPI row and at least one KGI (a row without parent). Every node
 // appears exactly once in the forest, also with cycles. Findings are in `language`.
 TreeView build_view(const Grid& grid, lang::Language language = lang::Language::en);
+
+// The same from a tree already read and its overview (the panel computes them once per refresh
+// for the list and the diagram). `tree` must have read without table errors, with a KGI.
+TreeView build_view(const Tree& tree, const TreeOverview& overview, lang::Language language);
+
+// Whether a tree read from a grid is shown (no table errors, at least one KPI and one KGI).
+bool is_shown_tree(const Tree& tree);
 
 // A problem of the reader or the lint in `language` (problem_text's in English).
 std::string problem_text(const Problem& problem, lang::Language language);

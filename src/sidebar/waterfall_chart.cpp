@@ -204,24 +204,57 @@ sal_Int32 column_at(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 
     return lo;
 }
 
+// Whether the chart `name` on the diagram sheet is a waterfall an earlier insert drew: it has
+// the insert's name, or (an .xlsx keeps no chart names) its data starts with the cell block's
+// header row as an insert writes it, in any UI language.
+bool is_waterfall(const SheetWork& work, const OUString& name,
+                  const Reference<css::table::XTableChart>& chart) {
+    if (name == chart_name)
+        return true;
+    const Sequence<css::table::CellRangeAddress> ranges = chart->getRanges();
+    if (ranges.getLength() != 1 || ranges[0].EndColumn - ranges[0].StartColumn != 4)
+        return false;
+    const css::table::CellRangeAddress& a = ranges[0];
+    Reference<css::sheet::XCellRangeData> data(
+        work.target->getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn + 1, a.StartRow),
+        UNO_QUERY_THROW);
+    const Sequence<Sequence<Any>> cells = data->getDataArray();
+    const Msg header[] = {Msg::waterfall_step,     Msg::waterfall_base,
+                          Msg::waterfall_increase, Msg::waterfall_decrease,
+                          Msg::waterfall_total,    Msg::waterfall_contribution};
+    for (std::size_t l = 0; l < lang::language_count; ++l) {
+        bool same = true;
+        for (sal_Int32 c = 0; c < block_columns && same; ++c) {
+            OUString text;
+            same = (cells[0][c] >>= text) &&
+                   text == to_oustring(lang::text(header[c], static_cast<lang::Language>(l)));
+        }
+        if (same)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 void remove_waterfall(const SheetWork& work) {
     auto charts = charts_of(work);
-    if (!charts->hasByName(chart_name))
-        return;
-    Reference<css::table::XTableChart> chart(charts->getByName(chart_name), UNO_QUERY_THROW);
-    for (const css::table::CellRangeAddress& a : chart->getRanges()) {
-        // The block: the chart's range and the contribution column right of it.
-        const sal_Int32 end = std::min<sal_Int32>(a.EndColumn + 1, 1023);
-        Reference<css::sheet::XSheetOperation>(
-            work.target->getCellRangeByPosition(a.StartColumn, a.StartRow, end, a.EndRow),
-            UNO_QUERY_THROW)
-            ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::STRING |
-                            css::sheet::CellFlags::DATETIME | css::sheet::CellFlags::FORMULA |
-                            css::sheet::CellFlags::HARDATTR);
+    for (const OUString& name : charts->getElementNames()) {
+        Reference<css::table::XTableChart> chart(charts->getByName(name), UNO_QUERY_THROW);
+        if (!is_waterfall(work, name, chart))
+            continue;
+        for (const css::table::CellRangeAddress& a : chart->getRanges()) {
+            // The block: the chart's range and the contribution column right of it.
+            const sal_Int32 end = std::min<sal_Int32>(a.EndColumn + 1, 1023);
+            Reference<css::sheet::XSheetOperation>(
+                work.target->getCellRangeByPosition(a.StartColumn, a.StartRow, end, a.EndRow),
+                UNO_QUERY_THROW)
+                ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::STRING |
+                                css::sheet::CellFlags::DATETIME | css::sheet::CellFlags::FORMULA |
+                                css::sheet::CellFlags::HARDATTR);
+        }
+        charts->removeByName(name);
     }
-    charts->removeByName(chart_name);
 }
 
 void draw_waterfall(const SheetWork& work, const Waterfall& w, sal_Int32 top) {

@@ -1,8 +1,9 @@
 """The deck's "Insert tree diagram" and "Insert waterfall chart" buttons in a real GUI
 LibreOffice under Xvfb: the sheet "KPI tree diagram" gets one box per KPI (the cells' number
 format, the palette's colours), connectors and operator labels, and a waterfall chart whose
-steps are KPI.CONTRIB's numbers; one Undo step; re-inserting replaces; the file saved as .ods
-and .xlsx and reopened still has them; a 1,000-KPI tree does not hang the insert; a transposed
+steps are KPI.CONTRIB's numbers, between the last two periods or two periods chosen in the
+deck's period lists; one Undo step; re-inserting replaces, also after an .xlsx round trip (which
+loses the chart's name); the file saved as .ods and .xlsx and reopened still has them; a 1,000-KPI tree does not hang the insert; a transposed
 table's values keep their cells' formats. A screenshot
 of the diagram sheet goes to build/artifacts/diagram_sheet.png.
 
@@ -26,6 +27,7 @@ SHEET = "KPI tree diagram"
 CHART = "KPI waterfall"
 NAMES = ["Sales", "Deals", "Average order value", "Meetings", "Close rate", "Webinar attendance"]
 LEAVES = ["Meetings", "Close rate", "Average order value"]  # Webinar attendance is a ~ link
+COMBO_BOX = uno.getConstantByName("com.sun.star.accessibility.AccessibleRole.COMBO_BOX")
 HOLDS_FILL = 0xE3F2E1  # diagram::palette(Tone::holds)
 PLAIN_FILL = 0xFFFFFF  # diagram::palette(Tone::plain)
 
@@ -47,6 +49,15 @@ def chart_data(sheet):
     data = chart.getData()
     return list(data.getRowDescriptions()), list(data.getColumnDescriptions()), \
         [list(r) for r in data.getData()]
+
+
+def header_cells(sheet):
+    """How many cells of the sheet's used area read "Base" (the waterfall block's header)."""
+    cursor = sheet.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    end = cursor.getRangeAddress()
+    data = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow).getDataArray()
+    return sum(1 for row in data for cell in row if cell == "Base")
 
 
 class DiagramSheet(GuiOfficeCase):
@@ -135,7 +146,26 @@ class DiagramSheet(GuiOfficeCase):
             "com.sun.star.lang.Locale", "en", "US", ""), False)
         cls.dialog = dialog = self.open_panel(doc)
         self.show_table(doc, dialog, table, "B3", 6)
-        self.assertIn("last two periods", dialog.getControl("insertWaterfall").getModel().HelpText)
+        for button in ("insertWaterfall", "insertDiagram"):  # the tooltips name the choice
+            self.assertIn("two periods chosen above",
+                          dialog.getControl(button).getModel().HelpText)
+        # The period lists: every period, the previous and the last chosen.
+        periods = ["M%d" % p for p in range(1, len(rows[0]) - 2)]
+        for name, chosen in (("periodFrom", periods[-2]), ("periodTo", periods[-1])):
+            control = dialog.getControl(name)
+            self.assertEqual(list(control.getModel().StringItemList), periods)
+            self.assertEqual(control.getSelectedItem(), chosen)
+            # A closed drop-down (a list box made before its model said Dropdown is an open
+            # list two lines high, the items half cut off).
+            self.assertEqual(control.getAccessibleContext().getAccessibleRole(), COMBO_BOX)
+        # ... side by side between the causal and the contribution buttons, inside the panel.
+        box = {n: dialog.getControl(n).getPosSize()
+               for n in ("insertCausal", "periodFrom", "periodTo", "insertContrib")}
+        self.assertGreater(box["periodFrom"].Y, box["insertCausal"].Y + box["insertCausal"].Height)
+        self.assertEqual(box["periodFrom"].Y, box["periodTo"].Y)
+        self.assertLessEqual(box["periodFrom"].X + box["periodFrom"].Width, box["periodTo"].X)
+        self.assertLessEqual(box["periodTo"].X + box["periodTo"].Width, dialog.getPosSize().Width)
+        self.assertLess(box["periodTo"].Y + box["periodTo"].Height, box["insertContrib"].Y)
 
         undo = doc.getUndoManager()
         self.press(doc, dialog, "insertDiagram")
@@ -168,31 +198,36 @@ class DiagramSheet(GuiOfficeCase):
         self.assertEqual(operators["Webinar attendance"], "~")
         self.check_waterfall(doc, sheet)
 
-    def check_waterfall(self, doc, sheet):
+    def check_waterfall(self, doc, sheet, periods=None):
+        """One waterfall chart on `sheet`: its steps are the leaves' KPI.CONTRIB between
+        `periods` (1-based from and to; by default the last two), computed in real cells."""
         table = doc.Sheets.getByIndex(0)
+        count = len(self.rows[0]) - 3
+        first, last = periods or (count - 1, count)
         self.assertEqual(sheet.getCharts().getCount(), 1)
         self.assertTrue(sheet.getCharts().hasByName(CHART))
         categories, series, data = chart_data(sheet)
-        periods = len(self.rows[0]) - 3
-        self.assertEqual(categories, ["M%d" % (periods - 1)] + LEAVES + ["M%d" % periods])
+        self.assertEqual(categories, ["M%d" % first] + LEAVES + ["M%d" % last])
         self.assertEqual(series, ["Base", "Increase", "Decrease", "Total"])
+        title = sheet.getCharts().getByName(CHART).getEmbeddedObject().Title.String
+        self.assertIn("M%d → M%d" % (first, last), title)
         # KPI.CONTRIB in cells, next to the table.
         end = column_letter(len(self.rows[0]) - 1)
         target = table.getCellRangeByPosition(len(self.rows[0]) + 1, 0, len(self.rows[0]) + 1,
                                               len(self.rows) - 1)
-        target.setArrayFormula("=KPI.CONTRIB(A1:%s%d;%d;%d)" % (end, len(self.rows), periods - 1,
-                                                               periods))
+        target.setArrayFormula("=KPI.CONTRIB(A1:%s%d;%d;%d)" % (end, len(self.rows), first, last))
         contrib = {self.rows[r][0]: target.getCellByPosition(0, r).getValue()
                    for r in range(1, len(self.rows))}
         for i, leaf in enumerate(LEAVES):
             base, up, down, total = data[i + 1]
             self.assertAlmostEqual(up - down, contrib[leaf], delta=1e-6 * abs(contrib[leaf]) + 1e-9)
             self.assertEqual(total, 0)
-        self.assertAlmostEqual(data[0][3], self.rows[1][-2], delta=1e-6)
-        self.assertAlmostEqual(data[-1][3], self.rows[1][-1], delta=1e-6)
+        start, finish = self.rows[1][2 + first], self.rows[1][2 + last]
+        self.assertAlmostEqual(data[0][3], start, delta=1e-6)
+        self.assertAlmostEqual(data[-1][3], finish, delta=1e-6)
         # The leaves add up to the KGI's change.
-        self.assertAlmostEqual(sum(r[1] - r[2] for r in data[1:-1]),
-                               self.rows[1][-1] - self.rows[1][-2], delta=1e-6 * self.rows[1][-1])
+        self.assertAlmostEqual(sum(r[1] - r[2] for r in data[1:-1]), finish - start,
+                               delta=1e-6 * abs(finish))
         target.clearContents(1 | 2 | 4 | 16)  # VALUE | DATETIME | STRING | FORMULA
 
     def test_02_undo_removes_the_chart_then_the_sheet(self):
@@ -244,6 +279,35 @@ class DiagramSheet(GuiOfficeCase):
         if path and os.environ.get("KPITREE_UPDATE_SCREENSHOT"):
             shutil.copyfile(path, os.path.join(SOURCE, "docs", "diagram_sheet.png"))
 
+    def test_03a_waterfall_between_chosen_periods(self):
+        """The periods chosen in the deck's lists, not the last two: the chart's steps are
+        KPI.CONTRIB between them, its title and totals name them; the same period twice is
+        refused with a message and inserts nothing."""
+        doc, dialog = self.doc, self.dialog
+        table = doc.Sheets.getByIndex(0)
+        self.show_table(doc, dialog, table, "B3", 6)
+        first, to = dialog.getControl("periodFrom"), dialog.getControl("periodTo")
+        first.selectItemPos(2, True)
+        to.selectItemPos(2, True)
+        undo = doc.getUndoManager()
+        before = undo.getCurrentUndoActionTitle()
+        dialog.getControl("insertWaterfall").getAccessibleContext().doAccessibleAction(0)
+        self.assertTrue(wait_for(lambda: "two different periods" in self.status(dialog), 20),
+                        self.status(dialog))
+        self.assertEqual(doc.CurrentController.ActiveSheet.Name, table.Name)
+        self.assertEqual(undo.getCurrentUndoActionTitle(), before)
+        # M2 → M5, not the last two periods.
+        first.selectItemPos(1, True)
+        to.selectItemPos(4, True)
+        self.assertEqual((first.getSelectedItem(), to.getSelectedItem()), ("M2", "M5"))
+        self.press(doc, dialog, "insertWaterfall")
+        sheet = doc.Sheets.getByName(SHEET)
+        self.check_diagram(sheet)
+        self.check_waterfall(doc, sheet, (2, 5))
+        # A refresh of the same table keeps the choice.
+        self.show_table(doc, dialog, table, "C4", 6)
+        self.assertEqual((first.getSelectedItem(), to.getSelectedItem()), ("M2", "M5"))
+
     def test_04_kept_in_ods_and_xlsx(self):
         for ext, filt in (("ods", "calc8"), ("xlsx", "Calc MS Excel 2007 XML")):
             path = os.path.join(self.tmp, "diagram." + ext)
@@ -260,6 +324,33 @@ class DiagramSheet(GuiOfficeCase):
                 self.assertEqual(len(data[0]), len(LEAVES) + 2, ext)
             finally:
                 copy.close(True)
+
+    def test_04a_reinsert_after_xlsx_replaces_the_chart(self):
+        """An .xlsx keeps no chart names: re-inserting the waterfall into the reopened file
+        still replaces the old chart and its cell block (recognised by the block's header)."""
+        path = os.path.join(self.tmp, "diagram.xlsx")
+        self.assertTrue(os.path.exists(path), "test_04 saved no .xlsx")
+        copy = self.office.load(path, hidden=False)
+        try:
+            window = copy.CurrentController.Frame.ContainerWindow
+            window.setPosSize(0, 0, 1580, 980, 15)
+            window.setVisible(True)
+            sheet = copy.Sheets.getByName(SHEET)
+            self.assertEqual(sheet.getCharts().getCount(), 1)
+            print("\nthe chart's name after the .xlsx round trip: %r"
+                  % sheet.getCharts().getElementNames()[0], file=sys.stderr)
+            self.assertEqual(header_cells(sheet), 1)
+            dialog = self.open_panel(copy)
+            self.show_table(copy, dialog, copy.Sheets.getByIndex(0), "B3", 6)
+            self.press(copy, dialog, "insertWaterfall")
+            self.assertTrue(wait_for(lambda: sheet.getCharts().hasByName(CHART), 20))
+            self.assertEqual(sheet.getCharts().getCount(), 1, sheet.getCharts().getElementNames())
+            self.assertEqual(header_cells(sheet), 1)
+            self.assertEqual(len(chart_data(sheet)[0]), len(LEAVES) + 2)
+            self.check_diagram(sheet)
+        finally:
+            copy.setModified(False)
+            copy.close(True)
 
     def test_05_a_thousand_kpis(self):
         doc, dialog = self.doc, self.dialog

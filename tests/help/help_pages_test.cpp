@@ -59,3 +59,30 @@ TEST(HelpPages, TextsAreTheWizardsWithTildeAndMarkupEscapedForXml) {
                   std::string::npos);
     }
 }
+
+TEST(HelpPages, DeckPageNamesTheDiagramSheetButtonsAndThePeriodChoice) {
+    // Guards against the deck's help leaving out the buttons that insert onto the diagram
+    // sheet and the period lists they read: the index page (.xhp and .html) of every language
+    // names the buttons and the period caption as the deck shows them.
+    const lang::Msg shown[] = {lang::Msg::panel_insert_diagram, lang::Msg::panel_insert_waterfall,
+                               lang::Msg::panel_periods_caption};
+    for (std::size_t i = 0; i < lang::language_count; ++i) {
+        const auto l = static_cast<lang::Language>(i);
+        int pages = 0;
+        for (const help::File& f : help::help_files(l)) {
+            if (!f.path.ends_with("/index.xhp") && !f.path.ends_with("/index.html"))
+                continue;
+            ++pages;
+            for (lang::Msg m : shown) {
+                std::string label(lang::text(m, l));
+                if (label.ends_with(":") || label.ends_with("：")) // a caption: its words
+                    label = label.substr(0, label.rfind(label.ends_with(":") ? ":" : "："));
+                while (label.ends_with(" "))
+                    label.pop_back();
+                EXPECT_NE(f.content.find(help::xml_escape(label)), std::string::npos)
+                    << lang::code(l) << " " << f.path << ": " << label;
+            }
+        }
+        EXPECT_EQ(pages, 2) << lang::code(l);
+    }
+}

@@ -1,6 +1,8 @@
 #include "diagram_model.hpp"
 #include "kpitree/functions.hpp"
 #include "kpitree/model/layout.hpp"
+#include "kpitree/overview.hpp"
+#include "tree_view.hpp"
 
 #include <gtest/gtest.h>
 #include <string>
@@ -131,6 +133,43 @@ TEST(DiagramModel, WhatIfOnATransposedTableMatchesTheRowLayout) {
 TEST(DiagramModel, HexColours) {
     EXPECT_EQ(hex_colour(0xE3F2E1), "#E3F2E1");
     EXPECT_EQ(hex_colour(0x000001), "#000001");
+}
+
+TEST(DiagramModel, OneOverviewServesTheListAndTheDiagramAsTwoWould) {
+    // Guards the panel's single overview per refresh (it used to compute one for the list and
+    // one for the diagram): the list and the diagram from one read and one overview equal
+    // those computed from the grid on their own, here with a mismatch and a finding.
+    Grid grid = spec_grid();
+    grid.at(1, 4) = 1100001.0; // Sales no longer equals Deals × Average order value
+    Tree tree = read_tree(grid);
+    ASSERT_TRUE(is_shown_tree(tree));
+    const TreeOverview o = overview(tree);
+    const TreeView once = build_view(tree, o, lang::Language::fr);
+    const TreeView alone = build_view(grid, lang::Language::fr);
+    ASSERT_TRUE(once.is_tree);
+    ASSERT_EQ(once.nodes.size(), alone.nodes.size());
+    for (std::size_t i = 0; i < once.nodes.size(); ++i) {
+        EXPECT_EQ(node_label(once.nodes[i]), node_label(alone.nodes[i]));
+        EXPECT_EQ(once.nodes[i].children, alone.nodes[i].children);
+    }
+    EXPECT_EQ(once.tops, alone.tops);
+    ASSERT_EQ(once.findings.size(), alone.findings.size());
+    ASSERT_FALSE(once.findings.empty());
+    for (std::size_t i = 0; i < once.findings.size(); ++i)
+        EXPECT_EQ(once.findings[i].text, alone.findings[i].text);
+    EXPECT_EQ(once.period_labels, alone.period_labels);
+
+    const auto shared = deck_diagram(grid, std::move(tree), o);
+    const auto own = deck_diagram(grid);
+    ASSERT_TRUE(shared && own);
+    EXPECT_EQ(names_in_order(*shared), names_in_order(*own));
+    EXPECT_EQ(shared->diagram.children, own->diagram.children);
+    for (std::size_t i = 0; i < own->diagram.nodes.size(); ++i) {
+        EXPECT_EQ(shared->diagram.nodes[i].box, own->diagram.nodes[i].box);
+        EXPECT_EQ(shared->diagram.nodes[i].connector, own->diagram.nodes[i].connector);
+    }
+    EXPECT_EQ(shared->diagram.nodes[node(*own, "Sales")].box, diagram::Tone::mismatch);
+    EXPECT_FALSE(build_view(read_tree(Grid()), TreeOverview{}, lang::Language::en).is_tree);
 }
 
 } // namespace
