@@ -70,7 +70,7 @@ const Entry en_entries[] = {
     {Msg::help_example_note, "The examples assume a tree table in A1:F7 (a header row, then Name, Parent, Link and three periods). Tools ▸ KPI Tree ▸ Open an Example opens a complete workbook."},
     {Msg::help_sidebar_title, "The KPI Tree deck"},
     {Msg::help_sidebar_body, "Tools ▸ KPI Tree ▸ Show KPI Tree Panel opens the deck in Calc's sidebar. Put the cursor in a tree table: the deck shows the tree with each KPI's latest value and a status mark (✔ identity holds, ✘ mismatch, ~✔ hypothesis supported, ~✘ unsupported, ~? not testable, ⚠ error), lists the findings of KPI.LINT, and its buttons insert the check, causal and contribution columns next to the table as array formulas, so the verdicts live in the workbook."},
-    {Msg::help_wizard_note, "The Function Wizard's Help button has no page for add-in functions (LibreOffice gives them none): open this help from Tools ▸ KPI Tree ▸ KPI Tree Help."},
+    {Msg::help_wizard_note, "The Function Wizard's Help button has no page for add-in functions (LibreOffice gives them none): open this help from Tools ▸ KPI Tree ▸ KPI Tree Help or with the deck's Help button."},
     {Msg::panel_no_tree, "No KPI tree here. Put the cursor in a tree table (Name, Parent, Link, one column per period) or select one."},
     {Msg::panel_too_large, "The region around the cursor is too large for a tree table. Select the table."},
     {Msg::panel_table_summary, "Tree table %1: %2 KPIs"},
@@ -159,6 +159,14 @@ const Entry en_entries[] = {
     {Msg::diagram_whatif_header_kpi, "KPI"},
     {Msg::diagram_whatif_header_change, "What-if value"},
     {Msg::help_sidebar_diagram, "The deck opens on a diagram of the tree: one box per KPI with its latest value as the cell shows it, its change against the previous period, a sparkline and a colour (green: identity holds, red: mismatch, amber: error); the operator sits on each link and ~ links are dashed. Click a box (or use the arrow keys) to select the KPI's row; − + and Fit zoom; Show as list switches to the tree list. What-if: select a KPI, type a value or a change such as +10% and press Try to see the recomputed tree and the KGI's change without touching the sheet; Insert what-if block writes the scenario next to the table as a KPI.WHATIF formula (one Undo step)."},
+    {Msg::panel_share_values, "Share as values"},
+    {Msg::panel_share_values_tip, "Copies the verdict columns beside the table as plain values with the same formats, headed with today's date: colleagues without KPI Tree (Excel users, for example) see them as they are now. The live columns stay."},
+    {Msg::panel_share_header, "%1 (values, %2)"},
+    {Msg::panel_share_nothing, "No verdict columns beside the table to share: insert a check, causal or contribution column first."},
+    {Msg::panel_undo_share, "Share KPI Tree verdicts as values"},
+    {Msg::panel_help, "Help"},
+    {Msg::panel_help_tip, "Opens the KPI Tree help: the tree table, this deck and every function."},
+    {Msg::help_sidebar_share, "Share as values copies the verdict columns beside the table as plain values, with the same number formats and colours and a header such as \"Check (values, 2026-11-30)\", into the next free columns (one Undo step): colleagues without KPI Tree, Excel users for example, see the verdicts as they were that day, while the live columns keep computing. The deck's Help button opens this page."},
 };
 // clang-format on
 

@@ -69,7 +69,7 @@ const Entry zh_CN_entries[] = {
     {Msg::help_example_note, "示例假设树表格位于 A1:F7（一行标题，然后是名称、父项、链接和三个期间）。“工具 ▸ KPI 树 ▸ 打开示例”可打开完整的工作簿。"},
     {Msg::help_sidebar_title, "KPI 树面板"},
     {Msg::help_sidebar_body, "“工具 ▸ KPI 树 ▸ 显示 KPI 树面板”会在 Calc 的侧边栏中打开该面板。将光标放在树表格中：面板显示整棵树，以及每个 KPI 的最新值和状态标记（✔ 恒等式成立，✘ 不一致，~✔ 假设得到支持，~✘ 未得到支持，~? 无法检验，⚠ 错误），列出 KPI.LINT 的发现；其按钮会在表格旁以数组公式插入检查列、因果列和贡献列，使结论保存在工作簿中。"},
-    {Msg::help_wizard_note, "函数向导的“帮助”按钮没有加载项函数的页面（LibreOffice 不提供）：请通过“工具 ▸ KPI 树 ▸ KPI 树帮助”打开本帮助。"},
+    {Msg::help_wizard_note, "函数向导的“帮助”按钮没有加载项函数的页面（LibreOffice 不提供）：请通过“工具 ▸ KPI 树 ▸ KPI 树帮助”或面板的“帮助”按钮打开本帮助。"},
     {Msg::panel_no_tree, "此处没有 KPI 树。请将光标放在树表（名称、父项、链接、每期一列）中，或选择一个树表。"},
     {Msg::panel_too_large, "光标周围的区域太大，不是树表。请选择该表。"},
     {Msg::panel_table_summary, "树表 %1：%2 个 KPI"},
@@ -158,6 +158,14 @@ const Entry zh_CN_entries[] = {
     {Msg::diagram_whatif_header_kpi, "KPI 名称"},
     {Msg::diagram_whatif_header_change, "假设值"},
     {Msg::help_sidebar_diagram, "面板首先以图显示树：每个 KPI 一个方框，显示与单元格相同格式的最新值、相对上期的变化、迷你折线图和颜色（绿色：恒等式成立，红色：不一致，橙色：错误）；每条链接上标有运算符，~ 链接为虚线。单击方框（或使用方向键）选中该 KPI 的行；用 − + 和“适应宽度”缩放；“以列表显示”切换到树列表。假设分析：选中一个 KPI，输入数值或 +10% 这样的变化并按“试算”，即可在不改动工作表的情况下看到重新计算的树和 KGI 的变化；“插入假设分析块”将情景作为 KPI.WHATIF 公式写在表格旁（一次撤销即可还原）。"},
+    {Msg::panel_share_values, "以数值共享"},
+    {Msg::panel_share_values_tip, "将表格旁的判定列复制为带相同格式的纯数值，并以今天的日期作标题：没有 KPI 树的同事 (例如 Excel 用户) 也能看到当前的判定。原有的列保留不变。"},
+    {Msg::panel_share_header, "%1 (数值，%2)"},
+    {Msg::panel_share_nothing, "表格旁没有可共享的判定列：请先插入检查列、因果列或贡献列。"},
+    {Msg::panel_undo_share, "以数值共享 KPI 树判定"},
+    {Msg::panel_help, "帮助"},
+    {Msg::panel_help_tip, "打开 KPI 树帮助：树表格、本面板和所有函数。"},
+    {Msg::help_sidebar_share, "“以数值共享”将表格旁的判定列以纯数值复制到下一个空列，保留相同的数字格式和颜色，并加上“Check (数值，2026-11-30)”这样的标题 (一步撤消)：没有 KPI 树的同事 (例如 Excel 用户) 也能看到当天的判定，原有的列继续计算。面板的“帮助”按钮打开本页。"},
 };
 // clang-format on
 

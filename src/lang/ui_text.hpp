@@ -181,6 +181,14 @@ enum class Msg {
     diagram_whatif_header_kpi,    // sidebar what-if: header cell of the changes range
     diagram_whatif_header_change, // sidebar what-if: header cell of the changes range
     help_sidebar_diagram,         // help: the deck's diagram and what-if
+    panel_share_values,           // sidebar: button: a static copy of the verdict columns
+    panel_share_values_tip,       // sidebar: the button's tooltip
+    panel_share_header,           // sidebar: header of a copied column: %1 its header, %2 date
+    panel_share_nothing,          // sidebar: Share as values without verdict columns
+    panel_undo_share,             // sidebar: Edit > Undo title of the copied columns
+    panel_help,                   // sidebar: button that opens the help
+    panel_help_tip,               // sidebar: the help button's tooltip
+    help_sidebar_share,           // help: the deck's Share as values and Help buttons
     count                         // number of messages, keep last
 };
 
