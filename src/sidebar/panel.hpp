@@ -107,6 +107,9 @@ private:
     css::uno::Reference<css::uno::XInterface> create(const char* service);
     css::uno::Reference<css::awt::XControl>
     add_control(const char* control_service, const char* model_service, const char* name);
+    // A push button with its label and tooltip, its action command `name` reaching
+    // actionPerformed.
+    css::uno::Reference<css::awt::XControl> add_button(const char* name, lang::Msg label);
     void set_property(const css::uno::Reference<css::awt::XControl>& control, const char* name,
                       const css::uno::Any& value);
     // panel_table.cpp: finding the table
@@ -131,6 +134,12 @@ private:
     void on_finding_selected(sal_Int32 index);
     // panel_insert.cpp: inserting verdict columns
     void insert_column(const std::string& kind);
+    // panel_share.cpp: Share as values (a static copy of the verdict lines) and Help
+    void share_as_values();
+    std::vector<sal_Int32> verdict_lines() const;
+    bool has_header_row() const;
+    void copy_verdict_line(sal_Int32 from, sal_Int32 to, bool header, const std::string& date);
+    void open_help();
     // diagram_sheet.cpp: the diagram and the waterfall chart on the "KPI tree diagram" sheet
     void insert_on_diagram_sheet(bool diagram);
     // The first empty column right of the table (a row below a transposed one), one line of
@@ -155,6 +164,7 @@ private:
     css::uno::Reference<css::awt::XControl> findings_caption_;
     css::uno::Reference<css::awt::XControl> findings_;
     std::vector<css::uno::Reference<css::awt::XControl>> buttons_;
+    css::uno::Reference<css::awt::XControl> help_; // always enabled, unlike buttons_
     rtl::Reference<DiagramView> diagram_; // the diagram and its toggle to the tree (diagram_view)
 
     lang::Language language_;
