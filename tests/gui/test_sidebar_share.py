@@ -278,6 +278,41 @@ class SidebarShare(GuiOfficeCase):
             doc.setModified(False)
             doc.close(True)
 
+    def test_share_as_values_below_a_transposed_table(self):
+        """One column per KPI: the check row goes below the table, its copy in the next row."""
+        rows = (("Name", "Sales", "Deals", "Average order value"),
+                ("Parent", "", "Sales", "Sales"),
+                ("Link", "", "*", "*"),
+                ("P1", 1000.0, 10.0, 100.0),
+                ("P2", 1300.0, 12.0, 100.0))
+        doc = self.new_document()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            sheet.getCellRangeByName("A1:D5").setDataArray(rows)
+            self.select(doc, sheet, "B2")
+            dialog = self.open_panel(doc)
+            self.assertTrue(wait_for(lambda: "3 KPIs" in self.status(dialog), 20),
+                            self.status(dialog))
+            live = sheet.getCellRangeByName("A7:D7")
+            self.press(dialog, "insertCheck")
+            self.assertTrue(wait_for(lambda: live.getArrayFormula(), 10))
+            self.assertTrue(sheet.getCellRangeByName("B7").getString().startswith("MISMATCH"))
+            self.press(dialog, "shareValues")
+            copy = sheet.getCellRangeByName("A8:D8")
+            today = datetime.date.today().isoformat()
+            self.assertTrue(wait_for(lambda: copy.getCellByPosition(3, 0).getString(), 10),
+                            "nothing was copied into A8:D8")
+            self.assertEqual(copy.getCellByPosition(0, 0).getString(),
+                             "%s (values, %s)" % (live.getCellByPosition(0, 0).getString(),
+                                                  today))
+            for column in range(1, 4):
+                cell = copy.getCellByPosition(column, 0)
+                self.assertNotEqual(cell.getType(), FORMULA)
+                self.assertEqual(cell.getString(), live.getCellByPosition(column, 0).getString())
+        finally:
+            doc.setModified(False)
+            doc.close(True)
+
     def test_help_button_opens_the_help_the_menu_opens(self):
         doc = self.new_document()
         try:
