@@ -115,6 +115,7 @@ std::string index_xhp(Language l) {
     page.paragraph("paragraph", t(Msg::help_sidebar_body, l));
     page.paragraph("paragraph", t(Msg::help_sidebar_diagram, l));
     page.paragraph("paragraph", t(Msg::help_sidebar_sheet, l));
+    page.paragraph("paragraph", t(Msg::help_sidebar_share, l));
     page.paragraph("note", t(Msg::help_wizard_note, l));
     return page.done();
 }
@@ -144,8 +145,9 @@ std::string html(Language l) {
                       t(Msg::help_title, l) + "</h1>\n<p>" + t(Msg::help_intro, l) + "</p>\n";
     out += "<h2>" + t(Msg::help_sidebar_title, l) + "</h2>\n<p>" + t(Msg::help_sidebar_body, l) +
            "</p>\n<p>" + t(Msg::help_sidebar_diagram, l) + "</p>\n<p>" +
-           t(Msg::help_sidebar_sheet, l) + "</p>\n<p><em>" + t(Msg::help_wizard_note, l) +
-           "</em></p>\n<h2>" + t(Msg::help_functions, l) + "</h2>\n<ul>\n";
+           t(Msg::help_sidebar_sheet, l) + "</p>\n<p>" + t(Msg::help_sidebar_share, l) +
+           "</p>\n<p><em>" + t(Msg::help_wizard_note, l) + "</em></p>\n<h2>" +
+           t(Msg::help_functions, l) + "</h2>\n<ul>\n";
     for (const addin::FunctionInfo& f : addin::function_table())
         out += "<li><a href=\"#" + std::string(f.method) + "\">" + std::string(f.display) +
                "</a></li>\n";

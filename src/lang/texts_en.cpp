@@ -70,7 +70,7 @@ const Entry en_entries[] = {
     {Msg::help_example_note, "The examples assume a tree table in A1:F7 (a header row, then Name, Parent, Link and three periods). Tools ▸ KPI Tree ▸ Open an Example opens a complete workbook."},
     {Msg::help_sidebar_title, "The KPI Tree deck"},
     {Msg::help_sidebar_body, "Tools ▸ KPI Tree ▸ Show KPI Tree Panel opens the deck in Calc's sidebar. Put the cursor in a tree table: the deck shows the tree with each KPI's latest value and a status mark (✔ identity holds, ✘ mismatch, ~✔ hypothesis supported, ~✘ unsupported, ~? not testable, ⚠ error), lists the findings of KPI.LINT, and its buttons insert the check, causal and contribution columns next to the table as array formulas, so the verdicts live in the workbook."},
-    {Msg::help_wizard_note, "The Function Wizard's Help button has no page for add-in functions (LibreOffice gives them none): open this help from Tools ▸ KPI Tree ▸ KPI Tree Help."},
+    {Msg::help_wizard_note, "The Function Wizard's Help button has no page for add-in functions (LibreOffice gives them none): open this help from Tools ▸ KPI Tree ▸ KPI Tree Help or with the deck's Help button."},
     {Msg::panel_no_tree, "No KPI tree here. Put the cursor in a tree table (Name, Parent, Link, one column per period) or select one."},
     {Msg::panel_too_large, "The region around the cursor is too large for a tree table. Select the table."},
     {Msg::panel_table_summary, "Tree table %1: %2 KPIs"},
@@ -164,6 +164,14 @@ const Entry en_entries[] = {
     {Msg::panel_period_to_tip, "The period the change ends in (contribution column and waterfall chart)."},
     {Msg::panel_same_periods, "Choose two different periods to compare."},
     {Msg::help_sidebar_sheet, "Under Change between periods, choose the two periods to compare (by default the previous and the last): the contribution column and the waterfall chart use them. Insert tree diagram draws the same diagram as shapes on the sheet \"KPI tree diagram\", with the waterfall chart below it, so readers without the extension and Excel users see the picture (kept in .ods and .xlsx). Insert waterfall chart puts only the chart there: the KGI's change between the two chosen periods, broken down into its KPIs' contributions (the numbers of KPI.CONTRIB), its title naming the periods. Inserting again replaces what an earlier insert drew; each insert is one Undo step."},
+    {Msg::panel_share_values, "Share as values"},
+    {Msg::panel_share_values_tip, "Copies the verdict columns beside the table as plain values with the same formats, headed with today's date: colleagues without KPI Tree (Excel users, for example) see them as they are now. The live columns stay."},
+    {Msg::panel_share_header, "%1 (values, %2)"},
+    {Msg::panel_share_nothing, "No verdict columns beside the table to share: insert a check, causal or contribution column first."},
+    {Msg::panel_undo_share, "Share KPI Tree verdicts as values"},
+    {Msg::panel_help, "Help"},
+    {Msg::panel_help_tip, "Opens the KPI Tree help: the tree table, this deck and every function."},
+    {Msg::help_sidebar_share, "Share as values copies the verdict columns beside the table as plain values, with the same number formats and colours and a header such as \"Check (values, 2026-11-30)\", into the next free columns (one Undo step): colleagues without KPI Tree, Excel users for example, see the verdicts as they were that day, while the live columns keep computing. The deck's Help button opens this page."},
 };
 // clang-format on
 

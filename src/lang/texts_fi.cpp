@@ -69,7 +69,7 @@ const Entry fi_entries[] = {
     {Msg::help_example_note, "Esimerkeissä puutaulukko on alueella A1:F7 (otsikkorivi, sitten nimi, ylätaso, linkki ja kolme jaksoa). Työkalut ▸ KPI-puu ▸ Avaa esimerkki avaa valmiin työkirjan."},
     {Msg::help_sidebar_title, "KPI-puun paneeli"},
     {Msg::help_sidebar_body, "Työkalut ▸ KPI-puu ▸ Näytä KPI-puun paneeli avaa paneelin Calcin sivupalkkiin. Vie kohdistin puutaulukkoon: paneeli näyttää puun, jokaisen KPI:n viimeisimmän arvon ja tilamerkin (✔ yhtälö pätee, ✘ ristiriita, ~✔ hypoteesi tuettu, ~✘ ei tuettu, ~? ei testattavissa, ⚠ virhe) sekä KPI.LINTin havainnot, ja sen painikkeet lisäävät tarkistus-, syy- ja vaikutussarakkeet taulukon viereen matriisikaavoina, joten tulokset jäävät työkirjaan."},
-    {Msg::help_wizard_note, "Ohjattu funktion luonti -ikkunan Ohje-painikkeella ei ole sivua lisäosien funktioille (LibreOffice ei anna niille sellaista): avaa tämä ohje valikosta Työkalut ▸ KPI-puu ▸ KPI-puun ohje."},
+    {Msg::help_wizard_note, "Ohjattu funktion luonti -ikkunan Ohje-painikkeella ei ole sivua lisäosien funktioille (LibreOffice ei anna niille sellaista): avaa tämä ohje valikosta Työkalut ▸ KPI-puu ▸ KPI-puun ohje tai paneelin Ohje-painikkeella."},
     {Msg::panel_no_tree, "Tässä ei ole KPI-puuta. Vie kohdistin puutaulukkoon (nimi, yläsolmu, linkki, sarake kullekin jaksolle) tai valitse sellainen."},
     {Msg::panel_too_large, "Kohdistimen ympäristö on liian suuri puutaulukoksi. Valitse taulukko."},
     {Msg::panel_table_summary, "Puutaulukko %1: %2 KPI:tä"},
@@ -163,6 +163,14 @@ const Entry fi_entries[] = {
     {Msg::panel_period_to_tip, "Jakso, johon muutos päättyy (vaikutussarake ja vesiputouskaavio)."},
     {Msg::panel_same_periods, "Valitse kaksi eri jaksoa verrattaviksi."},
     {Msg::help_sidebar_sheet, "Valitse kohdassa Muutos jaksojen välillä verrattavat kaksi jaksoa (oletuksena edellinen ja viimeisin): vaikutussarake ja vesiputouskaavio käyttävät niitä. Lisää puukaavio piirtää saman kaavion muotoina taulukkoon \"KPI tree diagram\" ja vesiputouskaavion sen alle, joten myös lukijat ilman laajennusta ja Excelin käyttäjät näkevät kuvan (säilyy .ods- ja .xlsx-tiedostoissa). Lisää vesiputouskaavio lisää vain kaavion: KGI:n muutos valittujen jaksojen välillä jaettuna KPI:den vaikutuksiin (KPI.CONTRIBin luvut), otsikossa jaksot. Uusi lisäys korvaa aiemman; jokainen lisäys on yksi kumottava vaihe."},
+    {Msg::panel_share_values, "Jaa arvoina"},
+    {Msg::panel_share_values_tip, "Kopioi taulukon viereiset tulossarakkeet pelkkinä arvoina samoin muotoiluin ja tämän päivän päiväyksellä otsikoituna: kollegat, joilla ei ole KPI-puuta (esimerkiksi Excelin käyttäjät), näkevät ne sellaisina kuin ne nyt ovat. Alkuperäiset sarakkeet säilyvät."},
+    {Msg::panel_share_header, "%1 (arvot, %2)"},
+    {Msg::panel_share_nothing, "Taulukon vieressä ei ole jaettavia tulossarakkeita: lisää ensin tarkistus-, syy- tai vaikutussarake."},
+    {Msg::panel_undo_share, "KPI-puun tulosten jakaminen arvoina"},
+    {Msg::panel_help, "Ohje"},
+    {Msg::panel_help_tip, "Avaa KPI-puun ohjeen: puutaulukko, tämä paneeli ja kaikki funktiot."},
+    {Msg::help_sidebar_share, "Jaa arvoina kopioi taulukon viereiset tulossarakkeet pelkkinä arvoina seuraaviin vapaisiin sarakkeisiin samoin lukumuotoiluin ja värein ja otsikolla kuten \"Check (arvot, 2026-11-30)\" (yksi kumoamisvaihe): kollegat, joilla ei ole KPI-puuta, esimerkiksi Excelin käyttäjät, näkevät tulokset sellaisina kuin ne olivat sinä päivänä, ja alkuperäiset sarakkeet laskevat edelleen. Paneelin Ohje-painike avaa tämän sivun."},
 };
 // clang-format on
 

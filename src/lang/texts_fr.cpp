@@ -69,7 +69,7 @@ const Entry fr_entries[] = {
     {Msg::help_example_note, "Les exemples supposent un tableau d'arbre en A1:F7 (une ligne d'en-tête, puis nom, parent, lien et trois périodes). Outils ▸ Arbre de KPI ▸ Ouvrir un exemple ouvre un classeur complet."},
     {Msg::help_sidebar_title, "Le panneau Arbre de KPI"},
     {Msg::help_sidebar_body, "Outils ▸ Arbre de KPI ▸ Afficher le panneau Arbre de KPI ouvre le panneau dans la barre latérale de Calc. Placez le curseur dans un tableau d'arbre : le panneau affiche l'arbre avec la dernière valeur de chaque KPI et un symbole d'état (✔ identité vérifiée, ✘ écart, ~✔ hypothèse étayée, ~✘ non étayée, ~? non testable, ⚠ erreur), liste les constats de KPI.LINT, et ses boutons insèrent les colonnes de contrôle, de causalité et de contribution à côté du tableau sous forme de formules matricielles, pour que les verdicts restent dans le classeur."},
-    {Msg::help_wizard_note, "Le bouton Aide de l'Assistant Fonctions n'a pas de page pour les fonctions de macros complémentaires (LibreOffice ne leur en donne pas) : ouvrez cette aide par Outils ▸ Arbre de KPI ▸ Aide de l'Arbre de KPI."},
+    {Msg::help_wizard_note, "Le bouton Aide de l'Assistant Fonctions n'a pas de page pour les fonctions de macros complémentaires (LibreOffice ne leur en donne pas) : ouvrez cette aide par Outils ▸ Arbre de KPI ▸ Aide de l'Arbre de KPI ou par le bouton Aide du panneau."},
     {Msg::panel_no_tree, "Aucun arbre de KPI ici. Placez le curseur dans un tableau d’arbre (nom, parent, lien, une colonne par période) ou sélectionnez-en un."},
     {Msg::panel_too_large, "La zone autour du curseur est trop grande pour un tableau d’arbre. Sélectionnez le tableau."},
     {Msg::panel_table_summary, "Tableau d’arbre %1 : %2 KPI"},
@@ -163,6 +163,14 @@ const Entry fr_entries[] = {
     {Msg::panel_period_to_tip, "La période d'arrivée de la variation (colonne de contribution et graphique en cascade)."},
     {Msg::panel_same_periods, "Choisissez deux périodes différentes à comparer."},
     {Msg::help_sidebar_sheet, "Sous Variation entre les périodes, choisissez les deux périodes à comparer (par défaut la précédente et la dernière) : la colonne de contribution et le graphique en cascade les utilisent. Insérer le diagramme de l'arbre dessine le même diagramme sous forme de formes sur la feuille « KPI tree diagram », avec le graphique en cascade en dessous, pour que les lecteurs sans l'extension et les utilisateurs d'Excel voient l'image (conservée en .ods et .xlsx). Insérer le graphique en cascade n'y place que le graphique : la variation du KGI entre les deux périodes choisies, décomposée en contributions de ses KPI (les nombres de KPI.CONTRIB), son titre nommant les périodes. Une nouvelle insertion remplace la précédente ; chaque insertion est une seule étape d'annulation."},
+    {Msg::panel_share_values, "Partager en valeurs"},
+    {Msg::panel_share_values_tip, "Copie les colonnes de verdicts à côté du tableau en simples valeurs, avec les mêmes formats et la date du jour en en-tête : les collègues sans KPI Tree (sous Excel, par exemple) les voient telles qu’elles sont aujourd’hui. Les colonnes d’origine restent."},
+    {Msg::panel_share_header, "%1 (valeurs, %2)"},
+    {Msg::panel_share_nothing, "Aucune colonne de verdicts à partager à côté du tableau : insérez d’abord une colonne de contrôle, de causalité ou de contribution."},
+    {Msg::panel_undo_share, "Partage des verdicts KPI Tree en valeurs"},
+    {Msg::panel_help, "Aide"},
+    {Msg::panel_help_tip, "Ouvre l’aide de KPI Tree : le tableau de l’arbre, ce panneau et toutes les fonctions."},
+    {Msg::help_sidebar_share, "Partager en valeurs copie les colonnes de verdicts à côté du tableau en simples valeurs dans les colonnes libres suivantes, avec les mêmes formats de nombre et couleurs et un en-tête tel que « Check (valeurs, 2026-11-30) » (une seule étape d’annulation) : les collègues sans KPI Tree, sous Excel par exemple, voient les verdicts tels qu’ils étaient ce jour-là, tandis que les colonnes d’origine continuent de calculer. Le bouton Aide du panneau ouvre cette page."},
 };
 // clang-format on
 

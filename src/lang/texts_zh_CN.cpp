@@ -69,7 +69,7 @@ const Entry zh_CN_entries[] = {
     {Msg::help_example_note, "示例假设树表格位于 A1:F7（一行标题，然后是名称、父项、链接和三个期间）。“工具 ▸ KPI 树 ▸ 打开示例”可打开完整的工作簿。"},
     {Msg::help_sidebar_title, "KPI 树面板"},
     {Msg::help_sidebar_body, "“工具 ▸ KPI 树 ▸ 显示 KPI 树面板”会在 Calc 的侧边栏中打开该面板。将光标放在树表格中：面板显示整棵树，以及每个 KPI 的最新值和状态标记（✔ 恒等式成立，✘ 不一致，~✔ 假设得到支持，~✘ 未得到支持，~? 无法检验，⚠ 错误），列出 KPI.LINT 的发现；其按钮会在表格旁以数组公式插入检查列、因果列和贡献列，使结论保存在工作簿中。"},
-    {Msg::help_wizard_note, "函数向导的“帮助”按钮没有加载项函数的页面（LibreOffice 不提供）：请通过“工具 ▸ KPI 树 ▸ KPI 树帮助”打开本帮助。"},
+    {Msg::help_wizard_note, "函数向导的“帮助”按钮没有加载项函数的页面（LibreOffice 不提供）：请通过“工具 ▸ KPI 树 ▸ KPI 树帮助”或面板的“帮助”按钮打开本帮助。"},
     {Msg::panel_no_tree, "此处没有 KPI 树。请将光标放在树表（名称、父项、链接、每期一列）中，或选择一个树表。"},
     {Msg::panel_too_large, "光标周围的区域太大，不是树表。请选择该表。"},
     {Msg::panel_table_summary, "树表 %1：%2 个 KPI"},
@@ -163,6 +163,14 @@ const Entry zh_CN_entries[] = {
     {Msg::panel_period_to_tip, "变化的结束期间（贡献列和瀑布图）。"},
     {Msg::panel_same_periods, "请选择两个不同的期间进行比较。"},
     {Msg::help_sidebar_sheet, "在“比较的期间”中选择要比较的两个期间（默认为上一期和最新一期）：贡献列和瀑布图都使用它们。“插入树状图”将同样的图以形状绘制在工作表“KPI tree diagram”上，并在其下方放置瀑布图，使没有该扩展的读者和 Excel 用户也能看到（保存在 .ods 和 .xlsx 中）。“插入瀑布图”只放置图表：KGI 在所选两个期间之间的变化，按各 KPI 的贡献（KPI.CONTRIB 的数值）分解，标题注明期间。再次插入会替换之前插入的内容；每次插入都是一个撤消步骤。"},
+    {Msg::panel_share_values, "以数值共享"},
+    {Msg::panel_share_values_tip, "将表格旁的判定列复制为带相同格式的纯数值，并以今天的日期作标题：没有 KPI 树的同事 (例如 Excel 用户) 也能看到当前的判定。原有的列保留不变。"},
+    {Msg::panel_share_header, "%1 (数值，%2)"},
+    {Msg::panel_share_nothing, "表格旁没有可共享的判定列：请先插入检查列、因果列或贡献列。"},
+    {Msg::panel_undo_share, "以数值共享 KPI 树判定"},
+    {Msg::panel_help, "帮助"},
+    {Msg::panel_help_tip, "打开 KPI 树帮助：树表格、本面板和所有函数。"},
+    {Msg::help_sidebar_share, "“以数值共享”将表格旁的判定列以纯数值复制到下一个空列，保留相同的数字格式和颜色，并加上“Check (数值，2026-11-30)”这样的标题 (一步撤消)：没有 KPI 树的同事 (例如 Excel 用户) 也能看到当天的判定，原有的列继续计算。面板的“帮助”按钮打开本页。"},
 };
 // clang-format on
 

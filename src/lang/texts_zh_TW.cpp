@@ -69,8 +69,8 @@ const Entry zh_TW_entries[] = {
     {Msg::help_example, "範例"},
     {Msg::help_example_note, "範例假設樹表格位於 A1:F7（一列標題，然後是名稱、父項、連結和三個期間）。「工具 ▸ KPI 樹 ▸ 開啟範例」可開啟完整的工作簿。"},
     {Msg::help_sidebar_title, "KPI 樹面板"},
-    {Msg::help_sidebar_body, "「工具 ▸ KPI 樹 ▸ 顯示 KPI 樹面板」會在 Calc 的側邊欄中開啟該面板。將游標放在樹表格中：面板顯示整棵樹，以及每個 KPI 的最新值和狀態標記（✔ 恆等式成立，✘ 不一致，~✔ 假設得到支持，~✘ 未得到支持，~? 無法檢驗，⚠ 錯誤），列出 KPI.LINT 的發現；其按鈕會在表格旁以陣列公式插入檢查欄、因果列和貢獻欄，使結論儲存在工作簿中。"},
-    {Msg::help_wizard_note, "函式嚮導的「說明」按鈕沒有載入項函式的頁面（LibreOffice 不提供）：請透過「工具 ▸ KPI 樹 ▸ KPI 樹說明」開啟本說明。"},
+    {Msg::help_sidebar_body, "「工具 ▸ KPI 樹 ▸ 顯示 KPI 樹面板」會在 Calc 的側邊欄中開啟該面板。將游標放在樹表格中：面板顯示整棵樹，以及每個 KPI 的最新值和狀態標記（✔ 恆等式成立，✘ 不一致，~✔ 假設得到支持，~✘ 未得到支持，~? 無法檢驗，⚠ 錯誤），列出 KPI.LINT 的發現；其按鈕會在表格旁以陣列公式插入檢查欄、因果欄和貢獻欄，使結論儲存在工作簿中。"},
+    {Msg::help_wizard_note, "函式嚮導的「說明」按鈕沒有載入項函式的頁面（LibreOffice 不提供）：請透過「工具 ▸ KPI 樹 ▸ KPI 樹說明」或面板的「說明」按鈕開啟本說明。"},
     {Msg::panel_no_tree, "此處沒有 KPI 樹。請將游標放在樹表（名稱、父項、連結、每期一欄）中，或選擇一個樹表。"},
     {Msg::panel_too_large, "游標周圍的區域太大，不是樹表。請選擇該表。"},
     {Msg::panel_table_summary, "樹表 %1：%2 個 KPI"},
@@ -164,6 +164,14 @@ const Entry zh_TW_entries[] = {
     {Msg::panel_period_to_tip, "變化的結束期間（貢獻欄和瀑布圖）。"},
     {Msg::panel_same_periods, "請選擇兩個不同的期間進行比較。"},
     {Msg::help_sidebar_sheet, "在「比較的期間」中選擇要比較的兩個期間（預設為上一期和最新一期）：貢獻欄和瀑布圖都使用它們。「插入樹狀圖」將同樣的圖以形狀繪製在工作表「KPI tree diagram」上，並在其下方放置瀑布圖，使沒有該擴充套件的讀者和 Excel 使用者也能看到（儲存在 .ods 和 .xlsx 中）。「插入瀑布圖」只放置圖表：KGI 在所選兩個期間之間的變化，按各 KPI 的貢獻（KPI.CONTRIB 的數值）分解，標題註明期間。再次插入會替換之前插入的內容；每次插入都是一個撤消步驟。"},
+    {Msg::panel_share_values, "以數值共享"},
+    {Msg::panel_share_values_tip, "將表格旁的判定欄複製為帶相同格式的純數值，並以今天的日期作標題：沒有 KPI 樹的同事 (例如 Excel 使用者) 也能看到當前的判定。原有的欄保留不變。"},
+    {Msg::panel_share_header, "%1 (數值，%2)"},
+    {Msg::panel_share_nothing, "表格旁沒有可共享的判定欄：請先插入檢查欄、因果欄或貢獻欄。"},
+    {Msg::panel_undo_share, "以數值共享 KPI 樹判定"},
+    {Msg::panel_help, "說明"},
+    {Msg::panel_help_tip, "開啟 KPI 樹說明：樹表格、本面板和所有函式。"},
+    {Msg::help_sidebar_share, "「以數值共享」將表格旁的判定欄以純數值複製到下一個空欄，保留相同的數字格式和顏色，並加上「Check (數值，2026-11-30)」這樣的標題 (一步撤消)：沒有 KPI 樹的同事 (例如 Excel 使用者) 也能看到當天的判定，原有的欄繼續計算。面板的「說明」按鈕開啟本頁。"},
 };
 // clang-format on
 

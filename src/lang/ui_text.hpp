@@ -186,6 +186,14 @@ enum class Msg {
     panel_period_to_tip,          // sidebar: tooltip of the "to" period list
     panel_same_periods,           // sidebar: both period lists name the same period
     help_sidebar_sheet,           // help: the period choice and the diagram-sheet buttons
+    panel_share_values,           // sidebar: button: a static copy of the verdict columns
+    panel_share_values_tip,       // sidebar: the button's tooltip
+    panel_share_header,           // sidebar: header of a copied column: %1 its header, %2 date
+    panel_share_nothing,          // sidebar: Share as values without verdict columns
+    panel_undo_share,             // sidebar: Edit > Undo title of the copied columns
+    panel_help,                   // sidebar: button that opens the help
+    panel_help_tip,               // sidebar: the help button's tooltip
+    help_sidebar_share,           // help: the deck's Share as values and Help buttons
     count                         // number of messages, keep last
 };
 

@@ -115,6 +115,9 @@ private:
     css::uno::Reference<css::awt::XControl> add_control(const char* control_service,
                                                         const char* model_service, const char* name,
                                                         const ModelSetup& setup = {});
+    // A push button with its label and tooltip, its action command `name` reaching
+    // actionPerformed.
+    css::uno::Reference<css::awt::XControl> add_button(const char* name, lang::Msg label);
     void set_property(const css::uno::Reference<css::awt::XControl>& control, const char* name,
                       const css::uno::Any& value);
     // panel_table.cpp: finding the table
@@ -146,6 +149,12 @@ private:
     std::optional<std::pair<std::size_t, std::size_t>> chosen_periods();
     // panel_insert.cpp: inserting verdict columns
     void insert_column(const std::string& kind);
+    // panel_share.cpp: Share as values (a static copy of the verdict lines) and Help
+    void share_as_values();
+    std::vector<sal_Int32> verdict_lines() const;
+    bool has_header_row() const;
+    void copy_verdict_line(sal_Int32 from, sal_Int32 to, bool header, const std::string& date);
+    void open_help();
     // diagram_sheet.cpp: the diagram and the waterfall chart on the "KPI tree diagram" sheet
     void insert_on_diagram_sheet(bool diagram);
     // The first empty column right of the table (a row below a transposed one), one line of
@@ -175,6 +184,7 @@ private:
     std::vector<std::string> period_labels_; // the labels the period choice was made among
     std::pair<sal_Int16, sal_Int16> period_choice_{-1, -1}; // positions in period_labels_
     bool periods_shown_ = false;                            // the lists hold period_labels_
+    css::uno::Reference<css::awt::XControl> help_;          // always enabled, unlike buttons_
     rtl::Reference<DiagramView> diagram_; // the diagram and its toggle to the tree (diagram_view)
 
     lang::Language language_;

@@ -39,7 +39,7 @@ constexpr sal_Int32 legend_height = 64;
 constexpr sal_Int32 caption_height = 18;
 constexpr sal_Int32 findings_height = 120;
 constexpr sal_Int32 button_height = 28;
-constexpr sal_Int32 button_count = 5;
+constexpr sal_Int32 button_count = 6;
 constexpr sal_Int32 arrow_width = 24; // between the two period lists
 constexpr sal_Int32 period_height = gap + caption_height + button_height; // caption, lists
 constexpr sal_Int32 min_tree_height = 120;
@@ -48,23 +48,28 @@ constexpr sal_Int32 preferred_tree_height = 360;
 constexpr sal_Int32 minimal_width = 340;
 constexpr sal_Int32 bottom_height = gap + legend_height + gap + caption_height + findings_height +
                                     button_count * (gap + button_height) + period_height + margin;
+// The Help button's row below the buttons: right-aligned, this wide.
+constexpr sal_Int32 help_row = gap + button_height;
+constexpr sal_Int32 help_width = 100;
 
 // The buttons, top to bottom: their action command and label. The period choice comes before
 // the buttons that compare two periods (the contribution column, the waterfall chart, also
 // drawn with the diagram).
 constexpr std::size_t first_comparing_button = 2;
 const std::pair<const char*, Msg> buttons[button_count] = {
-    {"insertCheck", Msg::panel_insert_check},
-    {"insertCausal", Msg::panel_insert_causal},
-    {"insertContrib", Msg::panel_insert_contrib},
-    {"insertDiagram", Msg::panel_insert_diagram},
-    {"insertWaterfall", Msg::panel_insert_waterfall}};
+    {"insertCheck", Msg::panel_insert_check},         {"insertCausal", Msg::panel_insert_causal},
+    {"insertContrib", Msg::panel_insert_contrib},     {"insertDiagram", Msg::panel_insert_diagram},
+    {"insertWaterfall", Msg::panel_insert_waterfall}, {"shareValues", Msg::panel_share_values}};
 
 std::optional<Msg> tooltip_of(Msg label) {
     if (label == Msg::panel_insert_diagram)
         return Msg::panel_insert_diagram_tip;
     if (label == Msg::panel_insert_waterfall)
         return Msg::panel_insert_waterfall_tip;
+    if (label == Msg::panel_share_values)
+        return Msg::panel_share_values_tip;
+    if (label == Msg::panel_help)
+        return Msg::panel_help_tip;
     return std::nullopt;
 }
 
@@ -144,28 +149,33 @@ void Panel::create_controls() {
     window->setVisible(true);
 }
 
-// The insert buttons and the period lists, top to bottom (so also in the tab order).
+// The insert buttons and the period lists, top to bottom (so also in the tab order), then Help.
 void Panel::create_insert_controls() {
     for (const auto& [name, label] : buttons) {
         if (buttons_.size() == first_comparing_button)
             create_period_controls();
-        auto button = add_control("com.sun.star.awt.UnoControlButton",
-                                  "com.sun.star.awt.UnoControlButtonModel", name);
-        set_property(button, "Label", Any(to_oustring(t(label))));
-        if (const auto tip = tooltip_of(label))
-            set_property(button, "HelpText", Any(to_oustring(t(*tip))));
-        Reference<css::awt::XButton> b(button, UNO_QUERY_THROW);
-        b->setActionCommand(OUString::createFromAscii(name));
-        b->addActionListener(this);
-        buttons_.push_back(button);
+        buttons_.push_back(add_button(name, label));
     }
+    help_ = add_button("help", Msg::panel_help);
+}
+
+Reference<css::awt::XControl> Panel::add_button(const char* name, Msg label) {
+    auto button = add_control("com.sun.star.awt.UnoControlButton",
+                              "com.sun.star.awt.UnoControlButtonModel", name);
+    set_property(button, "Label", Any(to_oustring(t(label))));
+    if (const auto tip = tooltip_of(label))
+        set_property(button, "HelpText", Any(to_oustring(t(*tip))));
+    Reference<css::awt::XButton> b(button, UNO_QUERY_THROW);
+    b->setActionCommand(OUString::createFromAscii(name));
+    b->addActionListener(this);
+    return button;
 }
 
 // XSidebarPanel
 
 css::ui::LayoutSize SAL_CALL Panel::getHeightForWidth(sal_Int32) {
     const sal_Int32 fixed =
-        margin + status_height + gap + bottom_height + DiagramView::chrome_height;
+        margin + status_height + gap + bottom_height + help_row + DiagramView::chrome_height;
     return css::ui::LayoutSize(fixed + min_tree_height, 100000, fixed + preferred_tree_height);
 }
 
@@ -180,7 +190,7 @@ void Panel::layout() {
     const sal_Int32 width = std::max<sal_Int32>(area.Width, 100);
     const sal_Int32 height =
         std::max<sal_Int32>(area.Height, margin + status_height + gap + min_tree_height +
-                                             DiagramView::chrome_height + bottom_height);
+                                             DiagramView::chrome_height + bottom_height + help_row);
     Reference<css::awt::XWindow>(container_, UNO_QUERY_THROW)
         ->setPosSize(0, 0, width, height, css::awt::PosSize::POSSIZE);
     const sal_Int32 inner = width - 2 * margin;
@@ -191,8 +201,8 @@ void Panel::layout() {
     sal_Int32 y = margin;
     place(status_, y, status_height);
     y += status_height + gap;
-    const sal_Int32 tree_height =
-        std::max(min_tree_height + DiagramView::chrome_height, height - y - bottom_height);
+    const sal_Int32 tree_height = std::max(min_tree_height + DiagramView::chrome_height,
+                                           height - y - bottom_height - help_row);
     diagram_->place(tree_, margin, y, inner, tree_height); // the diagram or the tree
     y += tree_height + gap;
     place(legend_, y, legend_height);
@@ -208,6 +218,9 @@ void Panel::layout() {
         place(buttons_[i], y, button_height);
         y += button_height;
     }
+    Reference<css::awt::XWindow>(help_, UNO_QUERY_THROW)
+        ->setPosSize(margin + std::max<sal_Int32>(0, inner - help_width), y + gap,
+                     std::min(inner, help_width), button_height, css::awt::PosSize::POSSIZE);
 }
 
 // The period caption and, under it, the "from" list, an arrow and the "to" list; returns the

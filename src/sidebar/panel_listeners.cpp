@@ -55,7 +55,11 @@ void SAL_CALL Panel::actionPerformed(const css::awt::ActionEvent& event) {
         if (disposed_)
             return;
         const std::string command = to_utf8(event.ActionCommand);
-        if (command == "insertDiagram" || command == "insertWaterfall")
+        if (command == "shareValues")
+            share_as_values();
+        else if (command == "help")
+            open_help();
+        else if (command == "insertDiagram" || command == "insertWaterfall")
             insert_on_diagram_sheet(command == "insertDiagram");
         else
             insert_column(command);

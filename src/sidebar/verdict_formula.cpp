@@ -71,6 +71,14 @@ bool is_kpi_formula(std::string_view formula) {
     return kpi_call(formula) != std::string_view::npos;
 }
 
+std::string kpi_function_name(std::string_view formula) {
+    const std::size_t open = kpi_call(formula);
+    if (open == std::string_view::npos)
+        return {};
+    const std::string name = upper(formula.substr(0, open));
+    return "KPI." + name.substr(name.rfind('.') + 1);
+}
+
 std::optional<RangeText> kpi_table_argument(std::string_view formula) {
     const std::size_t open = kpi_call(formula);
     if (open == std::string_view::npos)

@@ -14,6 +14,10 @@ namespace kpitree::sidebar {
 // or the API's programmatic form ("=ORG.KPITREE.KPITREE.CHECK(").
 bool is_kpi_formula(std::string_view formula);
 
+// The display name of the first KPI Tree function `formula` calls ("=ORG.KPITREE.KPITREE.CHECK("
+// and "{=kpi.check(" give "KPI.CHECK"); empty when it calls none.
+std::string kpi_function_name(std::string_view formula);
+
 // A cell range reference split into its sheet (empty: the formula's own sheet) and the range
 // on it: "$'My sheet'.$B$2:$AB$8" -> {"My sheet", "$B$2:$AB$8"}.
 struct RangeText {

@@ -14,6 +14,7 @@ import zipfile
 import uno
 from com.sun.star.beans import PropertyValue
 
+import gui_support
 from gui_support import OXT
 from office import Office
 from xvfb import Xvfb, XvfbUnavailable
@@ -29,17 +30,8 @@ EXPECTED_TITLES = {
 
 
 def wait_for(predicate, timeout=30.0, step=0.2):
-    deadline = time.time() + timeout
-    value = None
-    while time.time() < deadline:
-        try:
-            value = predicate()
-        except Exception:
-            value = None
-        if value:
-            return value
-        time.sleep(step)
-    return value
+    """gui_support.wait_for with this file's longer defaults (menus and new windows)."""
+    return gui_support.wait_for(predicate, timeout, step)
 
 
 def prop(name, value):

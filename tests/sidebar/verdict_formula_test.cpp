@@ -14,6 +14,14 @@ TEST(VerdictFormula, RecognisesKpiTreeCalls) {
     EXPECT_FALSE(is_kpi_formula("KPI.CHECK is a function")); // text, no call
 }
 
+// The heading of a value copy names the function of the live column (Share as values).
+TEST(VerdictFormula, TheFunctionName) {
+    EXPECT_EQ(kpi_function_name("=KPI.CHECK($B$2:$AB$8)"), "KPI.CHECK");
+    EXPECT_EQ(kpi_function_name("{=ORG.KPITREE.KPITREE.CAUSAL($B$2:$AB$8)}"), "KPI.CAUSAL");
+    EXPECT_EQ(kpi_function_name("=IF(A1;kpi.contrib(A1:F7;1;2);0)"), "KPI.CONTRIB");
+    EXPECT_EQ(kpi_function_name("=SUM(B2:B8)"), "");
+}
+
 TEST(VerdictFormula, TheTableArgument) {
     auto a = kpi_table_argument("=ORG.KPITREE.KPITREE.CHECK($B$2:$AB$8)");
     ASSERT_TRUE(a);
