@@ -450,13 +450,13 @@ std::string json_value(const Field& f) {
     if (const auto* s = std::get_if<std::string>(&f))
         return json_string(*s);
     if (const auto* d = std::get_if<double>(&f))
-        return format_number(*d);
+        return format_exact(*d);
     return "null";
 }
 
 std::string csv_value(const Field& f) {
     if (const auto* d = std::get_if<double>(&f))
-        return format_number(*d);
+        return format_exact(*d);
     const auto* s = std::get_if<std::string>(&f);
     if (!s)
         return {};

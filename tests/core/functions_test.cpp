@@ -329,6 +329,19 @@ TEST(ContribCells, ToleranceDecidesWhenAParentsTypoBlocksItsChildren) {
                      ArgumentError);
 }
 
+// Issue 13 item 10: messages showed raw binary floats ("children give 213.79999999999998",
+// "tolerance of 7.000000000000001%"); they show the figures as the data carry them.
+TEST(ContribCells, MessagesShowFiguresAsTheDataCarryThem) {
+    const Grid table = Grid::from_rows({{"Name", "Parent", "Link", "Jan", "Feb"},
+                                        {"Sales", "", "", 250.0, 941.16},
+                                        {"Deals", "Sales", "*", 10.0, 3.0},
+                                        {"Price", "Sales", "*", 21.38, 313.72}});
+    const Grid out = contrib_cells(table, 1.0, 2.0, std::nullopt, std::nullopt, 0.07);
+    EXPECT_EQ(text_at(out, 2), "MISMATCH 'Sales' is 250 but its children give 213.8 in Jan, "
+                               "beyond the tolerance of 7% (see KPI.CHECK, or widen the tolerance "
+                               "argument)");
+}
+
 TEST(ContribCells, NumericHeaderLabelsAreFoundByValue) {
     // Years as text labels: 2024 is not a period number, so it is looked up as a label.
     const Grid table = Grid::from_rows({{"Name", "Parent", "Link", "2024", "2025"},
