@@ -592,8 +592,15 @@ std::string table_error_record(const AuditOptions& options, std::string_view tit
 
 std::optional<ContributionPeriods> contribution_periods(const Tree& tree,
                                                         const AuditOptions& options) {
-    const auto from = period_argument(tree, options.from, "--from");
-    const auto to = period_argument(tree, options.to, "--to");
+    const auto period = [&](const PeriodArg& arg, const std::string& what) {
+        try {
+            return period_argument(tree, arg, what);
+        } catch (const NotInTable& e) {
+            throw ArgumentError(what + ": " + e.what());
+        }
+    };
+    const auto from = period(options.from, "--from");
+    const auto to = period(options.to, "--to");
     if (!from && !to)
         return std::nullopt;
     if (!from || !to)
