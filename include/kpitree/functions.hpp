@@ -93,7 +93,8 @@ Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kind
 // `period` (default: the KGI's last period with data).
 Grid elasticity_cells(const Grid& table, const PeriodArg& period = {}, const NodeName& node = {});
 // A period argument as a 0-based period of `tree` (a table without table errors); nullopt when
-// skipped (Empty). Throws ArgumentError naming `what` for a period the table does not have.
+// skipped (Empty). Throws NotInTable (naming the periods there are) for a period the table does
+// not have, ArgumentError naming `what` for an argument that is no number or text.
 std::optional<std::size_t> period_argument(const Tree& tree, const PeriodArg& arg,
                                            const std::string& what);
 

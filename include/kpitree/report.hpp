@@ -8,6 +8,7 @@
 #include "kpitree/model/table.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,7 +27,11 @@ struct CellRect {
 // (layout.hpp), taken with the contiguous region right of and below it; failing any, the
 // contiguous block at the top-left of the used area if it reads as a tree (at least one link
 // to a parent and most rows usable). Labels inside a table already found start no other.
-std::vector<CellRect> find_tree_tables(const Grid& sheet);
+// `is_result(row, column)` says which cells hold KPI Tree formulas (the command line reads
+// them from the workbook): a column (transposed: row) of them beside a table is never part of
+// it, whatever its header and values.
+using ResultCells = std::function<bool(std::size_t row, std::size_t column)>;
+std::vector<CellRect> find_tree_tables(const Grid& sheet, const ResultCells& is_result = {});
 // The first of find_tree_tables, nullopt when there is none.
 std::optional<CellRect> find_tree_table(const Grid& sheet);
 

@@ -154,7 +154,10 @@ int audit_open(const kpitree::cli::OfficeSession& office, const std::string& wor
     int status = exit_ok;
     std::size_t tables = 0;
     for (const auto& sheet : office.sheets())
-        for (const auto& rect : kpitree::find_tree_tables(sheet.cells)) {
+        for (const auto& rect :
+             kpitree::find_tree_tables(sheet.cells, [&](std::size_t r, std::size_t c) {
+                 return sheet.is_kpi_formula(r, c);
+             })) {
             if (tables++ > 0 && text_format(settings))
                 print("\n");
             const std::string title = sheet_ref(sheet.name) + "." + kpitree::range_name(rect);

@@ -14,9 +14,11 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XDesktop2.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/FormulaResult.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
@@ -112,6 +114,41 @@ Grid mark_errors(const Reference<css::table::XCellRange>& range, Grid grid) {
 Grid read_range(const Reference<css::table::XCellRange>& range) {
     Reference<css::sheet::XCellRangeData> data(range, UNO_QUERY_THROW);
     return mark_errors(range, uno::to_grid(data->getDataArray()));
+}
+
+// Whether a formula calls a KPI Tree function (its programmatic name org.kpitree.…, in any case).
+bool calls_kpi_function(const OUString& formula) {
+    return formula.toAsciiLowerCase().indexOf("org.kpitree.") >= 0;
+}
+
+// Which cells of `grid` (the cells of `range`, row-major) hold KPI Tree formulas: a column of
+// verdicts or contributions right beside a table (array or fill-down, under any header) is
+// never part of it (SPEC), and the table finder is told where they are.
+std::vector<bool> kpi_formula_cells(const Reference<css::table::XCellRange>& range,
+                                    const Grid& grid) {
+    std::vector<bool> marks(grid.rows() * grid.columns(), false);
+    Reference<css::sheet::XCellRangesQuery> query(range, UNO_QUERY_THROW);
+    const auto origin =
+        Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)->getRangeAddress();
+    const auto found =
+        query->queryContentCells(css::sheet::CellFlags::FORMULA)->getRangeAddresses();
+    for (const auto& block : found) {
+        const auto top = block.StartRow - origin.StartRow;
+        const auto left = block.StartColumn - origin.StartColumn;
+        Reference<css::sheet::XCellRangeFormula> cells(
+            range->getCellRangeByPosition(left, top, block.EndColumn - origin.StartColumn,
+                                          block.EndRow - origin.StartRow),
+            UNO_QUERY_THROW);
+        const auto formulas = cells->getFormulaArray();
+        for (sal_Int32 r = 0; r < formulas.getLength(); ++r)
+            for (sal_Int32 c = 0; c < formulas[r].getLength(); ++c) {
+                const auto row = std::size_t(top + r), column = std::size_t(left + c);
+                if (row < grid.rows() && column < grid.columns() &&
+                    calls_kpi_function(formulas[r][c]))
+                    marks[row * grid.columns() + column] = true;
+            }
+    }
+    return marks;
 }
 
 bool ends_with_ignoring_case(const std::string& text, std::string_view suffix) {
@@ -310,8 +347,10 @@ std::vector<SheetCells> OfficeSession::sheets() const {
         used->gotoEndOfUsedArea(false);
         const auto end = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)
                              ->getRangeAddress();
-        out.push_back({to_utf8(named->getName()),
-                       read_range(sheet->getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow))});
+        const auto used_range = sheet->getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow);
+        Grid cells = read_range(used_range);
+        std::vector<bool> marks = kpi_formula_cells(used_range, cells);
+        out.push_back({to_utf8(named->getName()), std::move(cells), std::move(marks)});
     }
     return out;
 }

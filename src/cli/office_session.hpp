@@ -23,6 +23,12 @@ namespace css = com::sun::star;
 struct SheetCells {
     std::string name;
     Grid cells; // from A1 to the end of the used area; error cells (#DIV/0!, #N/A) as CellError
+    // Per cell of `cells` (row-major), whether it holds a KPI Tree formula (a verdict column).
+    std::vector<bool> kpi_formulas;
+    bool is_kpi_formula(std::size_t row, std::size_t column) const {
+        const std::size_t k = row * cells.columns() + column;
+        return k < kpi_formulas.size() && kpi_formulas[k];
+    }
 };
 
 class OfficeSession {

@@ -34,16 +34,10 @@ Cell text(std::string s) {
 
 Grid node_not_found(const Tree& tree, const std::string& name) {
     Grid out(1, 1);
-    const auto it = tree.by_key.find(name_key(name));
     if (!tree.table_errors.empty())
         out.at(0, 0) = text(status_message(Status::error, tree.table_errors.front()));
-    else if (it == tree.by_key.end())
-        out.at(0, 0) = text(
-            status_message(Status::error, "no KPI named '" + trim_name(name) + "' in the table"));
     else
-        out.at(0, 0) = text(
-            status_message(Status::error, "'" + trim_name(name) +
-                                              "' is ambiguous: the name appears more than once"));
+        out.at(0, 0) = text(status_message(Status::error, unknown_kpi_reason(tree, name)));
     return out;
 }
 
@@ -192,8 +186,11 @@ std::optional<std::size_t> period_index(const Tree& tree, const PeriodArg& arg,
             return p;
         if (auto p = period_by_date(tree, *d))
             return p;
-        throw ArgumentError(what + " must be a period number from 1 to " + std::to_string(n) +
-                            " or a period label of the header");
+        const auto date = tree.period_dates.empty() ? std::nullopt : date_of_serial(*d);
+        if (date)
+            throw NotInTable(
+                unknown_period_reason(tree, format_date(*date, tree.date_months), false));
+        throw NotInTable(unknown_period_reason(tree, format_number(*d), true));
     }
     if (const auto* s = std::get_if<std::string>(&arg)) {
         if (auto p = by_label(*s))
@@ -203,15 +200,26 @@ std::optional<std::size_t> period_index(const Tree& tree, const PeriodArg& arg,
                 return p;
         char* end = nullptr;
         const double v = std::strtod(s->c_str(), &end);
-        if (end != s->c_str() && keyword(end).empty() && v == std::floor(v) && v >= 1 &&
-            v <= static_cast<double>(n))
+        const bool number = end != s->c_str() && keyword(end).empty();
+        if (number && v == std::floor(v) && v >= 1 && v <= static_cast<double>(n))
             return static_cast<std::size_t>(v) - 1;
-        throw ArgumentError(what + " '" + *s +
-                            "' is neither a period label of the header nor a "
-                            "period number from 1 to " +
-                            std::to_string(n));
+        throw NotInTable(unknown_period_reason(tree, *s, number));
     }
     throw ArgumentError(what + " must be a period number or label");
+}
+
+// Runs `compute`; an argument naming something the table does not have (NotInTable) becomes
+// its ERROR status in the first cell of every row, aligned as the result would be, so the
+// cells say which names there are instead of Err:502.
+Grid or_not_in_table(const Tree& tree, std::size_t width, const std::function<void(Cell*)>& header,
+                     const NodeName& node, const std::function<Grid()>& compute) {
+    try {
+        return compute();
+    } catch (const NotInTable& e) {
+        const Cell status = text(status_message(Status::error, e.what()));
+        return aligned(
+            tree, width, header, [&](std::size_t, Cell* cells) { cells[0] = status; }, node);
+    }
 }
 
 // "+10%" or "-5%" as a fraction (0.1, -0.05); nullopt for any other text.
@@ -382,26 +390,30 @@ Grid contrib_cells(const Grid& table, const PeriodArg& from_period, const Period
         options.method = SplitMethod::shapley;
     else if (!m.empty() && m != "lmdi")
         throw ArgumentError("method must be lmdi or shapley");
+    if (is_empty(from_period) || is_empty(to_period))
+        throw ArgumentError("from_period and to_period are required");
     const Tree tree = read_tree(table);
-    std::vector<Contribution> results;
     std::string label = "Contribution";
-    if (tree.table_errors.empty()) {
-        const auto from = period_index(tree, from_period, "from_period");
-        const auto to = period_index(tree, to_period, "to_period");
-        if (!from || !to)
-            throw ArgumentError("from_period and to_period are required");
-        results = contributions(tree, *from, *to, options);
-        label += " " + tree.period_labels[*from] + "\u2192" + tree.period_labels[*to];
-    }
-    return aligned(
-        tree, 1, [&](Cell* cells) { cells[0] = text(label); },
-        [&](std::size_t i, Cell* cells) {
-            if (results[i].value)
-                cells[0] = *results[i].value;
-            else
-                cells[0] = text(results[i].status);
-        },
-        node);
+    return or_not_in_table(
+        tree, 1, [&](Cell* cells) { cells[0] = text(label); }, node,
+        [&] {
+            std::vector<Contribution> results;
+            if (tree.table_errors.empty()) {
+                const std::size_t from = *period_index(tree, from_period, "from_period");
+                const std::size_t to = *period_index(tree, to_period, "to_period");
+                results = contributions(tree, from, to, options);
+                label += " " + tree.period_labels[from] + "\u2192" + tree.period_labels[to];
+            }
+            return aligned(
+                tree, 1, [&](Cell* cells) { cells[0] = text(label); },
+                [&](std::size_t i, Cell* cells) {
+                    if (results[i].value)
+                        cells[0] = *results[i].value;
+                    else
+                        cells[0] = text(results[i].status);
+                },
+                node);
+        });
 }
 
 Grid target_cells(const Grid& table, double kgi_target, const PeriodArg& period,
@@ -423,15 +435,17 @@ Grid target_cells(const Grid& table, const Cell& kgi_target, const PeriodArg& pe
     if (kgi && !trim(*kgi).empty())
         options.kgi_name = *kgi;
     const Tree tree = read_tree(table);
-    std::vector<PlanValue> results;
-    if (tree.table_errors.empty()) {
-        options.period = period_index(tree, period, "period");
-        options.flex = flex;
-        results = targets(tree, absolute, options);
-    }
-    return aligned(
-        tree, 1, [](Cell* cells) { cells[0] = text("Target"); },
-        [&](std::size_t i, Cell* cells) { write(cells, results[i]); }, node);
+    const auto header = [](Cell* cells) { cells[0] = text("Target"); };
+    return or_not_in_table(tree, 1, header, node, [&] {
+        std::vector<PlanValue> results;
+        if (tree.table_errors.empty()) {
+            options.period = period_index(tree, period, "period");
+            options.flex = flex;
+            results = targets(tree, absolute, options);
+        }
+        return aligned(
+            tree, 1, header, [&](std::size_t i, Cell* cells) { write(cells, results[i]); }, node);
+    });
 }
 
 namespace {
@@ -514,12 +528,14 @@ Grid rollup_cells(const Grid& table, double periods_per_bucket, const Grid& kind
 
 Grid elasticity_cells(const Grid& table, const PeriodArg& period, const NodeName& node) {
     const Tree tree = read_tree(table);
-    std::vector<PlanValue> results;
-    if (tree.table_errors.empty())
-        results = elasticities(tree, period_index(tree, period, "period"));
-    return aligned(
-        tree, 1, [](Cell* cells) { cells[0] = text("Elasticity"); },
-        [&](std::size_t i, Cell* cells) { write(cells, results[i]); }, node);
+    const auto header = [](Cell* cells) { cells[0] = text("Elasticity"); };
+    return or_not_in_table(tree, 1, header, node, [&] {
+        std::vector<PlanValue> results;
+        if (tree.table_errors.empty())
+            results = elasticities(tree, period_index(tree, period, "period"));
+        return aligned(
+            tree, 1, header, [&](std::size_t i, Cell* cells) { write(cells, results[i]); }, node);
+    });
 }
 
 namespace {
@@ -536,8 +552,7 @@ std::size_t named_node(const Tree& tree, const Cell& name, const std::string& wh
         throw ArgumentError(where + ": the first column must name a KPI of the table");
     const auto n = tree.find(*s);
     if (!n)
-        throw ArgumentError(where + ": '" + trim_name(*s) +
-                            "' is not a unique KPI name of the table");
+        throw NotInTable(where + ": " + unknown_kpi_reason(tree, *s));
     return *n;
 }
 
@@ -653,45 +668,50 @@ VarianceColumns variance_columns(const Tree& tree, const Grid& plan, const Perio
 Grid variance_cells(const Grid& table, const Grid& plan, const PeriodArg& period,
                     const NodeName& node) {
     const Tree tree = read_tree(table);
-    std::vector<VarianceRow> rows;
-    if (tree.table_errors.empty())
-        rows = variance_columns(tree, plan, period).rows;
-    return aligned(
-        tree, 6,
-        [](Cell* cells) {
-            const char* titles[] = {"Plan", "Actual", "Gap", "Gap %", "Contribution", "Status"};
-            for (std::size_t c = 0; c < 6; ++c)
-                cells[c] = text(titles[c]);
-        },
-        [&](std::size_t i, Cell* cells) {
-            const VarianceRow& r = rows[i];
-            write_optional(cells + 0, r.plan);
-            write_optional(cells + 1, r.actual);
-            write_optional(cells + 2, r.gap);
-            write_optional(cells + 3, r.gap_percent);
-            write_optional(cells + 4, r.contribution);
-            cells[5] = text(r.status);
-        },
-        node);
+    const auto header = [](Cell* cells) {
+        const char* titles[] = {"Plan", "Actual", "Gap", "Gap %", "Contribution", "Status"};
+        for (std::size_t c = 0; c < 6; ++c)
+            cells[c] = text(titles[c]);
+    };
+    return or_not_in_table(tree, 6, header, node, [&] {
+        std::vector<VarianceRow> rows;
+        if (tree.table_errors.empty())
+            rows = variance_columns(tree, plan, period).rows;
+        return aligned(
+            tree, 6, header,
+            [&](std::size_t i, Cell* cells) {
+                const VarianceRow& r = rows[i];
+                write_optional(cells + 0, r.plan);
+                write_optional(cells + 1, r.actual);
+                write_optional(cells + 2, r.gap);
+                write_optional(cells + 3, r.gap_percent);
+                write_optional(cells + 4, r.contribution);
+                cells[5] = text(r.status);
+            },
+            node);
+    });
 }
 
 Grid whatif_cells(const Grid& table, const Grid& changes, const PeriodArg& period,
                   const NodeName& node) {
     const Tree tree = read_tree(table);
-    std::vector<WhatIfRow> rows;
-    if (tree.table_errors.empty())
-        rows = what_if(tree, scenario_changes(tree, changes), period_index(tree, period, "period"));
-    return aligned(
-        tree, 2,
-        [](Cell* cells) {
-            cells[0] = text("What-if");
-            cells[1] = text("Change");
-        },
-        [&](std::size_t i, Cell* cells) {
-            write(cells, rows[i].value);
-            write_optional(cells + 1, rows[i].change);
-        },
-        node);
+    const auto header = [](Cell* cells) {
+        cells[0] = text("What-if");
+        cells[1] = text("Change");
+    };
+    return or_not_in_table(tree, 2, header, node, [&] {
+        std::vector<WhatIfRow> rows;
+        if (tree.table_errors.empty())
+            rows = what_if(tree, scenario_changes(tree, changes),
+                           period_index(tree, period, "period"));
+        return aligned(
+            tree, 2, header,
+            [&](std::size_t i, Cell* cells) {
+                write(cells, rows[i].value);
+                write_optional(cells + 1, rows[i].change);
+            },
+            node);
+    });
 }
 
 } // namespace kpitree

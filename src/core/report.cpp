@@ -107,8 +107,12 @@ bool starts_with_status(const Cell& cell) {
 struct Lines {
     const Grid& sheet;
     bool down;
+    const ResultCells& is_result;
     Cell at(std::size_t kpi, std::size_t line) const {
         return down ? sheet.at(line, kpi) : sheet.at(kpi, line);
+    }
+    bool result_at(std::size_t kpi, std::size_t line) const {
+        return is_result && (down ? is_result(line, kpi) : is_result(kpi, line));
     }
 };
 
@@ -143,6 +147,10 @@ bool is_result_line(const Lines& lines, std::size_t header, std::size_t kpi_end,
     std::size_t statuses = 0;
     for (std::size_t k = header + 1; k < kpi_end; ++k) {
         const Cell cell = lines.at(k, line);
+        if (lines.result_at(k, line)) {
+            ++statuses;
+            continue;
+        }
         if (blank(cell))
             continue;
         if (!starts_with_status(cell))
@@ -155,8 +163,9 @@ bool is_result_line(const Lines& lines, std::size_t header, std::size_t kpi_end,
 // The table without the result columns (rows, transposed) beside it: it ends before the first
 // value line that holds KPI results (SPEC: a column of verdicts next to the table is never
 // read as part of the table).
-CellRect without_result_lines(const Grid& sheet, CellRect rect, bool down) {
-    const Lines lines{sheet, down};
+CellRect without_result_lines(const Grid& sheet, CellRect rect, bool down,
+                              const ResultCells& is_result) {
+    const Lines lines{sheet, down, is_result};
     const std::size_t header = down ? rect.column : rect.row;
     const std::size_t kpi_end = header + (down ? rect.columns : rect.rows);
     std::size_t& first = down ? rect.row : rect.column;
@@ -172,12 +181,13 @@ CellRect without_result_lines(const Grid& sheet, CellRect rect, bool down) {
 
 // The top-left block, when it reads as a tree without labels: some row links to a parent and
 // at most half the rows are unusable (an export with periods in rows and no labels is not).
-std::optional<CellRect> unlabelled_table(const Grid& sheet) {
+std::optional<CellRect> unlabelled_table(const Grid& sheet, const ResultCells& is_result) {
     for (std::size_t r = 0; r < sheet.rows(); ++r)
         for (std::size_t c = 0; c < sheet.columns(); ++c) {
             if (blank(sheet.at(r, c)))
                 continue;
-            const CellRect rect = without_result_lines(sheet, block_at(sheet, r, c), false);
+            const CellRect rect =
+                without_result_lines(sheet, block_at(sheet, r, c), false, is_result);
             const Tree tree = read_tree(sub_grid(sheet, rect));
             std::size_t linked = 0, unusable = 0;
             for (const Node& n : tree.nodes) {
@@ -194,7 +204,7 @@ std::optional<CellRect> unlabelled_table(const Grid& sheet) {
 
 } // namespace
 
-std::vector<CellRect> find_tree_tables(const Grid& sheet) {
+std::vector<CellRect> find_tree_tables(const Grid& sheet, const ResultCells& is_result) {
     std::vector<CellRect> found;
     for (std::size_t r = 0; r < sheet.rows(); ++r)
         for (std::size_t c = 0; c < sheet.columns(); ++c) {
@@ -211,10 +221,10 @@ std::vector<CellRect> find_tree_tables(const Grid& sheet) {
             rect.columns -= c - rect.column;
             rect.row = r;
             rect.column = c;
-            found.push_back(without_result_lines(sheet, rect, labels == Labels::down));
+            found.push_back(without_result_lines(sheet, rect, labels == Labels::down, is_result));
         }
     if (found.empty())
-        if (auto rect = unlabelled_table(sheet))
+        if (auto rect = unlabelled_table(sheet, is_result))
             found.push_back(*rect);
     return found;
 }
@@ -450,13 +460,13 @@ std::string json_value(const Field& f) {
     if (const auto* s = std::get_if<std::string>(&f))
         return json_string(*s);
     if (const auto* d = std::get_if<double>(&f))
-        return format_number(*d);
+        return format_exact(*d);
     return "null";
 }
 
 std::string csv_value(const Field& f) {
     if (const auto* d = std::get_if<double>(&f))
-        return format_number(*d);
+        return format_exact(*d);
     const auto* s = std::get_if<std::string>(&f);
     if (!s)
         return {};
@@ -592,8 +602,15 @@ std::string table_error_record(const AuditOptions& options, std::string_view tit
 
 std::optional<ContributionPeriods> contribution_periods(const Tree& tree,
                                                         const AuditOptions& options) {
-    const auto from = period_argument(tree, options.from, "--from");
-    const auto to = period_argument(tree, options.to, "--to");
+    const auto period = [&](const PeriodArg& arg, const std::string& what) {
+        try {
+            return period_argument(tree, arg, what);
+        } catch (const NotInTable& e) {
+            throw ArgumentError(what + ": " + e.what());
+        }
+    };
+    const auto from = period(options.from, "--from");
+    const auto to = period(options.to, "--to");
     if (!from && !to)
         return std::nullopt;
     if (!from || !to)

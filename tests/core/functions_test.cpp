@@ -78,7 +78,10 @@ TEST(CheckCells, NodeArgumentFoundMissingAndAmbiguous) {
     EXPECT_EQ(deals.at(0, 0), all.at(2, 0));
 
     const Grid missing = check_cells(spec_example(), Empty{}, std::string("Churn"));
-    EXPECT_EQ(text_at(missing, 0), "ERROR no KPI named 'Churn' in the table");
+    EXPECT_EQ(text_at(missing, 0), "ERROR no KPI 'Churn'; the KPIs are Sales, Deals \u2026 "
+                                   "Webinar attendance (6)");
+    const Grid typo = check_cells(spec_example(), Empty{}, std::string("Daels"));
+    EXPECT_EQ(text_at(typo, 0), "ERROR no KPI 'Daels'; did you mean 'Deals'?");
 
     const Grid twice =
         Grid::from_rows({{"S", "", "", 2.0}, {"A", "S", "+", 1.0}, {"A", "S", "+", 1.0}});
@@ -303,12 +306,37 @@ TEST(ContribCells, ShapleyAlsoAddsUp) {
     EXPECT_EQ(number_at(out, 3), *contributions(tree, 0, 1, options)[2].value);
 }
 
-TEST(ContribCells, BadPeriodsAndMethodsAreArgumentErrors) {
-    EXPECT_THROW(contrib_cells(spec_example(), 1.0, 3.0), ArgumentError);
-    EXPECT_THROW(contrib_cells(spec_example(), 0.0, 2.0), ArgumentError);
-    EXPECT_THROW(contrib_cells(spec_example(), 1.5, 2.0), ArgumentError);
-    EXPECT_THROW(contrib_cells(spec_example(), std::string("Mar"), 2.0), ArgumentError);
+// Issue 13 item 12: a period the header does not have was a bare Err:502 (ArgumentError). It is
+// an ERROR status in every row naming the periods there are; only a missing or malformed
+// argument stays an ArgumentError.
+TEST(ContribCells, APeriodTheTableDoesNotHaveIsAStatusNamingThePeriods) {
+    const Grid months = Grid::from_rows(
+        {{"Name", "Parent", "Link", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+          "Oct", "Nov", "Dec"},
+         {"Sales", "", "", 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0},
+         {"Deals", "Sales", "+", 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0}});
+    const Grid out = contrib_cells(months, std::string("November"), std::string("Dec"));
+    ASSERT_EQ(out.rows(), 3u);
+    EXPECT_EQ(text_at(out, 0), "Contribution");
+    for (std::size_t r : {1, 2})
+        EXPECT_EQ(text_at(out, r), "ERROR no period 'November'; did you mean 'Nov'? Periods are "
+                                   "Jan, Feb \u2026 Dec (12)");
+    EXPECT_EQ(
+        text_at(contrib_cells(months, std::string("Nov"), std::string("Decmber")), 1),
+        "ERROR no period 'Decmber'; did you mean 'Dec'? Periods are Jan, Feb \u2026 Dec (12)");
+    EXPECT_EQ(text_at(contrib_cells(months, std::string("Q4"), 12.0, {}, std::string("Deals")), 0),
+              "ERROR no period 'Q4'; periods are Jan, Feb \u2026 Dec (12)");
+    EXPECT_EQ(text_at(contrib_cells(months, 1.0, 13.0), 2),
+              "ERROR no period 13; periods are numbered 1 to 12: Jan, Feb \u2026 Dec (12)");
+    EXPECT_EQ(text_at(contrib_cells(spec_example(), 0.0, 2.0), 1),
+              "ERROR no period 0; periods are numbered 1 to 2: Jan, Feb");
+    EXPECT_EQ(text_at(contrib_cells(spec_example(), 1.5, 2.0), 1),
+              "ERROR no period 1.5; periods are numbered 1 to 2: Jan, Feb");
+}
+
+TEST(ContribCells, MissingArgumentsAndBadMethodsAreArgumentErrors) {
     EXPECT_THROW(contrib_cells(spec_example(), Empty{}, 2.0), ArgumentError);
+    EXPECT_THROW(contrib_cells(spec_example(), CellError{"#N/A"}, 2.0), ArgumentError);
     EXPECT_THROW(contrib_cells(spec_example(), 1.0, 2.0, std::string("average")), ArgumentError);
 }
 
@@ -327,6 +355,19 @@ TEST(ContribCells, ToleranceDecidesWhenAParentsTypoBlocksItsChildren) {
     for (double bad : {-0.01, std::nan(""), HUGE_VAL})
         EXPECT_THROW(contrib_cells(table, 1.0, 2.0, std::nullopt, std::nullopt, bad),
                      ArgumentError);
+}
+
+// Issue 13 item 10: messages showed raw binary floats ("children give 213.79999999999998",
+// "tolerance of 7.000000000000001%"); they show the figures as the data carry them.
+TEST(ContribCells, MessagesShowFiguresAsTheDataCarryThem) {
+    const Grid table = Grid::from_rows({{"Name", "Parent", "Link", "Jan", "Feb"},
+                                        {"Sales", "", "", 250.0, 941.16},
+                                        {"Deals", "Sales", "*", 10.0, 3.0},
+                                        {"Price", "Sales", "*", 21.38, 313.72}});
+    const Grid out = contrib_cells(table, 1.0, 2.0, std::nullopt, std::nullopt, 0.07);
+    EXPECT_EQ(text_at(out, 2), "MISMATCH 'Sales' is 250 but its children give 213.8 in Jan, "
+                               "beyond the tolerance of 7% (see KPI.CHECK, or widen the tolerance "
+                               "argument)");
 }
 
 TEST(ContribCells, NumericHeaderLabelsAreFoundByValue) {
@@ -361,10 +402,11 @@ TEST(TargetCells, ReproducesTheKgiTargetAndRespectsFlex) {
     ASSERT_EQ(from_jan.rows(), 1u);
     EXPECT_NEAR(number_at(from_jan, 0), 20000.0 * std::sqrt(1.1), 1e-6);
 
-    const Grid unknown = target_cells(spec_example(), 1210000.0, Empty{}, {"Churn"});
-    EXPECT_TRUE(starts_with(text_at(unknown, 1), "ERROR"));
+    const Grid unknown = target_cells(spec_example(), 1210000.0, Empty{}, {"Meeting"});
+    EXPECT_EQ(text_at(unknown, 1), "ERROR flex: no KPI 'Meeting'; did you mean 'Meetings'?");
     EXPECT_THROW(target_cells(spec_example(), std::nan("")), ArgumentError);
-    EXPECT_THROW(target_cells(spec_example(), 1.0, 7.0), ArgumentError);
+    EXPECT_EQ(text_at(target_cells(spec_example(), 1.0, 7.0), 1),
+              "ERROR no period 7; periods are numbered 1 to 2: Jan, Feb");
 }
 
 TEST(TargetCells, RelativeTargetsStartFromTheKgisValueInThePeriod) {
@@ -402,7 +444,9 @@ TEST(TargetCells, KgiNamesTheKgiToPlanInATableWithSeveral) {
                             "ERROR the table has several KGIs ('Sales', 'Profit'); name the one "
                             "to plan in the kgi argument"));
     EXPECT_EQ(text_at(target_cells(table, Cell(40.0), Empty{}, {}, {}, std::string("Proft")), 2),
-              "ERROR no KGI named 'Proft'; the KGIs are 'Sales', 'Profit'");
+              "ERROR no KGI 'Proft'; did you mean 'Profit'?");
+    EXPECT_EQ(text_at(target_cells(table, Cell(40.0), Empty{}, {}, {}, std::string("Margin")), 2),
+              "ERROR no KGI 'Margin'; the KGIs are 'Sales', 'Profit'");
     EXPECT_EQ(text_at(target_cells(table, Cell(40.0), Empty{}, {}, {}, std::string("Deals")), 2),
               "ERROR 'Deals' is not a KGI (it has a parent); the KGIs are 'Sales', 'Profit'");
 }
@@ -474,7 +518,10 @@ TEST(ElasticityCells, ProductsPassOnePercentThrough) {
     EXPECT_NEAR(number_at(elasticity_cells(table), 2), 0.75, 1e-12);
     EXPECT_NEAR(number_at(elasticity_cells(table, std::string("Q1"), std::string("Online")), 0),
                 0.2, 1e-12);
-    EXPECT_THROW(elasticity_cells(table, std::string("Q3")), ArgumentError);
+    EXPECT_EQ(text_at(elasticity_cells(table, std::string("Q3")), 3),
+              "ERROR no period 'Q3'; periods are Q1, Q2");
+    EXPECT_EQ(text_at(elasticity_cells(table, std::string("Q3"), std::string("Shops")), 0),
+              "ERROR no period 'Q3'; periods are Q1, Q2");
 }
 
 // Regression: a fill-down `node` column next to a blank table row passes a blank name (Calc
@@ -506,7 +553,13 @@ TEST(VarianceCells, PlanByNameWithHeaderAndSixColumns) {
     // The one-row form equals its row.
     const Grid deals = variance_cells(table, plan, {}, std::string("Deals"));
     EXPECT_EQ(text_at(deals, 0, 5), "BEHIND");
-    EXPECT_THROW(variance_cells(table, Grid::from_rows({{"Leads", 5.0}})), ArgumentError);
+    EXPECT_EQ(text_at(variance_cells(table, Grid::from_rows({{"Leads", 5.0}})), 2, 0),
+              "ERROR plan row 1: no KPI 'Leads'; the KPIs are Sales, Deals, AOV");
+    EXPECT_EQ(text_at(variance_cells(table, Grid::from_rows({{"Deal", 5.0}}), {}, "AOV"), 0),
+              "ERROR plan row 1: no KPI 'Deal'; did you mean 'Deals'?");
+    EXPECT_EQ(text_at(variance_cells(table, plan, std::string("Mar")), 0, 5), "Status");
+    EXPECT_EQ(text_at(variance_cells(table, plan, std::string("Mar")), 1, 0),
+              "ERROR no period 'Mar'; periods are Jan, Feb");
     EXPECT_THROW(variance_cells(table, Grid::from_rows({{"Deals", "many"}})), ArgumentError);
     EXPECT_THROW(variance_cells(table, Grid::from_rows({{"Deals", 1.0, 2.0, 3.0}})), ArgumentError);
     // Fuzz finding variance_cells-1: a one-column plan was read past its end when the default
@@ -527,7 +580,10 @@ TEST(WhatIfCells, RelativeAndAbsoluteChanges) {
     EXPECT_NEAR(number_at(out, 1, 1), -10.0, 1e-9);
     EXPECT_NEAR(number_at(out, 2, 0), 11.0, 1e-9);
     EXPECT_THROW(whatif_cells(table, Grid::from_rows({{"Deals", "lots"}})), ArgumentError);
-    EXPECT_THROW(whatif_cells(table, Grid::from_rows({{"Nobody", 1.0}})), ArgumentError);
+    EXPECT_EQ(text_at(whatif_cells(table, Grid::from_rows({{"Nobody", 1.0}})), 1, 0),
+              "ERROR changes row 1: no KPI 'Nobody'; the KPIs are Sales, Deals, AOV");
+    EXPECT_EQ(text_at(whatif_cells(table, Grid::from_rows({{"Sales", 1.0}}), 3.0, "Deals"), 0),
+              "ERROR no period 3; periods are numbered 1 to 2: Jan, Feb");
     EXPECT_THROW(whatif_cells(table, Grid::from_rows({{"Deals", 1.0, 2.0}})), ArgumentError);
 }
 
@@ -627,7 +683,10 @@ TEST(DateLabels, SerialsInTheHeaderShowAsMonthsAndAreAcceptedAsPeriods) {
          {PeriodArg(45292.0), PeriodArg(45306.0), PeriodArg(std::string("2024-01")),
           PeriodArg(std::string("2024-01-15")), PeriodArg(std::string("01.01.2024"))})
         EXPECT_EQ(contrib_cells(table, from, std::string("2024-03")), by_number);
-    EXPECT_THROW(contrib_cells(table, std::string("2023-12"), 3.0), ArgumentError);
+    EXPECT_EQ(text_at(contrib_cells(table, std::string("2023-12"), 3.0), 1),
+              "ERROR no period '2023-12'; periods are 2024-01, 2024-02, 2024-03");
+    EXPECT_EQ(text_at(contrib_cells(table, 45627.0, 3.0), 1), // 2024-12-01 as a date cell
+              "ERROR no period '2024-12'; periods are 2024-01, 2024-02, 2024-03");
     EXPECT_EQ(text_at(expected_cells(table), 0, 2), "2024-03");
 }
 

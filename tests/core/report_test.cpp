@@ -1,3 +1,4 @@
+#include "kpitree/model/layout.hpp"
 #include "kpitree/report.hpp"
 
 #include <gtest/gtest.h>
@@ -264,8 +265,36 @@ TEST(Report, TextShowsThePlanAndTheChosenPeriods) {
     const std::string line = r.text.substr(deals, r.text.find('\n', deals) - deals);
     EXPECT_EQ(line.substr(line.size() - 28), "-6.25%           -10  BEHIND") << line;
     options.to = Cell(std::string("Nov"));
-    EXPECT_THROW(audit(planning_table, "x", options), ArgumentError);
+    try {
+        audit(planning_table, "x", options);
+        ADD_FAILURE() << "--to Nov was accepted";
+    } catch (const ArgumentError& e) {
+        EXPECT_EQ(std::string(e.what()), "--to: no period 'Nov'; periods are Jan, Feb, Mar");
+    }
     options.to = Cell(std::string("Mar"));
     options.plan = Grid::from_rows({{"Nobody", 1.0}});
     EXPECT_THROW(audit(planning_table, "x", options), ArgumentError);
+}
+
+// Regression (issue 13 item 13): a fill-down contribution column under the user's own header,
+// right beside the table, was read as a fourth period. Cells the caller marks as KPI formulas
+// end the table, whatever their header and values.
+TEST(FindTreeTables, AColumnOfKpiFormulasBesideTheTableIsNoPeriod) {
+    const Grid sheet =
+        Grid::from_rows({{"Name", "Parent", "Link", "Jan", "Feb", "Mar", "Δ Jan–Mar"},
+                         {"Sales", "", "", 10.0, 11.0, 12.0, 2.0},
+                         {"A", "Sales", "+", 4.0, 5.0, 5.0, 1.0},
+                         {"B", "Sales", "+", 6.0, 6.0, 7.0, 1.0}});
+    const auto plain = find_tree_tables(sheet);
+    ASSERT_EQ(plain.size(), 1u);
+    EXPECT_EQ(range_name(plain[0]), "A1:G4"); // values alone cannot tell
+    const auto marked =
+        find_tree_tables(sheet, [](std::size_t r, std::size_t c) { return r > 0 && c == 6; });
+    ASSERT_EQ(marked.size(), 1u);
+    EXPECT_EQ(range_name(marked[0]), "A1:F4");
+    const Grid down = transpose(sheet);
+    const auto turned =
+        find_tree_tables(down, [](std::size_t r, std::size_t c) { return c > 0 && r == 6; });
+    ASSERT_EQ(turned.size(), 1u);
+    EXPECT_EQ(range_name(turned[0]), "A1:D6");
 }

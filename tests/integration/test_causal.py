@@ -296,7 +296,7 @@ class Causal(CalcCase):
         c = self.cell('=KPI.CAUSAL(%s;;;"Webinar attendance")' % ref)
         self.assertEqual(c.String, "INSUFFICIENT 3 periods, needs 24")
         self.assertTrue(self.cell('=KPI.CAUSAL(%s;;;"Churn")' % ref).String.startswith(
-            "ERROR no KPI named 'Churn'"))
+            "ERROR no KPI 'Churn'"))
         # Two years of months are the minimum: 23 are not enough, 24 are tested.
         for periods, start in ((23, "INSUFFICIENT 23 periods, needs 24"),
                                (24, "SUPPORTED lag 1, 24 periods")):

@@ -40,7 +40,8 @@ class ArrayAndNodeForms(CalcCase):
         c = self.formula("I1", '=KPI.CHECK(%s;;"  deals ")' % area)
         self.assertTrue(c.String.startswith("MISMATCH 1 of 3"))
         c = self.formula("I2", '=KPI.CHECK(%s;;"Nobody")' % area)
-        self.assertEqual(c.String, "ERROR no KPI named 'Nobody' in the table")
+        self.assertEqual(c.String, "ERROR no KPI 'Nobody'; the KPIs are Sales, Deals \u2026 "
+                                   "Webinar attendance (6)")
 
     def test_fill_down_across_a_blank_row(self):
         area = self.put((("Sales", "", "", 10.0), ("A", "Sales", "+", 10.0), ("", "", "", ""),

@@ -501,7 +501,8 @@ class FormatsPeriodsAndPlan(unittest.TestCase):
         self.assertIn("[+50]", r.stdout)
         r = run("check", "--from", "Jan", "--to", "November", self.book)
         self.assertEqual(r.returncode, 2, r.stdout)
-        self.assertIn("'November' is neither a period label", r.stderr)
+        # Issue 13 item 12: the message names the periods there are.
+        self.assertIn("--to: no period 'November'; periods are Jan, Feb, Mar", r.stderr)
         r = run("check", "--from", "Jan", self.book)
         self.assertEqual(r.returncode, 2)
         self.assertIn("--from and --to go together", r.stderr)

@@ -98,7 +98,7 @@ class Contrib(CalcCase):
         one = self.cell('=KPI.CONTRIB(%s;1;3;;"成約率")' % ref)
         self.assertAlmostEqual(one.Value, expected["Close rate"], delta=1e-6)
         missing = self.cell('=KPI.CONTRIB(%s;1;3;;"解約率")' % ref)
-        self.assertEqual(missing.String, "ERROR no KPI named '解約率' in the table")
+        self.assertEqual(missing.String, "ERROR no KPI '解約率'; did you mean '成約率'?")
 
     def test_tolerance_lets_a_small_typo_be_spread(self):
         """Issue 13 item 7: a parent 1.3% off its children blocked every row below it."""
@@ -115,10 +115,9 @@ class Contrib(CalcCase):
         self.assert_error("=KPI.CONTRIB(%s;1;2;;;-1)" % ref, ERR_ILLEGAL_ARGUMENT)
 
     def test_bad_arguments_are_err_502(self):
+        # A period the table does not have is a status (test_wrong_labels.py).
         ref = self.put(sales_table())
-        for formula in ("=KPI.CONTRIB(%s;1;4)" % ref, "=KPI.CONTRIB(%s;0;2)" % ref,
-                        '=KPI.CONTRIB(%s;"Jan";"Apr")' % ref, "=KPI.CONTRIB(%s;;2)" % ref,
-                        '=KPI.CONTRIB(%s;1;2;"average")' % ref):
+        for formula in ("=KPI.CONTRIB(%s;;2)" % ref, '=KPI.CONTRIB(%s;1;2;"average")' % ref):
             with self.subTest(formula=formula):
                 self.assert_error(formula, ERR_ILLEGAL_ARGUMENT)
 
@@ -158,10 +157,9 @@ class Target(CalcCase):
         bad = self.cell('=KPI.TARGET(%s;%r;;"解約率";"平均単価")' % (ref, goal))
         self.assertTrue(bad.String.startswith("ERROR"), bad.String)
 
-    def test_bad_period_is_err_502(self):
+    def test_bad_target_is_err_502(self):
+        # A period the table does not have is a status (test_wrong_labels.py).
         ref = self.put(sales_table())
-        self.assert_error('=KPI.TARGET(%s;100;"Dec")' % ref, ERR_ILLEGAL_ARGUMENT)
-        self.assert_error("=KPI.TARGET(%s;100;9)" % ref, ERR_ILLEGAL_ARGUMENT)
         for target in ('"10%"', '"abc"', '""', ""):  # "": the argument skipped
             with self.subTest(target=target):
                 self.assert_error("=KPI.TARGET(%s;%s)" % (ref, target), ERR_ILLEGAL_ARGUMENT)
@@ -188,8 +186,7 @@ class Target(CalcCase):
         sales_row = self.cell('=KPI.TARGET(%s;"+10%%";;;"Sales";"Profit")' % ref)
         self.assertTrue(sales_row.String.startswith("UNDEFINED"), sales_row.String)
         typo = self.cell('=KPI.TARGET(%s;1000;;;"Profit";"Proft")' % ref)
-        self.assertEqual(typo.String,
-                         "ERROR no KGI named 'Proft'; the KGIs are 'Sales', 'Profit'")
+        self.assertEqual(typo.String, "ERROR no KGI 'Proft'; did you mean 'Profit'?")
         lever = self.cell('=KPI.TARGET(%s;"+10%%";;;"Webinar attendance";"Sales")' % ref)
         self.assertIn("not moved by the plan", lever.String)
 
@@ -254,7 +251,8 @@ class Elasticity(CalcCase):
                          ("Shops", "Sales", "+", 80.0, 50.0)), col=0, row=10)
         self.assertAlmostEqual(self.cell('=KPI.ELASTICITY(%s;;"Online")' % ref2).Value, 0.75)
         self.assertAlmostEqual(self.cell('=KPI.ELASTICITY(%s;"Q1";"Shops")' % ref2).Value, 0.8)
-        self.assert_error('=KPI.ELASTICITY(%s;"Q3")' % ref2, ERR_ILLEGAL_ARGUMENT)
+        self.assertEqual(self.cell('=KPI.ELASTICITY(%s;"Q3";"Shops")' % ref2).String,
+                         "ERROR no period 'Q3'; periods are Q1, Q2")
 
     def test_japanese_names(self):
         ref = self.put(sales_table(JAPANESE))
@@ -286,9 +284,10 @@ class Variance(CalcCase):
         one = self.cell('=KPI.VARIANCE(%s;%s;;"Meetings")' % (ref, plan), "Z1")
         self.assertEqual(one.getValue(), 12.0)
 
-    def test_a_plan_naming_no_kpi_is_err_502(self):
+    def test_a_plan_with_a_value_that_is_no_number_is_err_502(self):
+        # A plan naming no KPI is a status (test_wrong_labels.py).
         ref = self.put(sales_table())
-        plan = self.put((("Nobody", 1.0),), col=10)
+        plan = self.put((("Meetings", "many"),), col=10)
         self.assert_error("=KPI.VARIANCE(%s;%s)" % (ref, plan), ERR_ILLEGAL_ARGUMENT)
 
 

@@ -13,6 +13,14 @@ struct ArgumentError : std::invalid_argument {
     using std::invalid_argument::invalid_argument;
 };
 
+// An argument that names something the table does not have: a period label or number, a KPI,
+// a KGI. The message names the valid choices ("no period 'November'; periods are Jan, Feb …
+// Dec (12)"). The spreadsheet functions answer it in the cells, as an ERROR status with that
+// message; elsewhere (the command line's --from) it is an ArgumentError like any other.
+struct NotInTable : ArgumentError {
+    using ArgumentError::ArgumentError;
+};
+
 // A result that does not exist for this data (a Granger test on too few points or a constant
 // series). The add-in shows it as Err:523 (no convergence): the arguments are fine, the
 // statistic is undefined. The message says why.

@@ -8,9 +8,15 @@
 
 namespace kpitree {
 
-// Display form of a number for messages: shortest text that reads back the same, no exponent
-// for ordinary magnitudes ("1100000", "0.2476", "-12.5").
+// Display form of a number for messages and labels: at most 15 significant digits (the
+// precision a spreadsheet shows and typed-in data carry), trailing zeros trimmed, no exponent
+// for ordinary magnitudes ("1100000", "0.2476", "-12.5"; 313.72 × 3 shows as "941.16", not
+// its binary neighbour 941.1600000000001).
 std::string format_number(double value);
+
+// Exact form of a number for machine-readable output: the shortest text that reads back as
+// the same double ("941.1600000000001"), no exponent for ordinary magnitudes.
+std::string format_exact(double value);
 
 // A value for reading at a glance: about six significant digits, thousands grouped, never an
 // exponent ("1,447,901", "62.5281", "0.2433"). The cells keep the full precision.

@@ -131,6 +131,16 @@ struct Tree {
     std::unordered_map<std::string, std::vector<std::size_t>> by_key; // name_key -> nodes
 };
 
+// Why `name` is no unique KPI of the table, for an ERROR status: "no KPI 'Salse'; did you mean
+// 'Sales'?", "no KPI 'Revenue'; the KPIs are Sales, Deals … Webinars (6)", or "'Deals' is
+// ambiguous: the name appears more than once". `what` replaces "KPI" ("KGI").
+std::string unknown_kpi_reason(const Tree& tree, std::string_view name,
+                               std::string_view what = "KPI");
+// Why a period argument names no period of the table: "no period 'November'; did you mean
+// 'Nov'? Periods are Jan, Feb … Dec (12)"; for a number, "no period 13; periods are
+// numbered 1 to 12: Jan, Feb … Dec (12)".
+std::string unknown_period_reason(const Tree& tree, std::string_view typed, bool number);
+
 // Minimum number of columns: Name, Parent, Link and one period.
 inline constexpr std::size_t min_table_columns = 4;
 

@@ -7,21 +7,66 @@
 
 namespace kpitree {
 
-std::string format_number(double value) {
+namespace {
+
+// NaN, inf, -inf and 0, or empty for any other value.
+std::string special_text(double value) {
     if (std::isnan(value))
         return "NaN";
     if (std::isinf(value))
         return value > 0 ? "inf" : "-inf";
     if (value == 0)
         return "0";
-    char buffer[64];
+    return {};
+}
+
+bool ordinary_magnitude(double value) {
     const double magnitude = std::fabs(value);
-    const auto format = (magnitude >= 1e-6 && magnitude < 1e15) ? std::chars_format::fixed
-                                                                : std::chars_format::general;
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, format);
+    return magnitude >= 1e-6 && magnitude < 1e15;
+}
+
+// Without trailing zeros after a decimal point (and without the point itself then).
+std::string trim_zeros(std::string text) {
+    if (text.find('.') == std::string::npos)
+        return text;
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.back() == '.')
+        text.pop_back();
+    return text;
+}
+
+constexpr int message_digits = 15;
+
+} // namespace
+
+std::string format_number(double value) {
+    if (std::string s = special_text(value); !s.empty())
+        return s;
+    char buffer[64];
+    if (!ordinary_magnitude(value)) {
+        const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value,
+                                             std::chars_format::general, message_digits);
+        return ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
+    }
+    // Decimals for 15 significant digits: 941.16 (exponent 2) gets 12.
+    const int exponent = static_cast<int>(std::floor(std::log10(std::fabs(value))));
+    const int decimals = std::max(0, message_digits - 1 - exponent);
+    const auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
     if (ec != std::errc())
         return std::to_string(value);
-    return std::string(buffer, end);
+    std::string text = trim_zeros(std::string(buffer, end));
+    return text == "-0" ? "0" : text;
+}
+
+std::string format_exact(double value) {
+    if (std::string s = special_text(value); !s.empty())
+        return s;
+    char buffer[64];
+    const auto format =
+        ordinary_magnitude(value) ? std::chars_format::fixed : std::chars_format::general;
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, format);
+    return ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
 }
 
 std::string display_number(double value) {

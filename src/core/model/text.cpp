@@ -1,5 +1,6 @@
 #include "model/text.hpp"
 
+#include <algorithm>
 #include <clocale>
 #include <cstdio>
 #include <cwctype>
@@ -147,6 +148,89 @@ std::string capped_list(const std::vector<std::string>& named, std::size_t total
     if (total > named.size())
         out += " and " + format_count(total - named.size()) + " more";
     return out;
+}
+
+std::string abbreviated_list(const std::vector<std::string>& items) {
+    if (items.size() <= 4)
+        return capped_list(items, items.size());
+    return items[0] + ", " + items[1] + " \u2026 " + items.back() + " (" +
+           format_count(items.size()) + ")";
+}
+
+namespace {
+
+std::u32string code_points(std::string_view text) {
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t start = i;
+        char32_t cp = 0;
+        if (!decode(text, i, cp))
+            cp = static_cast<unsigned char>(text[start]);
+        out += cp;
+    }
+    return out;
+}
+
+// Edit distance with swaps of neighbours (optimal string alignment), or limit + 1 once it
+// exceeds `limit`.
+std::size_t edit_distance(const std::u32string& a, const std::u32string& b, std::size_t limit) {
+    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit)
+        return limit + 1;
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return std::min(d[a.size()][b.size()], limit + 1);
+}
+
+constexpr std::size_t max_typo_length = 64;
+
+bool one_begins_the_other(const std::u32string& a, const std::u32string& b) {
+    const std::size_t n = std::min(a.size(), b.size());
+    return n >= 3 && a.compare(0, n, b, 0, n) == 0;
+}
+
+} // namespace
+
+std::optional<std::string> closest_match(std::string_view typed,
+                                         const std::vector<std::string>& candidates) {
+    const std::u32string key = code_points(keyword(typed));
+    const auto letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || c >= 0x80; };
+    if (std::none_of(key.begin(), key.end(), letter))
+        return std::nullopt;
+    const std::size_t limit = key.size() <= 5 ? 1 : 2;
+    std::optional<std::size_t> prefix, best;
+    std::size_t prefixes = 0, best_distance = limit + 1, ties = 0;
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+        const std::u32string other = code_points(keyword(candidates[k]));
+        if (other == key)
+            continue;
+        if (one_begins_the_other(key, other) && ++prefixes == 1)
+            prefix = k;
+        // Edit distances only between short names: the work stays linear in the candidates.
+        const std::size_t distance =
+            key.size() <= max_typo_length ? edit_distance(key, other, limit) : limit + 1;
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = k;
+            ties = 0;
+        } else if (distance == best_distance && distance <= limit) {
+            ++ties;
+        }
+    }
+    if (prefixes == 1)
+        return candidates[*prefix];
+    if (best && ties == 0)
+        return candidates[*best];
+    return std::nullopt;
 }
 
 } // namespace kpitree

@@ -139,6 +139,36 @@ std::optional<std::size_t> Tree::find(std::string_view name) const {
     return it->second.front();
 }
 
+std::string unknown_kpi_reason(const Tree& tree, std::string_view name, std::string_view what) {
+    const std::string shown = trim_name(name);
+    const auto it = tree.by_key.find(name_key(name));
+    if (it != tree.by_key.end() && it->second.size() > 1)
+        return "'" + shown + "' is ambiguous: the name appears more than once";
+    std::vector<std::string> names;
+    names.reserve(tree.nodes.size());
+    for (const Node& n : tree.nodes)
+        names.push_back(n.name);
+    const std::string head = "no " + std::string(what) + " '" + shown + "'";
+    if (const auto guess = closest_match(shown, names))
+        return head + "; did you mean '" + *guess + "'?";
+    if (names.empty())
+        return head + "; the table has none";
+    return head + "; the " + std::string(what) + "s are " + abbreviated_list(names);
+}
+
+std::string unknown_period_reason(const Tree& tree, std::string_view typed, bool number) {
+    if (tree.periods() == 0)
+        return "no period " + std::string(typed) + "; the table has no period columns";
+    const std::string periods = abbreviated_list(tree.period_labels);
+    if (number)
+        return "no period " + std::string(typed) + "; periods are numbered 1 to " +
+               format_count(tree.periods()) + ": " + periods;
+    const std::string head = "no period '" + std::string(trim(typed)) + "'";
+    if (const auto guess = closest_match(typed, tree.period_labels))
+        return head + "; did you mean '" + *guess + "'? Periods are " + periods;
+    return head + "; periods are " + periods;
+}
+
 std::vector<std::size_t> Tree::arithmetic_children(std::size_t node) const {
     std::vector<std::size_t> out;
     for (std::size_t c : nodes[node].children)

@@ -289,9 +289,17 @@ std::variant<std::size_t, std::string> named_kgi(const Tree& tree, const std::st
     const auto n = tree.find(name);
     if (n && tree.nodes[*n].is_root())
         return *n;
-    const std::string what = n ? "'" + trim_name(name) + "' is not a KGI (it has a parent)"
-                               : "no KGI named '" + trim_name(name) + "'";
-    return status_message(Status::error, what + "; the KGIs are " + kgi_list(tree));
+    if (n)
+        return status_message(Status::error, "'" + trim_name(name) +
+                                                 "' is not a KGI (it has a parent); the KGIs are " +
+                                                 kgi_list(tree));
+    std::vector<std::string> kgis;
+    for (std::size_t r : tree.roots)
+        kgis.push_back(tree.nodes[r].name);
+    const std::string head = "no KGI '" + trim_name(name) + "'";
+    if (const auto guess = closest_match(name, kgis))
+        return status_message(Status::error, head + "; did you mean '" + *guess + "'?");
+    return status_message(Status::error, head + "; the KGIs are " + kgi_list(tree));
 }
 
 // The KGI to plan, or the ERROR status saying why there is none.
@@ -324,8 +332,7 @@ std::variant<std::vector<bool>, std::string> movable_rows(const Tree& tree,
             continue;
         const auto n = tree.find(name);
         if (!n)
-            return status_message(Status::error, "flexible KPI '" + trim_name(name) +
-                                                     "' is not a unique name in the table");
+            return status_message(Status::error, "flex: " + unknown_kpi_reason(tree, name));
         is_flex[*n] = any = true;
     }
     std::vector<bool> movable(tree.nodes.size(), !any);

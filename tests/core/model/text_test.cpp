@@ -34,3 +34,35 @@ TEST(Text, KeywordsAreTrimmedAndCaseFolded) {
     EXPECT_EQ(keyword("\u00A0FLOW"), "flow");
     EXPECT_EQ(keyword(""), "");
 }
+
+TEST(Text, AbbreviatedListNamesFirstSecondAndLastWithTheCount) {
+    EXPECT_EQ(abbreviated_list({"Q1", "Q2", "Q3"}), "Q1, Q2, Q3");
+    EXPECT_EQ(abbreviated_list({"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                "Oct", "Nov", "Dec"}),
+              "Jan, Feb \u2026 Dec (12)");
+    std::vector<std::string> many(12345, "x");
+    many.back() = "last";
+    EXPECT_EQ(abbreviated_list(many), "x, x \u2026 last (12,345)");
+}
+
+TEST(Text, ClosestMatchFindsTyposAndAbbreviations) {
+    const std::vector<std::string> kpis = {"Sales", "Deals", "Average order value", "Meetings"};
+    EXPECT_EQ(closest_match("Salse", kpis), "Sales");      // swapped neighbours
+    EXPECT_EQ(closest_match(" sales x", kpis), "Sales");   // begins with it
+    EXPECT_EQ(closest_match("Meeting", kpis), "Meetings"); // begins the other
+    EXPECT_EQ(closest_match("Avrage order value", kpis), "Average order value");
+    EXPECT_EQ(closest_match("Revenue", kpis), std::nullopt);
+    EXPECT_EQ(closest_match("", kpis), std::nullopt);
+    const std::vector<std::string> months = {"Jan", "Feb", "Mar", "Oct", "Nov", "Dec"};
+    EXPECT_EQ(closest_match("November", months), "Nov");
+    EXPECT_EQ(closest_match("Xyz", months), std::nullopt);
+    // Dates and numbers are no typos of each other.
+    EXPECT_EQ(closest_match("2023-12", std::vector<std::string>{"2024-01", "2024-02"}),
+              std::nullopt);
+    EXPECT_EQ(closest_match("13", std::vector<std::string>{"12"}), std::nullopt);
+    // Two equally close candidates: no guess.
+    EXPECT_EQ(closest_match("Dxal", std::vector<std::string>{"Deal", "Dial"}), std::nullopt);
+    EXPECT_EQ(closest_match("Sal", std::vector<std::string>{"Sales", "Salaries"}), std::nullopt);
+    EXPECT_EQ(closest_match("\u58F2\u4E0B", std::vector<std::string>{"\u58F2\u4E0A"}),
+              "\u58F2\u4E0A"); // 売下 → 売上
+}
