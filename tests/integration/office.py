@@ -5,6 +5,7 @@ soffice started on a private pipe, and a UNO connection to it. No mocks.
         doc = office.new_calc()
 """
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -24,6 +25,14 @@ SYSTEM_PROGRAM = "/usr/lib/libreoffice/program"
 _program = os.path.dirname(os.path.realpath(SOFFICE))
 if _program != SYSTEM_PROGRAM and "UNO_TYPES" not in os.environ:
     os.environ["UNO_TYPES"] = "file://%s/types.rdb file://%s/types/offapi.rdb" % (_program, _program)
+
+
+def installed_version():
+    """The version of the office under test as its configuration says it ("7.4", "25.2")."""
+    main = os.path.join(_program, "..", "share", "registry", "main.xcd")
+    with open(main, encoding="utf-8") as f:
+        found = re.search(r'<prop oor:name="ooSetupVersion">\s*<value>([^<]*)</value>', f.read())
+    return found.group(1) if found else "0.0"
 
 
 def office_env(**changes):
@@ -76,8 +85,33 @@ class Office:
         self.install()
         return self.launch()
 
+    def mark_version_seen(self):
+        """Records in the profile that this office version has run in it before: LibreOffice
+        25.2 otherwise runs its graphics render tests at the first start of a profile with a
+        display (a minute on a busy machine) and shows what is new in the version."""
+        path = os.path.join(self.dir, "profile", "user", "registrymodifications.xcu")
+        item = ('<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion"'
+                ' oor:op="fuse"><value>%s</value></prop></item>\n' % installed_version())
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            if "ooSetupLastVersion" in text or "</oor:items>" not in text:
+                return
+            text = text.replace("</oor:items>", item + "</oor:items>")
+        else:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            text = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items'
+                    ' xmlns:oor="http://openoffice.org/2001/registry"'
+                    ' xmlns:xs="http://www.w3.org/2001/XMLSchema"'
+                    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+                    + item + "</oor:items>\n")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+
     def launch(self):
         """Starts soffice on this profile (installed already) and connects to it."""
+        if not self.headless:
+            self.mark_version_seen()
         args = [SOFFICE, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                 "--accept=pipe,name=%s;urp;" % self.pipe] + self.env_args()
         env = office_env()
