@@ -14,7 +14,10 @@ set -euo pipefail
 prefix=${1:-${KPITREE_OFFICE25_PREFIX:-/opt/libreoffice-25.2}}
 program=$prefix/usr/lib/libreoffice/program
 stamp=$prefix/.kpitree-complete
-if [[ -f $stamp ]] && "$program/soffice" --version 2>/dev/null | grep -q '^LibreOffice 25\.2'; then
+# The wrappers' line below marks the prefix's layout: an older prefix is redone.
+wrapper_env='unset UNO_TYPES URE_BOOTSTRAP'
+if [[ -f $stamp ]] && grep -qx "$wrapper_env" "$program/unopkg" &&
+    "$program/soffice" --version 2>/dev/null | grep -q '^LibreOffice 25\.2'; then
     echo "kpitree: LibreOffice 25.2 is in $prefix"
     exit 0
 fi
@@ -90,11 +93,12 @@ done < <(find "$staging" -type l -print0)
 libdir='export LD_LIBRARY_PATH="'$program:$prefix'/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"'
 # UNO_TYPES: a client of the system's URE talking to this office needs this office's type
 # libraries (scripts/test.sh's second pass gives them to the tests' Python that way); the office
-# itself must keep its own list, which includes the installed extensions' types.
+# itself must keep its own list, which includes the installed extensions' types. URE_BOOTSTRAP:
+# the system's python3-uno sets it (to 7.4's fundamentalrc) for every process the tests start.
 for wrapper in soffice unopkg; do
     file=$staging/usr/lib/libreoffice/program/$wrapper
     if ! grep -q 'kpitree:' "$file"; then
-        sed -i "2i # kpitree: this office's libraries and types, not the system's 7.4 ones\\n$libdir\\nunset UNO_TYPES" "$file"
+        sed -i "2i # kpitree: this office's libraries and types, not the system's 7.4 ones\\n$libdir\\n$wrapper_env" "$file"
     fi
 done
 
