@@ -51,6 +51,8 @@ const char check_usage[] =
     "  --format     text (default, for reading), json (JSON Lines: one object per KPI) or\n"
     "               csv (a header line, then one line per KPI); the same keys in both, see\n"
     "               the README\n"
+    "  Environment: KPITREE_OXT the extension (default: kpitree.oxt beside the program),\n"
+    "  KPITREE_SOFFICE the LibreOffice to run (default /usr/lib/libreoffice/program/soffice)\n"
     "  Exit status: 0 all identities hold, 1 a mismatch or an ERROR was found,\n"
     "  2 an input cannot be used (missing file, no tree table, bad range or option);\n"
     "  the worst wins.\n";

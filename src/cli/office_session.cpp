@@ -50,7 +50,16 @@ using rtl::OUString;
 using uno::to_oustring;
 using uno::to_utf8;
 
-const std::string program_dir = "/usr/lib/libreoffice/program";
+// The URE this program is linked with (the system's LibreOffice): its own UNO environment.
+const std::string ure_dir = "/usr/lib/libreoffice/program";
+
+// The office to run: the directory of $KPITREE_SOFFICE (another LibreOffice, such as 25.2 in a
+// private prefix: the URP bridge connects across versions), else the system's.
+std::string office_dir() {
+    if (const char* soffice = std::getenv("KPITREE_SOFFICE"); soffice && *soffice)
+        return std::filesystem::path(soffice).parent_path().string();
+    return ure_dir;
+}
 
 std::string file_url(const std::string& path) {
     OUString url;
@@ -191,15 +200,17 @@ std::vector<std::string> pipe_files(const std::string& accept_pipe, const std::s
     return {prefix + accept_pipe, prefix + "SingleOfficeIPC_" + hex};
 }
 
-// The client's own UNO environment: the office's type libraries (URE and office API, or the
-// bridge cannot marshal office interfaces) and its service registry.
+// The client's own UNO environment: the type libraries of the office it talks to (URE and office
+// API, or the bridge cannot marshal office interfaces; a newer office's objects name interfaces
+// the system's URE does not know) and the service registry of the URE it is linked with.
 Reference<css::uno::XComponentContext> local_context(const std::string& dir) {
     const std::string ini = dir + "/kpitreerc";
     {
         std::ofstream rc(ini);
-        const std::string lib = "file://" + program_dir;
+        const std::string lib = "file://" + ure_dir;
+        const std::string types = "file://" + office_dir();
         rc << "[Bootstrap]\nURE_INTERNAL_LIB_DIR=" << lib << "\nLO_LIB_DIR=" << lib
-           << "\nUNO_TYPES=" << lib << "/types.rdb " << lib << "/types/offapi.rdb\n"
+           << "\nUNO_TYPES=" << types << "/types.rdb " << types << "/types/offapi.rdb\n"
            << "UNO_SERVICES=" << lib << "/services.rdb\n";
     }
     return cppu::defaultBootstrap_InitialComponentContext(to_oustring(file_url(ini)));
@@ -218,7 +229,7 @@ OfficeSession::OfficeSession(const std::string& oxt) : dir_("kpitree-") {
     static int sessions = 0;
     const std::string pipe =
         "kpitree_cli_" + std::to_string(getpid()) + "_" + std::to_string(sessions++);
-    std::vector<std::string> args = {program_dir + "/soffice",
+    std::vector<std::string> args = {office_dir() + "/soffice",
                                      "--headless",
                                      "--invisible",
                                      "--norestore",
@@ -238,9 +249,11 @@ OfficeSession::OfficeSession(const std::string& oxt) : dir_("kpitree-") {
 }
 
 // The office's and unopkg's own temporary files go into our directory, so that they go with it
-// even when the office is killed.
+// even when the office is killed. DISPLAY is emptied: the office is headless, and LibreOffice 25.2
+// runs its graphics render tests at the first start of a profile (every run's copy is new) unless
+// DISPLAY is set to something that is not a local display.
 std::vector<std::string> OfficeSession::children_env() const {
-    return {"TMPDIR=" + dir_.path() + "/tmp"};
+    return {"TMPDIR=" + dir_.path() + "/tmp", "DISPLAY="};
 }
 
 // A profile with the extension: a copy of the prepared one for this .oxt (profile_cache.hpp),
@@ -248,7 +261,7 @@ std::vector<std::string> OfficeSession::children_env() const {
 void OfficeSession::install(const std::string& oxt) {
     if (!std::filesystem::is_regular_file(oxt))
         throw std::runtime_error("the extension " + oxt + " does not exist");
-    provide_profile(oxt, program_dir + "/versionrc", dir_.path(),
+    provide_profile(oxt, office_dir() + "/versionrc", dir_.path(),
                     [&](const std::string& profile, const std::string& shared) {
                         unopkg_add(oxt, profile, shared);
                     });
@@ -257,7 +270,7 @@ void OfficeSession::install(const std::string& oxt) {
 void OfficeSession::unopkg_add(const std::string& oxt, const std::string& profile,
                                const std::string& shared) const {
     // -s: a throwaway profile of our own, not the user's installation: no licence dialog.
-    const std::vector<std::string> add = {program_dir + "/unopkg",
+    const std::vector<std::string> add = {office_dir() + "/unopkg",
                                           "add",
                                           "--shared",
                                           "-s",

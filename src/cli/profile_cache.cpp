@@ -119,6 +119,10 @@ void build_entry(const fs::path& root, const std::string& key, const Installer& 
     TempDir staging(key + staging_marker, root.string());
     const fs::path dir = staging.path();
     install((dir / "profile").string(), (dir / "shared").string());
+    // LibreOffice 25.2's `unopkg add --shared` leaves the user profile uncreated (7.4 creates
+    // it): an empty one is what the office starts from then.
+    fs::create_directories(dir / "profile");
+    fs::create_directories(dir / "shared");
     {
         std::ofstream manifest(dir / manifest_name, std::ios::binary);
         manifest << manifest_of(dir);

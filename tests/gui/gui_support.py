@@ -4,6 +4,7 @@ import os
 import time
 import unittest
 
+import office
 from office import Office
 from xvfb import Xvfb, XvfbUnavailable
 
@@ -12,6 +13,11 @@ BUILD = os.environ.get("KPITREE_BUILD_DIR", "build")
 SOURCE = os.environ.get("KPITREE_SOURCE_DIR",
                         os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
 EXAMPLE = os.path.join(SOURCE, "examples", "marketing-automation.ods")
+# Screenshots and saved files: build/artifacts for the system's office, a folder per version for
+# another (the two passes run side by side).
+ARTIFACTS = os.path.join(BUILD, "artifacts")
+if os.path.dirname(os.path.realpath(office.SOFFICE)) != office.SYSTEM_PROGRAM:
+    ARTIFACTS = os.path.join(ARTIFACTS, "office-" + office.installed_version())
 
 
 def wait_for(predicate, timeout=20.0, step=0.1):

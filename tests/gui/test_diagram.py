@@ -14,7 +14,7 @@ import subprocess
 import time
 import unittest
 
-from gui_support import BUILD, EXAMPLE, GuiOfficeCase, SOURCE, wait_for
+from gui_support import ARTIFACTS, EXAMPLE, GuiOfficeCase, SOURCE, wait_for
 
 DASH = " \u2014 "
 LATEST = 26  # the example's latest period, column AA (2026-12)
@@ -150,7 +150,7 @@ class Diagram(GuiOfficeCase):
     def screenshot(self, name):
         if shutil.which("import") is None:
             return None
-        artifacts = os.path.join(BUILD, "artifacts")
+        artifacts = ARTIFACTS
         os.makedirs(artifacts, exist_ok=True)
         path = os.path.join(artifacts, name)
         subprocess.run(["import", "-display", self.xvfb.display, "-window", "root", path],

@@ -19,7 +19,7 @@ import unittest
 
 import uno
 
-from gui_support import BUILD, GuiOfficeCase, SOURCE
+from gui_support import ARTIFACTS, GuiOfficeCase, SOURCE
 from office import props
 from test_sidebar import big_table, column_letter, spec_table, undo_when_closed, wait_for
 
@@ -121,7 +121,7 @@ class DiagramSheet(GuiOfficeCase):
     def screenshot(self, name):
         if shutil.which("import") is None:
             return None
-        artifacts = os.path.join(BUILD, "artifacts")
+        artifacts = ARTIFACTS
         os.makedirs(artifacts, exist_ok=True)
         path = os.path.join(artifacts, name)
         subprocess.run(["import", "-display", self.xvfb.display, "-window", "root", path],

@@ -16,7 +16,7 @@ import unittest
 import uno
 from com.sun.star.beans import PropertyValue
 
-from gui_support import BUILD, EXAMPLE, GuiOfficeCase, SOURCE, wait_for
+from gui_support import ARTIFACTS, EXAMPLE, GuiOfficeCase, SOURCE, wait_for
 
 
 HYPOTHESIS_MARKS = ("~✔", "~✘", "~?")
@@ -214,7 +214,7 @@ class Sidebar(GuiOfficeCase):
     def screenshot(self, name):
         if shutil.which("import") is None:
             return None
-        artifacts = os.path.join(BUILD, "artifacts")
+        artifacts = ARTIFACTS
         os.makedirs(artifacts, exist_ok=True)
         path = os.path.join(artifacts, name)
         subprocess.run(["import", "-display", self.xvfb.display, "-window", "root", path],
@@ -510,7 +510,7 @@ class Sidebar(GuiOfficeCase):
             target = sheet.getCellRangeByName("K1:K7")
             self.assertTrue(wait_for(lambda: target.getArrayFormula(), 10))
             self.assertTrue(wait_for(lambda: target.ConditionalFormat.getCount() == 3, 10))
-            directory = os.path.join(BUILD, "artifacts")
+            directory = ARTIFACTS
             os.makedirs(directory, exist_ok=True)
             for name, flt in (("verdicts.ods", "calc8"), ("verdicts.xlsx", "Calc MS Excel 2007 XML")):
                 path = os.path.abspath(os.path.join(directory, name))

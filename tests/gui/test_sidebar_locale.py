@@ -14,7 +14,7 @@ import unittest
 import uno
 from com.sun.star.beans import PropertyValue
 
-from gui_support import BUILD, OXT
+from gui_support import ARTIFACTS, OXT
 from office import Office
 from test_sidebar import change_of, split_label, wait_for
 from xvfb import Xvfb, XvfbUnavailable
@@ -86,7 +86,7 @@ class SidebarLocale(unittest.TestCase):
     def screenshot(self, name):
         if shutil.which("import") is None:
             return
-        artifacts = os.path.join(BUILD, "artifacts")
+        artifacts = ARTIFACTS
         os.makedirs(artifacts, exist_ok=True)
         subprocess.run(["import", "-display", self.xvfb.display, "-window", "root",
                         os.path.join(artifacts, name)], check=False, timeout=60)

@@ -9,6 +9,15 @@ class XvfbUnavailable(Exception):
     pass
 
 
+def lock_owner(number):
+    """The PID in display `number`'s lock file (/tmp/.X<n>-lock), else None."""
+    try:
+        with open("/tmp/.X%d-lock" % number) as f:
+            return int(f.read().strip())
+    except (OSError, ValueError):
+        return None
+
+
 class Xvfb:
     def __init__(self, width=1600, height=1000):
         self.size = "%dx%dx24" % (width, height)
@@ -27,7 +36,10 @@ class Xvfb:
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
             deadline = time.time() + 10
             while time.time() < deadline and process.poll() is None:
-                if os.path.exists("/tmp/.X11-unix/X%d" % number):
+                # Ours only when the display's lock names our server: two tests starting at
+                # once may both try this number, and the socket may be the other one's.
+                if os.path.exists("/tmp/.X11-unix/X%d" % number) and \
+                        lock_owner(number) == process.pid:
                     self.process, self.display = process, ":%d" % number
                     return self
                 time.sleep(0.1)

@@ -5,18 +5,46 @@ soffice started on a private pipe, and a UNO connection to it. No mocks.
         doc = office.new_calc()
 """
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import time
 import uuid
 
-import uno
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
+# The office under test: $KPITREE_SOFFICE (e.g. LibreOffice 25.2 from scripts/install-office-25.sh,
+# /opt/libreoffice-25.2/usr/lib/libreoffice/program/soffice), else the system's; its own unopkg
+# installs the .oxt. This Python's uno module (the system's python3-uno, 7.4) talks to either over
+# the URP bridge, given the office's type libraries: a newer office's objects list interfaces 7.4
+# does not know (getTypes), and the bridge disposes itself on an unknown type. UNO_TYPES must be
+# set before the first `import uno` (the second ctest pass sets it; the prefix's soffice and
+# unopkg unset it for themselves).
+SOFFICE = os.environ.get("KPITREE_SOFFICE") or "/usr/lib/libreoffice/program/soffice"
+UNOPKG = os.environ.get("KPITREE_UNOPKG") or os.path.join(os.path.dirname(SOFFICE), "unopkg")
+SYSTEM_PROGRAM = "/usr/lib/libreoffice/program"
+_program = os.path.dirname(os.path.realpath(SOFFICE))
+if _program != SYSTEM_PROGRAM and "UNO_TYPES" not in os.environ:
+    os.environ["UNO_TYPES"] = "file://%s/types.rdb file://%s/types/offapi.rdb" % (_program, _program)
 
-SOFFICE = os.environ.get("KPITREE_SOFFICE", "/usr/lib/libreoffice/program/soffice")
-UNOPKG = os.environ.get("KPITREE_UNOPKG", "/usr/lib/libreoffice/program/unopkg")
+
+def installed_version():
+    """The version of the office under test as its configuration says it ("7.4", "25.2")."""
+    main = os.path.join(_program, "..", "share", "registry", "main.xcd")
+    with open(main, encoding="utf-8") as f:
+        found = re.search(r'<prop oor:name="ooSetupVersion">\s*<value>([^<]*)</value>', f.read())
+    return found.group(1) if found else "0.0"
+
+
+def office_env(**changes):
+    """The environment for the office's own processes: without UNO_TYPES (the office's list
+    includes the installed extensions' types), with `changes`."""
+    env = {k: v for k, v in os.environ.items() if k != "UNO_TYPES"}
+    env.update(changes)
+    return env
+
+import uno  # noqa: E402 (after UNO_TYPES)
+from com.sun.star.beans import PropertyValue  # noqa: E402
+from com.sun.star.connection import NoConnectException  # noqa: E402
 
 
 def props(**kwargs):
@@ -49,7 +77,7 @@ class Office:
         if not self.oxt:
             return
         result = subprocess.run([UNOPKG, "add", "--shared", "-s", "-f", self.oxt] + self.env_args(),
-                                capture_output=True, text=True, timeout=300)
+                                capture_output=True, text=True, timeout=300, env=office_env())
         if result.returncode != 0:
             raise RuntimeError("unopkg add failed: " + result.stdout + result.stderr)
 
@@ -57,13 +85,42 @@ class Office:
         self.install()
         return self.launch()
 
+    def mark_version_seen(self):
+        """Records in the profile that this office version has run in it before: LibreOffice
+        25.2 otherwise runs its graphics render tests at the first start of a profile with a
+        display (a minute on a busy machine) and shows what is new in the version."""
+        path = os.path.join(self.dir, "profile", "user", "registrymodifications.xcu")
+        item = ('<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion"'
+                ' oor:op="fuse"><value>%s</value></prop></item>\n' % installed_version())
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            if "ooSetupLastVersion" in text or "</oor:items>" not in text:
+                return
+            text = text.replace("</oor:items>", item + "</oor:items>")
+        else:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            text = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items'
+                    ' xmlns:oor="http://openoffice.org/2001/registry"'
+                    ' xmlns:xs="http://www.w3.org/2001/XMLSchema"'
+                    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+                    + item + "</oor:items>\n")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+
     def launch(self):
         """Starts soffice on this profile (installed already) and connects to it."""
+        if not self.headless:
+            self.mark_version_seen()
         args = [SOFFICE, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                 "--accept=pipe,name=%s;urp;" % self.pipe] + self.env_args()
+        env = office_env()
         if self.headless:
             args[1:1] = ["--headless", "--invisible"]
-        env = dict(os.environ)
+            # LibreOffice 25.2 runs its VCL graphics render tests at the first start of every
+            # new profile (a minute on a busy machine) unless DISPLAY is set and not local:
+            # a headless office uses no display anyway.
+            env["DISPLAY"] = ""
         if self.display:
             env["DISPLAY"] = self.display
         if self.language:
@@ -136,6 +193,15 @@ class Office:
             self.kill()
         self.pipe = "kpitree" + uuid.uuid4().hex[:12]
         return self.launch()
+
+    def version(self):
+        """(major, minor) of the running office, e.g. (7, 4) or (25, 2) (its ooSetupVersion)."""
+        provider = self.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", self.ctx)
+        product = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess",
+            props(nodepath="/org.openoffice.Setup/Product"))
+        return tuple(int(part) for part in product.ooSetupVersion.split(".")[:2])
 
     def new_calc(self):
         return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,

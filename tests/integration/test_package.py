@@ -13,7 +13,7 @@ import zipfile
 
 import uno
 from calc_case import OXT
-from office import UNOPKG, Office
+from office import UNOPKG, Office, office_env
 
 SOURCE = os.environ.get("KPITREE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 NS = {"d": "http://openoffice.org/extensions/description/2006",
@@ -143,7 +143,8 @@ def unopkg(command, *args, env_dir):
     env_args = ["-env:UserInstallation=file://" + os.path.join(env_dir, "profile"),
                 "-env:UNO_SHARED_PACKAGES_CACHE=file://" + os.path.join(env_dir, "shared")]
     return subprocess.run([UNOPKG, command, "--shared"] + list(args) + env_args,
-                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
+                          env=office_env())
 
 
 class Unopkg(unittest.TestCase):
