@@ -10,7 +10,10 @@ time; it fails only when a formula does not give its expected kind of result.
 Figures (seconds of soffice CPU per recalculation, median of REPEAT interleaved runs):
   check.array.N, check.plain.N, check.sumproduct.N   one full recalculation (calculateAll)
   check.fill.N vs check.array.N                      one edit of a leaf value (calculate)
-  expected.array.N vs builtin.array.N                one full recalculation
+  check.fillref.N                                    the same for the fill-down prototype
+                                                     (tests/bench/probe), when it is built
+  expected.array.N vs builtin.array.N                one full recalculation (N = 200 / 2,000,
+                                                     and 5,000 and 10,000 in the full run)
   every.N.edit, every.N.recalc                       every function entered as an array on one
                                                      N-KPI table (10,000; 1,000 in --short)
 and the ratios the README's performance table shows. The command line (`kpitree check`) is
