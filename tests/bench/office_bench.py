@@ -12,8 +12,8 @@ Figures (seconds of soffice CPU per recalculation, median of REPEAT interleaved 
   check.fill.N vs check.array.N                      one edit of a leaf value (calculate)
   check.fillref.N                                    the same for the fill-down prototype
                                                      (tests/bench/probe), when it is built
-  expected.array.N vs builtin.array.N                one full recalculation (N = 200 / 2,000,
-                                                     and 5,000 and 10,000 in the full run)
+  expected.array.N vs builtin.array.N                one full recalculation (each N, and
+                                                     5,000 and 10,000 in the full run)
   every.N.edit, every.N.recalc                       every function entered as an array on one
                                                      N-KPI table (10,000; 1,000 in --short)
 and the ratios the README's performance table shows. The command line (`kpitree check`) is
