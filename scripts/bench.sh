@@ -16,11 +16,13 @@ mkdir -p "$KPITREE_BENCH_DIR"
 /usr/bin/python3 - "$KPITREE_BENCH_DIR" <<'PY'
 import json, os, re, sys
 out = sys.argv[1]
-core, section = {}, ""
+core, growth, section = {}, {}, ""
 for line in open(os.path.join(out, "core_speed.txt")):
-    m = re.match(r"\s+(.+): ([0-9.e+-]+) ms", line)
-    if m:
+    m = re.match(r"\s+(.+): ([0-9.e+-]+) (ms|x)$", line)
+    if m and m.group(3) == "ms":
         core["%s %s" % (section, m.group(1))] = {"value": float(m.group(2)), "unit": "ms"}
+    elif m:  # the growth section: time at 100,001 rows over time at 10,001 rows
+        growth["core.growth.10kto100k %s" % m.group(1)] = float(m.group(2))
     elif line.strip() and not line.startswith("#"):
         section = line.strip()
 # statsmodels on the shape of the core's "granger" section: 1,000 tests, 36 points, lag 2.
@@ -42,6 +44,9 @@ def unit(name):
     return "s soffice CPU"
 figures = {k: {"value": v, "unit": unit(k)} for k, v in office["figures"].items()}
 ratios = dict(office["ratios"])
+ratios.update(growth)
+if growth:
+    ratios["core.growth.10kto100k max"] = max(growth.values())
 core_granger = core.get("granger: 1000 tests, 36 points, lag 2 granger_test x1000")
 if core_granger:
     ratios["granger.statsmodels/core"] = statsmodels_ms / core_granger["value"]

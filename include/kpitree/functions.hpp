@@ -31,6 +31,15 @@ CheckOptions check_options(const ToleranceArg& tolerance);
 
 // KPI.CHECK: one status per row (see status_text in check.hpp).
 Grid check_cells(const Grid& table, const ToleranceArg& tolerance, const NodeName& node = {});
+// A table read and checked once, for many one-node calls on it (a fill-down column whose
+// add-in keeps the table between calls): check_cells(checked, node) is exactly
+// check_cells(table, tolerance, node) for the table and tolerance it was made from.
+struct CheckedTable {
+    Tree tree;
+    std::vector<CheckResult> results;
+};
+CheckedTable check_table(const Grid& table, const ToleranceArg& tolerance);
+Grid check_cells(const CheckedTable& checked, const NodeName& node);
 // KPI.EXPECTED: f(children) per row × period, empty where undefined.
 Grid expected_cells(const Grid& table, const NodeName& node = {});
 // KPI.RESIDUAL: actual − expected per row × period, empty where undefined.

@@ -276,6 +276,22 @@ Grid check_cells(const Grid& table, const ToleranceArg& tolerance, const NodeNam
         [&](std::size_t i, Cell* cells) { cells[0] = text(status_text(tree, results[i])); }, node);
 }
 
+CheckedTable check_table(const Grid& table, const ToleranceArg& tolerance) {
+    const CheckOptions options = check_options(tolerance);
+    CheckedTable checked{read_tree(table), {}};
+    checked.results = check_tree(checked.tree, options);
+    return checked;
+}
+
+Grid check_cells(const CheckedTable& checked, const NodeName& node) {
+    return aligned(
+        checked.tree, 1, [](Cell* cells) { cells[0] = text("Check"); },
+        [&](std::size_t i, Cell* cells) {
+            cells[0] = text(status_text(checked.tree, checked.results[i]));
+        },
+        node);
+}
+
 Grid expected_cells(const Grid& table, const NodeName& node) {
     return period_block(table, node, &CheckResult::expected);
 }

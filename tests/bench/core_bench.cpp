@@ -20,6 +20,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -126,6 +127,22 @@ double median_ms(const std::function<std::size_t()>& body, int repeats = 5) {
     return ms[ms.size() / 2];
 }
 
+// The time at `large` rows over the time at `small` rows, per figure: 10 is linear. Lines of
+// the form "  what: ratio x" (scripts/bench.sh turns them into core.growth ratios).
+void write_growth(std::ofstream& out,
+                  const std::map<std::size_t, std::map<std::string, double>>& by_rows,
+                  std::size_t small, std::size_t large) {
+    const auto a = by_rows.find(small), b = by_rows.find(large);
+    if (a == by_rows.end() || b == by_rows.end())
+        return;
+    out << "\ngrowth: " << large << " rows over " << small << " rows (10 = linear)\n";
+    for (const auto& [what, ms] : b->second) {
+        const auto before = a->second.find(what);
+        if (before != a->second.end() && before->second > 0)
+            out << "  " << what << ": " << ms / before->second << " x\n";
+    }
+}
+
 } // namespace
 
 int main() {
@@ -136,7 +153,10 @@ int main() {
     struct Size {
         std::size_t groups, per_group, periods;
     };
-    for (const Size s : {Size{100, 8, 36}, Size{200, 8, 36}, Size{10000, 8, 12}}) {
+    // Each figure by size, to report how the time grows from 10,001 to 100,001 rows.
+    std::map<std::size_t, std::map<std::string, double>> by_rows;
+    for (const Size s :
+         {Size{100, 8, 36}, Size{200, 8, 36}, Size{1000, 8, 12}, Size{10000, 8, 12}}) {
         const Grid grid = big_tree(s.groups, s.per_group, s.periods);
         const Tree tree = read_tree(grid);
         out << "\n"
@@ -145,6 +165,7 @@ int main() {
         auto line = [&](const char* what, double ms) {
             out << "  " << what << ": " << ms << " ms\n";
             std::cout << grid.rows() << " rows " << what << ": " << ms << " ms\n";
+            by_rows[grid.rows()][what] = ms;
         };
         line("read_tree", median_ms([&] { return read_tree(grid).nodes.size(); }));
         line("check_tree", median_ms([&] { return check_tree(tree).size(); }));
@@ -160,6 +181,7 @@ int main() {
         line("KPI.CHECK cells", median_ms([&] { return check_cells(grid, {}).rows(); }));
         line("audit report", median_ms([&] { return audit(grid, "bench").text.size(); }));
     }
+    write_growth(out, by_rows, 10001, 100001);
     {
         const std::size_t links = 10000, periods = 36;
         const Tree tree = read_tree(big_tree(links, 1, periods));

@@ -10,7 +10,12 @@ time; it fails only when a formula does not give its expected kind of result.
 Figures (seconds of soffice CPU per recalculation, median of REPEAT interleaved runs):
   check.array.N, check.plain.N, check.sumproduct.N   one full recalculation (calculateAll)
   check.fill.N vs check.array.N                      one edit of a leaf value (calculate)
-  expected.array.N vs builtin.array.N                one full recalculation
+  check.fillref.N                                    the same for the fill-down prototype
+                                                     (tests/bench/probe), when it is built
+  expected.array.N vs builtin.array.N                one full recalculation (each N, and
+                                                     5,000 and 10,000 in the full run)
+  every.N.edit, every.N.recalc                       every function entered as an array on one
+                                                     N-KPI table (10,000; 1,000 in --short)
 and the ratios the README's performance table shows. The command line (`kpitree check`) is
 timed as wall and CPU seconds (its own and its children's: unopkg, soffice) per run:
   cli.cold   the first run with an empty profile cache (prepares the profile: unopkg add)
@@ -30,20 +35,54 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
 from calc_case import OXT, area  # noqa: E402
-from office import Office  # noqa: E402
+from office import UNOPKG, Office  # noqa: E402
 
 SHORT = "--short" in sys.argv
 PERIODS = 24
 SIZES = (100, 200) if SHORT else (1000, 2000)
-REPEAT = 3 if SHORT else 5
+REPEAT = int(os.environ.get("KPITREE_BENCH_REPEAT", 3 if SHORT else 5))
 EXPECTED_SIZE = 10000
+EVERY_SIZE = 1000 if SHORT else 10000  # every function entered on one table
 TICKS = os.sysconf("SC_CLK_TCK")
+# The fill-down prototype (tests/bench/probe): timed when its .oxt is built.
+PROBE_OXT = os.environ.get("KPITREE_PROBE_OXT", os.path.join(os.path.dirname(
+    os.path.abspath(OXT)), "bench", "kpitree-probe.oxt"))
+PROBE = os.path.exists(PROBE_OXT)
+
+
+class BenchOffice(Office):
+    """The office with the extension and, when built, the prototype."""
+
+    def install(self):
+        super().install()
+        if PROBE:
+            subprocess.run([UNOPKG, "add", "--shared", "-s", "-f", PROBE_OXT] + self.env_args(),
+                           capture_output=True, timeout=300, check=True)
 
 
 def cpu_seconds(pid):
     with open("/proc/%d/stat" % pid) as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+
+def grouped_rows(n, rng):
+    """About n KPIs in the core benchmark's shape: a KGI summing groups, each group the product
+    of 8 leaves plus one ~ hypothesis leaf (every function has work to do), PERIODS periods."""
+    header = ["Name", "Parent", "Link"] + ["P%d" % (t + 1) for t in range(PERIODS)]
+    rows, kgi = [header, None], [0.0] * PERIODS
+    for g in range((n - 1) // 10):
+        leaves = [[round(rng.uniform(0.5, 1.5), 4) for _ in range(PERIODS)] for _ in range(8)]
+        product = [1.0] * PERIODS
+        for leaf in leaves:
+            product = [a * b for a, b in zip(product, leaf)]
+        kgi = [a + b for a, b in zip(kgi, product)]
+        rows.append(["G%d" % g, "KGI", "+"] + product)
+        rows += [["G%d.%d" % (g, k), "G%d" % g, "*"] + v for k, v in enumerate(leaves)]
+        rows.append(["G%d.d" % g, "G%d" % g, "~"] + [round(rng.uniform(1, 9), 2)
+                                                   for _ in range(PERIODS)])
+    rows[1] = ["KGI", "", ""] + kgi
+    return rows
 
 
 def tree_rows(n, rng):
@@ -106,6 +145,7 @@ def layouts(ref, n, out_col):
     return {
         "check.array": lambda b: array(b, "=KPI.CHECK(%s)" % ref),
         "check.fill": lambda b: fill(b, "=KPI.CHECK(" + ref + ";;$A%d)"),
+        "check.fillref": lambda b: fill(b, "=KPI.CHECKREF(" + ref + ";;$A%d)"),
         # The plain-formula equivalent of CHECK on a sum: the KGI row compared with SUM.
         "check.plain": lambda b: fill(b, "=IF($B%d=\"\";IF(ABS(SUMIF($B$2:$B$" + str(n + 1) +
                                       ";$A$2;$D$2:$D$" + str(n + 1) + ")-$D$2)<1E-9;\"OK\";\"MISMATCH\");\"LEAF\")"),
@@ -113,6 +153,47 @@ def layouts(ref, n, out_col):
         "expected.array": lambda b: array(b, "=KPI.EXPECTED(%s)" % ref, PERIODS),
         "builtin.array": lambda b: array(b, "=" + ref.replace("$A$1", "$D$1") + "*1", PERIODS),
     }
+
+
+# Every function as an array formula beside the table: (formula with %(t)s for the table,
+# %(plan)s and %(changes)s for the helper ranges, result width).
+EVERY_FUNCTION = (
+    ("=KPI.CHECK(%(t)s)", 1), ("=KPI.EXPECTED(%(t)s)", PERIODS),
+    ("=KPI.RESIDUAL(%(t)s)", PERIODS), ("=KPI.LINT(%(t)s)", 1), ("=KPI.CAUSAL(%(t)s)", 1),
+    ("=KPI.CONTRIB(%(t)s;%(p0)d;%(p1)d)", 1), ("=KPI.TARGET(%(t)s;\"+10%%\")", 1),
+    ("=KPI.ROLLUP(%(t)s;3)", PERIODS // 3 + 1), ("=KPI.ELASTICITY(%(t)s)", 1),
+    ("=KPI.VARIANCE(%(t)s;%(plan)s)", 6), ("=KPI.WHATIF(%(t)s;%(changes)s)", 2),
+)
+
+
+def measure_every_function(bench, n, figures):
+    """every.N.edit: one edit of a leaf value with every function entered on an N-KPI table
+    (grouped_rows), and every.N.recalc, one full recalculation of them all."""
+    rows = grouped_rows(n, random.Random(n))
+    ref = bench.put(rows)
+    height, col = len(rows), len(rows[0]) + 1
+    aux = col + sum(w for _, w in EVERY_FUNCTION) + len(EVERY_FUNCTION)
+    plan = [["Name", "Plan"]] + [[r[0], r[-1]] for r in rows[1:]]
+    bench.sheet.getCellRangeByName(area(aux, 0, 2, height)).setDataArray(
+        tuple(tuple(r) for r in plan))
+    bench.sheet.getCellRangeByName(area(aux + 2, 0, 2, 1)).setDataArray((("G0.0", "+10%"),))
+    names = {"t": ref, "p0": PERIODS - 1, "p1": PERIODS, "plan": "$%s" % area(aux, 0, 2, height),
+             "changes": "$%s" % area(aux + 2, 0, 2, 1)}
+    blocks = []
+    for formula, width in EVERY_FUNCTION:
+        bench.sheet.getCellRangeByName(area(col, 0, width, height)).setArrayFormula(
+            formula % names)
+        blocks.append((col, formula))
+        col += width + 1
+    bench.doc.calculateAll()
+    for block, formula in blocks:  # the KGI's row of every block is a result, not an error
+        if bench.sheet.getCellByPosition(block, 1).getError():
+            sys.exit("%s gave an error value on the benchmark table" % (formula % names))
+    figures["every.%d.recalc" % n] = statistics.median(bench.full_recalc()
+                                                       for _ in range(REPEAT))
+    figures["every.%d.edit" % n] = statistics.median(bench.edit(height - 1)
+                                                     for _ in range(REPEAT))
+    bench.clear(0, height, aux + 4)
 
 
 def measure(bench, n, figures, only=None):
@@ -123,7 +204,8 @@ def measure(bench, n, figures, only=None):
     setups = layouts(ref, n, out)
     full = {k: [] for k in ("check.array", "check.plain", "check.sumproduct", "expected.array",
                             "builtin.array") if not only or k in only}
-    edits = {k: [] for k in ("check.array", "check.fill") if not only or k in only}
+    edits = {k: [] for k in ("check.array", "check.fill", "check.fillref")[:3 if PROBE else 2]
+             if not only or k in only}
     for _ in range(REPEAT):  # interleaved: each round times every setup once
         for name in list(full) + [k for k in edits if k not in full]:
             bench.clear(out, n + 1, PERIODS)
@@ -173,17 +255,19 @@ def measure_cli(figures, workbook):
 
 
 def ratio(figures, a, b):
-    return figures[a] / figures[b] if figures.get(b) else None
+    return figures[a] / figures[b] if a in figures and figures.get(b) else None
 
 
 def main():
     figures = {}
-    with Office(OXT) as office:
+    with BenchOffice(OXT) as office:
         bench = Bench(office)
         for n in SIZES:
             measure(bench, n, figures)
         if not SHORT:  # the issue's scale for EXPECTED: 10,000 KPIs x 24 periods
-            measure(bench, EXPECTED_SIZE, figures, only=("expected.array", "builtin.array"))
+            for n in (EXPECTED_SIZE // 2, EXPECTED_SIZE):
+                measure(bench, n, figures, only=("expected.array", "builtin.array"))
+        measure_every_function(bench, EVERY_SIZE, figures)
     measure_cli(figures, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                                       "examples", "marketing-automation.ods"))
     small, large = SIZES
@@ -198,11 +282,23 @@ def main():
                                        "check.array.%d.edit" % large),
         "fill.growth.%dto%d" % SIZES: ratio(figures, "check.fill.%d.edit" % large,
                                              "check.fill.%d.edit" % small),
+        # The prototype: the table as a cell-range reference, checked once per edit.
+        "fillref/array.%d" % small: ratio(figures, "check.fillref.%d.edit" % small,
+                                          "check.array.%d.edit" % small),
+        "fillref/array.%d" % large: ratio(figures, "check.fillref.%d.edit" % large,
+                                          "check.array.%d.edit" % large),
+        "fillref.growth.%dto%d" % SIZES: ratio(figures, "check.fillref.%d.edit" % large,
+                                                "check.fillref.%d.edit" % small),
         "expected/builtin.%d" % large: ratio(figures, "expected.array.%d.recalc" % large,
                                              "builtin.array.%d.recalc" % large),
         "expected/builtin.%d" % EXPECTED_SIZE: ratio(
             figures, "expected.array.%d.recalc" % EXPECTED_SIZE,
             "builtin.array.%d.recalc" % EXPECTED_SIZE),
+        # Calc's conversion of a result matrix is quadratic in its rows where blanks follow
+        # numbers (4 = quadratic, 2 = linear).
+        "expected.growth.%dto%d" % (EXPECTED_SIZE // 2, EXPECTED_SIZE): ratio(
+            figures, "expected.array.%d.recalc" % EXPECTED_SIZE,
+            "expected.array.%d.recalc" % (EXPECTED_SIZE // 2)),
         "cli.cold/single": ratio(figures, "cli.cold.wall", "cli.single.wall"),
     }
     out_dir = os.environ.get("KPITREE_BENCH_DIR", os.path.join("build", "bench"))

@@ -118,6 +118,31 @@ TEST(CheckCells, OneNodeFormEqualsTheArrayRowForEveryNode) {
     }
 }
 
+// Guards the checked-table form a cached fill-down would serve from: for every node, a blank,
+// a missing and an ambiguous name it gives exactly what check_cells gives for the table.
+TEST(CheckCells, CheckedTableGivesWhatCheckCellsGives) {
+    const Grid table = Grid::from_rows({
+        {"Name", "Parent", "Link", "Jan", "Feb"},
+        {"Sales", "", "", 1000.0, 1105.0},
+        {"Deals", "Sales", "*", 50.0, 52.0},
+        {"AOV", "Sales", "*", 20.0, 21.25},
+        {"Cost", "Profit", "-", 3.0, 4.0},
+        {"AOV", "Deals", "*", 200.0, 210.0},
+    });
+    for (const Cell& tolerance : {Cell(Empty{}), Cell(0.01), Cell(std::string("rounding"))}) {
+        const CheckedTable checked = check_table(table, tolerance);
+        for (const std::string name : {"Sales", "deals ", "AOV", "Cost", "Churn", "", " "})
+            EXPECT_EQ(check_cells(checked, name).at(0, 0),
+                      check_cells(table, tolerance, name).at(0, 0))
+                << name;
+        const Grid all = check_cells(checked, std::nullopt);
+        ASSERT_EQ(all.rows(), table.rows());
+        for (std::size_t r = 0; r < table.rows(); ++r)
+            EXPECT_EQ(all.at(r, 0), check_cells(table, tolerance).at(r, 0)) << r;
+    }
+    EXPECT_THROW(check_table(table, Cell(std::string("loose"))), ArgumentError);
+}
+
 TEST(CheckCells, TableErrorInFirstCellAndBadTolerance) {
     const Grid narrow = Grid::from_rows({{"Sales", "", 1.0}, {"A", "Sales", 1.0}});
     const Grid out = check_cells(narrow, Empty{});
