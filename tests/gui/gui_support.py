@@ -1,6 +1,9 @@
 """What the GUI tests share: where the built extension, the build and the sources are, and
 waiting for the office (which answers asynchronously: panels refresh after a quiet period)."""
 import os
+import shutil
+import stat
+import tempfile
 import time
 import unittest
 
@@ -34,6 +37,32 @@ def wait_for(predicate, timeout=20.0, step=0.1):
             return value
         time.sleep(step)
     return value
+
+
+class OpenedUrls:
+    """A stand-in `xdg-open` first on PATH: the office opens the help in the desktop's browser
+    through it, and the stand-in records each URL instead. restore() puts PATH back."""
+
+    def __init__(self):
+        self.bin = tempfile.mkdtemp(prefix="kpitree-xdg-")
+        self.file = os.path.join(self.bin, "opened.txt")
+        script = os.path.join(self.bin, "xdg-open")
+        with open(script, "w") as f:
+            f.write('#!/bin/sh\nprintf "%%s\\n" "$1" >> "%s"\n' % self.file)
+        os.chmod(script, stat.S_IRWXU)
+        self.path = os.environ.get("PATH", "")
+        os.environ["PATH"] = self.bin + ":" + self.path
+
+    def urls(self):
+        """The URLs opened so far, oldest first."""
+        if not os.path.exists(self.file):
+            return []
+        with open(self.file) as f:
+            return f.read().split()
+
+    def restore(self):
+        os.environ["PATH"] = self.path
+        shutil.rmtree(self.bin, ignore_errors=True)
 
 
 class GuiOfficeCase(unittest.TestCase):

@@ -5,8 +5,6 @@ opens the help page of the office's language.
 
 Skips (exit code 77 under ctest) only when no X server can be started."""
 import os
-import stat
-import tempfile
 import time
 import unittest
 import zipfile
@@ -15,7 +13,7 @@ import uno
 from com.sun.star.beans import PropertyValue
 
 import gui_support
-from gui_support import OXT
+from gui_support import OXT, OpenedUrls
 from office import Office
 from xvfb import Xvfb, XvfbUnavailable
 
@@ -50,15 +48,7 @@ class Menu(unittest.TestCase):
             if os.environ.get("CI"):
                 raise
             raise unittest.SkipTest("no X server for the GUI test: %s" % e)
-        # The help opens in the desktop's browser through xdg-open: a stand-in records the URL.
-        cls.bin = tempfile.mkdtemp(prefix="kpitree-xdg-")
-        cls.opened = os.path.join(cls.bin, "opened.txt")
-        script = os.path.join(cls.bin, "xdg-open")
-        with open(script, "w") as f:
-            f.write('#!/bin/sh\nprintf "%%s\\n" "$1" >> "%s"\n' % cls.opened)
-        os.chmod(script, stat.S_IRWXU)
-        cls.path = os.environ.get("PATH", "")
-        os.environ["PATH"] = cls.bin + ":" + cls.path
+        cls.opened = OpenedUrls()
         try:
             cls.office = Office(OXT, headless=False, display=cls.xvfb.display,
                                 language="en-US").start()
@@ -80,7 +70,7 @@ class Menu(unittest.TestCase):
                 pass
         cls.office.stop()
         cls.xvfb.stop()
-        os.environ["PATH"] = cls.path
+        cls.opened.restore()
 
     def configuration(self, path, locale=None):
         provider = self.office.ctx.ServiceManager.createInstanceWithContext(
@@ -169,12 +159,9 @@ class Menu(unittest.TestCase):
 
     def test_help_opens_the_page_of_the_office_language(self):
         self.dispatch("org.kpitree.menu:help")
-        def read():
-            with open(self.opened) as f:
-                return f.read()
-        opened = wait_for(lambda: os.path.exists(self.opened) and read())
+        opened = wait_for(self.opened.urls)
         self.assertTrue(opened, "nothing was opened")
-        url = opened.strip().splitlines()[-1]
+        url = opened[-1]
         self.assertTrue(url.endswith("/help/html/en/index.html"), url)
         path = uno.fileUrlToSystemPath(url)
         with open(path, encoding="utf-8") as f:

@@ -13,14 +13,13 @@ Skips (exit code 77 under ctest) only when no X server can be started."""
 import os
 import re
 import shutil
-import stat
 import subprocess
 import tempfile
 import unittest
 
 import uno
 
-from gui_support import BUILD, GuiOfficeCase, SOURCE, wait_for
+from gui_support import BUILD, GuiOfficeCase, OpenedUrls, SOURCE, wait_for
 
 EXTENSION_MANAGER = "service:com.sun.star.deployment.ui.PackageManagerDialog"  # Tools menu
 DIALOG_AT = (40, 40, 800, 560)  # where the dialog is put (no window manager places it)
@@ -37,19 +36,11 @@ def browser():
 class Screenshots(GuiOfficeCase):
     @classmethod
     def setUpClass(cls):
-        # The help opens in the desktop's browser through xdg-open: a stand-in records the URL.
-        cls.bin = tempfile.mkdtemp(prefix="kpitree-xdg-")
-        cls.opened = os.path.join(cls.bin, "opened.txt")
-        script = os.path.join(cls.bin, "xdg-open")
-        with open(script, "w") as f:
-            f.write('#!/bin/sh\nprintf "%%s\\n" "$1" >> "%s"\n' % cls.opened)
-        os.chmod(script, stat.S_IRWXU)
-        cls.path = os.environ.get("PATH", "")
-        os.environ["PATH"] = cls.bin + ":" + cls.path
+        cls.opened = OpenedUrls()
         try:
             super().setUpClass()
         except BaseException:
-            os.environ["PATH"] = cls.path
+            cls.opened.restore()
             raise
         cls.doc = cls.office.new_calc()
         window = cls.doc.CurrentController.Frame.ContainerWindow
@@ -59,8 +50,7 @@ class Screenshots(GuiOfficeCase):
     @classmethod
     def tearDownClass(cls):
         super().tearDownClass()
-        os.environ["PATH"] = cls.path
-        shutil.rmtree(cls.bin, ignore_errors=True)
+        cls.opened.restore()
 
     def env(self):
         return dict(os.environ, DISPLAY=self.xvfb.display)
@@ -140,9 +130,9 @@ class Screenshots(GuiOfficeCase):
         if firefox is None:
             self.skipTest("no Firefox to render the help page (apt-get install firefox-esr)")
         self.dispatch("org.kpitree.menu:help")
-        opened = wait_for(lambda: os.path.exists(self.opened) and open(self.opened).read(), 20)
+        opened = wait_for(self.opened.urls, 20)
         self.assertTrue(opened, "Tools ▸ KPI Tree ▸ KPI Tree Help opened nothing")
-        url = opened.split()[-1]
+        url = opened[-1]
         self.assertRegex(url, r"^file:///.*/help/html/en/index\.html$")
         path = self.artifact("help.png")
         if os.path.exists(path):

@@ -11,8 +11,6 @@ Skips (exit code 77 under ctest) only when no X server can be started."""
 import datetime
 import os
 import re
-import stat
-import tempfile
 import time
 import unittest
 import zipfile
@@ -23,7 +21,7 @@ from com.sun.star.beans import PropertyValue
 from com.sun.star.sheet.FormulaResult import VALUE
 from com.sun.star.table.CellContentType import FORMULA
 
-from gui_support import BUILD, GuiOfficeCase, wait_for
+from gui_support import BUILD, GuiOfficeCase, OpenedUrls, wait_for
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 HEADER = ("Name", "Parent", "Link", "M1", "M2", "M3", "M4", "M5", "M6")
@@ -78,25 +76,17 @@ def xlsx_cells(path, sheet_index=1):
 class SidebarShare(GuiOfficeCase):
     @classmethod
     def setUpClass(cls):
-        # The help opens in the desktop's browser through xdg-open: a stand-in records the URL.
-        cls.bin = tempfile.mkdtemp(prefix="kpitree-xdg-")
-        cls.opened = os.path.join(cls.bin, "opened.txt")
-        script = os.path.join(cls.bin, "xdg-open")
-        with open(script, "w") as f:
-            f.write('#!/bin/sh\nprintf "%%s\\n" "$1" >> "%s"\n' % cls.opened)
-        os.chmod(script, stat.S_IRWXU)
-        cls.path = os.environ.get("PATH", "")
-        os.environ["PATH"] = cls.bin + ":" + cls.path
+        cls.opened = OpenedUrls()
         try:
             super().setUpClass()
         except BaseException:
-            os.environ["PATH"] = cls.path
+            cls.opened.restore()
             raise
 
     @classmethod
     def tearDownClass(cls):
         super().tearDownClass()
-        os.environ["PATH"] = cls.path
+        cls.opened.restore()
 
     # Helpers -------------------------------------------------------------------------------
 
@@ -129,12 +119,6 @@ class SidebarShare(GuiOfficeCase):
     def select(self, doc, sheet, cell):
         doc.CurrentController.setActiveSheet(sheet)
         doc.CurrentController.select(sheet.getCellRangeByName(cell))
-
-    def opened_urls(self):
-        if not os.path.exists(self.opened):
-            return []
-        with open(self.opened) as f:
-            return f.read().split()
 
     def insert_verdicts(self, doc, dialog, sheet):
         """Check, causal and contribution columns in K, L, M (the table is A1:I7)."""
@@ -325,9 +309,9 @@ class SidebarShare(GuiOfficeCase):
             self.assertFalse(dialog.getControl("insertCheck").getModel().Enabled)
             self.assertTrue(dialog.getControl("help").getModel().Enabled)
             self.assertEqual(dialog.getControl("help").getModel().Label, "Help")
-            before = len(self.opened_urls())
+            before = len(self.opened.urls())
             self.press(dialog, "help")
-            urls = wait_for(lambda: len(self.opened_urls()) > before and self.opened_urls(), 20)
+            urls = wait_for(lambda: len(self.opened.urls()) > before and self.opened.urls(), 20)
             self.assertTrue(urls, "the Help button opened nothing")
             from_deck = urls[-1]
             self.assertRegex(from_deck, r"^file:///.*/help/html/[A-Za-z-]+/index\.html$")
@@ -340,7 +324,7 @@ class SidebarShare(GuiOfficeCase):
                 "com.sun.star.frame.DispatchHelper", self.office.ctx)
             helper.executeDispatch(doc.CurrentController.Frame, "org.kpitree.menu:help", "", 0,
                                    ())
-            urls = wait_for(lambda: len(self.opened_urls()) > before + 1 and self.opened_urls(),
+            urls = wait_for(lambda: len(self.opened.urls()) > before + 1 and self.opened.urls(),
                             20)
             self.assertTrue(urls, "the menu opened nothing")
             self.assertEqual(urls[-1], from_deck)
