@@ -1,5 +1,6 @@
 """What the GUI tests share: where the built extension, the build and the sources are, and
 waiting for the office (which answers asynchronously: panels refresh after a quiet period)."""
+import faulthandler
 import os
 import shutil
 import stat
@@ -19,6 +20,9 @@ EXAMPLE = os.path.join(SOURCE, "examples", "marketing-automation.ods")
 # Screenshots and saved files: build/artifacts for the system's office, a folder per version for
 # another (the two passes run side by side).
 ARTIFACTS = os.path.join(BUILD, "artifacts")
+# A GUI test that hangs (an office stuck in a call; seen once on 25.2 in CI, the log showed only
+# ctest's timeout) prints every thread's Python stack before ctest's limit (600 s) kills it.
+faulthandler.dump_traceback_later(540, exit=False)
 if os.path.dirname(os.path.realpath(office.SOFFICE)) != office.SYSTEM_PROGRAM:
     ARTIFACTS = os.path.join(ARTIFACTS, "office-" + office.installed_version())
 
