@@ -103,3 +103,32 @@ class GuiOfficeCase(unittest.TestCase):
             pass
         cls.office.stop()
         cls.xvfb.stop()
+
+    # What the sidebar tests share ---------------------------------------------------------
+
+    def new_document(self):
+        """A new Calc document in a window large enough for the deck beside the sheet."""
+        doc = self.office.new_calc()
+        window = doc.CurrentController.Frame.ContainerWindow
+        window.setPosSize(0, 0, 1580, 980, 15)
+        window.setVisible(True)
+        return doc
+
+    def open_panel(self, doc):
+        """Shows the KPI Tree deck in `doc`'s sidebar; its panel's dialog (the controls)."""
+        sidebar = doc.CurrentController.getSidebar()
+        sidebar.setVisible(True)
+        decks = sidebar.getDecks()
+        self.assertTrue(decks.hasByName("KpiTreeDeck"), decks.getElementNames())
+        deck = decks.getByName("KpiTreeDeck")
+        deck.activate(True)
+        panels = wait_for(lambda: deck.getPanels().hasByName("KpiTreePanel") and deck.getPanels())
+        self.assertTrue(panels, "the KPI Tree panel did not appear")
+        dialog = wait_for(lambda: panels.getByName("KpiTreePanel").getDialog())
+        self.assertIsNotNone(dialog)
+        return dialog
+
+    @staticmethod
+    def status(dialog):
+        """The panel's status line as shown (a label doubles `~`, its mnemonic marker)."""
+        return dialog.getControl("status").getModel().Label.replace("~~", "~")

@@ -73,21 +73,6 @@ class DiagramSheet(GuiOfficeCase):
 
     # Helpers -------------------------------------------------------------------------------
 
-    def open_panel(self, doc):
-        sidebar = doc.CurrentController.getSidebar()
-        sidebar.setVisible(True)
-        deck = sidebar.getDecks().getByName("KpiTreeDeck")
-        deck.activate(True)
-        panels = wait_for(lambda: deck.getPanels().hasByName("KpiTreePanel") and deck.getPanels())
-        self.assertTrue(panels, "the KPI Tree panel did not appear")
-        dialog = wait_for(lambda: panels.getByName("KpiTreePanel").getDialog())
-        self.assertIsNotNone(dialog)
-        return dialog
-
-    @staticmethod
-    def status(dialog):
-        return dialog.getControl("status").getModel().Label.replace("~~", "~")
-
     def show_table(self, doc, dialog, sheet, cell, kpis):
         doc.CurrentController.setActiveSheet(sheet)
         doc.CurrentController.select(sheet.getCellRangeByName(cell))

@@ -149,30 +149,6 @@ class Sidebar(GuiOfficeCase):
 
     # Helpers -------------------------------------------------------------------------------
 
-    def new_document(self):
-        doc = self.office.new_calc()
-        window = doc.CurrentController.Frame.ContainerWindow
-        window.setPosSize(0, 0, 1580, 980, 15)
-        window.setVisible(True)
-        return doc
-
-    def open_panel(self, doc):
-        sidebar = doc.CurrentController.getSidebar()
-        sidebar.setVisible(True)
-        decks = sidebar.getDecks()
-        self.assertTrue(decks.hasByName("KpiTreeDeck"), decks.getElementNames())
-        deck = decks.getByName("KpiTreeDeck")
-        deck.activate(True)
-        panels = wait_for(lambda: deck.getPanels().hasByName("KpiTreePanel") and deck.getPanels())
-        self.assertTrue(panels, "the KPI Tree panel did not appear")
-        dialog = wait_for(lambda: panels.getByName("KpiTreePanel").getDialog())
-        self.assertIsNotNone(dialog)
-        return dialog
-
-    @staticmethod
-    def status(dialog):
-        return dialog.getControl("status").getModel().Label.replace("~~", "~")
-
     @staticmethod
     def tree_nodes(dialog):
         """[(depth, label, node)] depth-first, as the tree control shows them."""
