@@ -146,6 +146,7 @@ class SidebarBench:
         self.case = GuiOfficeCase()  # for its new_document / open_panel / status
         self.case.office = office
         self.pid = office.soffice_pid()
+        print("soffice.bin pid %s (for perf record -p)" % self.pid, file=sys.stderr, flush=True)
         self.recorder = Recorder(self.pid)
         self.doc = self.case.new_document()
         self.dialog = None
