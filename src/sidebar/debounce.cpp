@@ -16,8 +16,11 @@ void Debouncer::poke() {
         std::lock_guard lock(mutex_);
         if (stopping_)
             return;
+        const auto now = std::chrono::steady_clock::now();
+        // After a quiet period: at once; within one: when input pauses.
+        due_ = !pending_ && now - last_poke_ >= quiet_ ? now : now + quiet_;
+        last_poke_ = now;
         pending_ = true;
-        due_ = std::chrono::steady_clock::now() + quiet_;
     }
     wake_.notify_one();
 }

@@ -1,6 +1,9 @@
-// Calls a function once input has been quiet for a while: the sidebar refreshes after the user
-// stops typing, not on every keystroke. The function runs on the debouncer's own thread, so it
-// must only hand the work over (the panel posts an AsyncCallback to the office's main thread).
+// Calls a function for input without calling it for every poke: a poke after a quiet period
+// fires at once (a single edit shows without waiting), and pokes that follow it within the quiet
+// period fire once more when input has been quiet for that long (a burst of edits, a paste, a
+// macro: one refresh at the start and one at the end, not one per cell). The function runs on
+// the debouncer's own thread, so it must only hand the work over (the panel posts an
+// AsyncCallback to the office's main thread).
 #pragma once
 
 #include <chrono>
@@ -18,7 +21,8 @@ public:
     Debouncer(const Debouncer&) = delete;
     Debouncer& operator=(const Debouncer&) = delete;
 
-    // (Re)starts the quiet period; `fire` runs once when it ends without another poke.
+    // Fires at once when the last poke is at least the quiet period ago; else (re)starts the
+    // quiet period, and `fire` runs once when it ends without another poke.
     void poke();
     // Cancels what is pending and ends the thread; `fire` is not called after this returns.
     void stop();
@@ -33,7 +37,8 @@ private:
     bool pending_ = false;
     bool stopping_ = false;
     std::chrono::steady_clock::time_point due_;
-    std::thread thread_; // last: starts after the members it uses
+    std::chrono::steady_clock::time_point last_poke_{}; // the epoch: the first poke fires at once
+    std::thread thread_;                                // last: starts after the members it uses
 };
 
 } // namespace kpitree::sidebar

@@ -93,7 +93,8 @@ public:
     void SAL_CALL windowHidden(const css::lang::EventObject&) override {}
     // XItemListener: a finding clicked
     void SAL_CALL itemStateChanged(const css::awt::ItemEvent& event) override;
-    // The debounced refresh, called on the main thread once edits or selection moves pause.
+    // The debounced refresh, called on the main thread at once for an edit or selection move
+    // after a quiet period, else once they pause (Debouncer).
     void refresh_pending();
 
 private:
