@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 const char manifest_name[] = "MANIFEST";
-// 2: the office has started once on the entry (first_start), copies keep modification times.
+// 2: the office has started once on the entry (first_start).
 const char manifest_header[] = "kpitree prepared profile 2\n";
 const char staging_marker[] = ".building-";
 const char broken_marker[] = ".broken-";
@@ -147,24 +147,6 @@ void build_entry(const fs::path& root, const std::string& key, const ProfileStep
         throw fs::filesystem_error("cannot store the prepared profile", dir, root / key, ec);
 }
 
-// Copies the directory `from` to `to` (which must not exist) with the modification time of
-// every file and directory in it (setting a time leaves the parent's alone, so the order does
-// not matter). Symbolic links are copied as links.
-void copy_tree(const fs::path& from, const fs::path& to, std::error_code& ec) {
-    fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
-    const auto keep_time = [&](const fs::path& source) {
-        const auto time = fs::last_write_time(source, ec);
-        if (!ec)
-            fs::last_write_time(to / source.lexically_relative(from), time, ec);
-    };
-    if (!ec)
-        keep_time(from);
-    for (auto e = fs::recursive_directory_iterator(from, ec);
-         !ec && e != fs::recursive_directory_iterator(); e.increment(ec))
-        if (!e->is_symlink())
-            keep_time(e->path());
-}
-
 // Copies the entry into `target` and checks the copy against the manifest; false (and
 // nothing left in `target`) when the entry is incomplete or changed under us.
 bool copy_entry(const fs::path& entry, const fs::path& target) {
@@ -173,7 +155,8 @@ bool copy_entry(const fs::path& entry, const fs::path& target) {
         return false;
     std::error_code ec;
     for (const char* part : {"profile", "shared"}) {
-        copy_tree(entry / part, target / part, ec);
+        fs::copy(entry / part, target / part,
+                 fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
         if (ec)
             break;
     }

@@ -10,12 +10,13 @@
 // size), written last. It is built in a staging directory registered with the process guard (a
 // killed run leaves none behind) and renamed into place in one step, so concurrent runs never
 // see half an entry; the first rename wins. Runs never write into an entry: each copies it into
-// its own temporary directory, keeping every file's modification time (the office synchronises
-// the extensions again when their folder is newer than the profile's record of the last
-// synchronisation), and checks the copy against MANIFEST. An entry that disagrees with its
-// manifest is moved aside and rebuilt; entries of other keys unused for a week and leftovers
-// older than an hour are removed. The manifest's first line names the entry's format: entries of
-// an older format are rebuilt.
+// its own temporary directory and checks the copy against MANIFEST. (Its modification times
+// do not matter: a copy with new times, or with the extension folder dated an hour ahead,
+// started without a restart on 7.4 and 25.2; 7.4 synchronises the extensions at every start and
+// restarts only when that changes the registration.) An entry that disagrees with its manifest is
+// moved aside and rebuilt; entries of other keys unused for a week and leftovers older than an hour
+// are removed. The manifest's first line names the entry's format: entries of an older format are
+// rebuilt.
 #pragma once
 
 #include <functional>
