@@ -1,16 +1,20 @@
 #include "office_session.hpp"
 
 #include "convert.hpp"
+#include "debug_log.hpp"
 #include "profile_cache.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/connection/NoConnectException.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNameReplace.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XDesktop2.hpp>
@@ -28,6 +32,7 @@
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/bootstrap.hxx>
 #include <cstdio>
@@ -36,6 +41,7 @@
 #include <fstream>
 #include <osl/file.hxx>
 #include <rtl/digest.h>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 #include <unistd.h>
@@ -216,32 +222,90 @@ Reference<css::uno::XComponentContext> local_context(const std::string& dir) {
     return cppu::defaultBootstrap_InitialComponentContext(to_oustring(file_url(ini)));
 }
 
+// How to start the office. LibreOffice's `soffice` script sets the environment and runs
+// oosplash, which runs javaldx (a Java lookup that starts a JVM: about half a second on 7.4)
+// and then soffice.bin, starting it again when it exits asking for a restart. We run the script's
+// own text with soffice.bin in oosplash's place, so that its environment still applies (25.2 in
+// a private prefix sets its libraries there), and restart the office ourselves (start()). A
+// script without that line runs as it is.
+std::vector<std::string> launch_command() {
+    const std::string script = office_dir() + "/soffice";
+    std::ifstream in(script, std::ios::binary);
+    std::ostringstream read;
+    read << in.rdbuf();
+    std::string text = read.str();
+    const std::string oosplash = "\"$sd_prog/oosplash\"";
+    const auto at = text.find(oosplash);
+    if (at == std::string::npos || access((office_dir() + "/soffice.bin").c_str(), X_OK) != 0) {
+        debug_log("starting the office through " + script);
+        return {script};
+    }
+    text.replace(at, oosplash.size(), "\"$sd_prog/soffice.bin\"");
+    debug_log("starting " + office_dir() + "/soffice.bin with the environment of " + script);
+    return {"/bin/sh", "-c", text, script};
+}
+
+// Records the office's version as the last one that ran on its profile. A headless office never
+// does, and without it LibreOffice 7.4 takes every start for the first after an upgrade and
+// runs its graphics render tests (about 4 s of CPU per start on the development machine).
+void record_version(const Reference<css::uno::XComponentContext>& office) {
+    try {
+        const auto provider = css::configuration::theDefaultProvider::get(office);
+        const css::beans::NamedValue node("nodepath",
+                                          css::uno::Any(OUString("/org.openoffice.Setup/Product")));
+        const css::uno::Any argument(node);
+        const auto product = provider->createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationUpdateAccess",
+            css::uno::Sequence<css::uno::Any>(&argument, 1));
+        OUString version;
+        Reference<css::container::XNameAccess>(product, UNO_QUERY_THROW)
+            ->getByName("ooSetupVersion") >>= version;
+        Reference<css::container::XNameReplace>(product, UNO_QUERY_THROW)
+            ->replaceByName("ooSetupLastVersion", css::uno::Any(version));
+        Reference<css::util::XChangesBatch>(product, UNO_QUERY_THROW)->commitChanges();
+        debug_log("recorded the office's version " + to_utf8(version) + " in the profile");
+    } catch (const css::uno::Exception& e) {
+        throw std::runtime_error("cannot record the office's version: " + to_utf8(e.Message));
+    }
+}
+
 } // namespace
 
 OfficeSession::OfficeSession(const std::string& oxt) : dir_("kpitree-") {
-    const std::string profile = file_url(dir_.path() + "/profile");
-    const std::vector<std::string> env = {"-env:UserInstallation=" + profile,
-                                          "-env:UNO_SHARED_PACKAGES_CACHE=" +
-                                              file_url(dir_.path() + "/shared")};
     std::filesystem::create_directory(dir_.path() + "/tmp");
     if (!oxt.empty())
         install(oxt);
+    start(dir_.path() + "/profile", dir_.path() + "/shared");
+}
+
+// Starts the office on `profile` and `shared` (paths) and connects to it. An office that has
+// just synchronised the extensions of a profile exits asking to be started again (status 81,
+// EXITHELPER_NORMAL_RESTART); oosplash would start it again, so we do, twice at most.
+void OfficeSession::start(const std::string& profile, const std::string& shared) {
     static int sessions = 0;
     const std::string pipe =
         "kpitree_cli_" + std::to_string(getpid()) + "_" + std::to_string(sessions++);
-    std::vector<std::string> args = {office_dir() + "/soffice",
-                                     "--headless",
-                                     "--invisible",
-                                     "--norestore",
-                                     "--nologo",
-                                     "--nodefault",
-                                     "--nolockcheck",
-                                     "--accept=pipe,name=" + pipe + ";urp;"};
-    args.insert(args.end(), env.begin(), env.end());
-    for (const auto& file : pipe_files(pipe, profile))
+    const std::string profile_url = file_url(profile);
+    std::vector<std::string> args = launch_command();
+    args.insert(args.end(), {"--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+                             "--nolockcheck", "--accept=pipe,name=" + pipe + ";urp;",
+                             "-env:UserInstallation=" + profile_url,
+                             "-env:UNO_SHARED_PACKAGES_CACHE=" + file_url(shared)});
+    for (const auto& file : pipe_files(pipe, profile_url))
         sockets_.emplace_back(file);
-    soffice_.emplace(args, std::getenv("KPITREE_DEBUG") == nullptr, children_env());
-    connect(pipe);
+    constexpr int restart_requested = 81, max_starts = 3;
+    for (int starts = 1;; ++starts) {
+        soffice_.emplace(args, !debugging(), children_env());
+        const std::optional<int> exit = connect(pipe);
+        if (!exit) {
+            debug_log("the office answers after " + std::to_string(starts) +
+                      (starts == 1 ? " start" : " starts"));
+            break;
+        }
+        if (*exit != restart_requested || starts == max_starts)
+            throw std::runtime_error("LibreOffice exited while starting");
+        debug_log("the office asked to be started again (exit status 81)");
+    }
     for (const auto& path : soffice_->socket_paths()) // any other pipe this version opens
         if (std::none_of(sockets_.begin(), sockets_.end(),
                          [&](const OwnedPath& known) { return known.path() == path; }))
@@ -261,14 +325,30 @@ std::vector<std::string> OfficeSession::children_env() const {
 void OfficeSession::install(const std::string& oxt) {
     if (!std::filesystem::is_regular_file(oxt))
         throw std::runtime_error("the extension " + oxt + " does not exist");
-    provide_profile(oxt, office_dir() + "/versionrc", dir_.path(),
-                    [&](const std::string& profile, const std::string& shared) {
-                        unopkg_add(oxt, profile, shared);
-                    });
+    provide_profile(
+        oxt, office_dir() + "/versionrc", dir_.path(),
+        [&](const std::string& profile, const std::string& shared) {
+            unopkg_add(oxt, profile, shared);
+        },
+        [&](const std::string& profile, const std::string& shared) {
+            first_start(profile, shared);
+        });
+}
+
+// The office's first start on a prepared profile, so that every copy starts as on a profile
+// used before: it synchronises the extension into the profile (and asks for a restart), we
+// record its version, and it ends cleanly, writing its configuration.
+void OfficeSession::first_start(const std::string& profile, const std::string& shared) {
+    start(profile, shared);
+    record_version(remote_);
+    stop();
+    if (soffice_->wait(std::chrono::milliseconds(0)) != 0)
+        throw std::runtime_error("LibreOffice did not end cleanly after its first start");
 }
 
 void OfficeSession::unopkg_add(const std::string& oxt, const std::string& profile,
                                const std::string& shared) const {
+    debug_log("unopkg add " + oxt);
     // -s: a throwaway profile of our own, not the user's installation: no licence dialog.
     const std::vector<std::string> add = {office_dir() + "/unopkg",
                                           "add",
@@ -283,20 +363,24 @@ void OfficeSession::unopkg_add(const std::string& oxt, const std::string& profil
         throw std::runtime_error("installing " + oxt + " into a throwaway profile failed");
 }
 
-void OfficeSession::connect(const std::string& pipe) {
-    auto resolver = css::bridge::UnoUrlResolver::create(local_context(dir_.path()));
+// Connects to the office on `pipe`; nullopt once connected, the office's exit status when it
+// exits before it answers. Throws std::runtime_error when it does not answer within 120 s.
+std::optional<int> OfficeSession::connect(const std::string& pipe) {
+    if (!local_.is())
+        local_ = local_context(dir_.path());
+    auto resolver = css::bridge::UnoUrlResolver::create(local_);
     const OUString url = to_oustring("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext");
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
     for (;;) {
         try {
             remote_.set(resolver->resolve(url), UNO_QUERY_THROW);
-            return;
+            return std::nullopt;
         } catch (const css::connection::NoConnectException&) {
-            if (soffice_->wait(std::chrono::milliseconds(0)))
-                throw std::runtime_error("LibreOffice exited while starting");
+            if (const auto exit = soffice_->wait(std::chrono::milliseconds(0)))
+                return exit;
             if (std::chrono::steady_clock::now() > deadline)
                 throw std::runtime_error("LibreOffice did not answer within 120 s");
-            std::this_thread::sleep_for(std::chrono::milliseconds(250));
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
         }
     }
 }
@@ -311,6 +395,11 @@ void OfficeSession::close_document() {
 }
 
 OfficeSession::~OfficeSession() {
+    stop();
+}
+
+// Asks the office to end and waits up to 30 s for it, then ends its process group.
+void OfficeSession::stop() {
     try {
         close_document();
         if (remote_.is())

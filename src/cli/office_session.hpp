@@ -1,8 +1,9 @@
 // A private headless LibreOffice for the command line: a throwaway profile with the extension
-// (a copy of a prepared one, see profile_cache.hpp), soffice started on a private pipe, a UNO
-// connection, and everything removed again at the end, also when the constructor fails
-// half-way (the process_guard types own the processes and the profile). Throws
-// std::runtime_error with a one-line reason when the office cannot be started.
+// (a copy of a prepared one, see profile_cache.hpp), soffice.bin started on a private pipe (and
+// started again when it asks to be, as LibreOffice's launcher would), a UNO connection, and
+// everything removed again at the end, also when the constructor fails half-way (the
+// process_guard types own the processes and the profile). Throws std::runtime_error with a
+// one-line reason when the office cannot be started.
 #pragma once
 
 #include "kpitree/model/table.hpp"
@@ -54,13 +55,17 @@ private:
     void install(const std::string& oxt);
     void unopkg_add(const std::string& oxt, const std::string& profile,
                     const std::string& shared) const;
-    void connect(const std::string& pipe);
+    void first_start(const std::string& profile, const std::string& shared);
+    void start(const std::string& profile, const std::string& shared);
+    std::optional<int> connect(const std::string& pipe);
+    void stop();
     std::vector<std::string> children_env() const;
     void close_document();
 
     TempDir dir_;                   // the profile, the extension cache, the office's temp files
     std::deque<OwnedPath> sockets_; // the office's pipes: stale files once it was killed
     std::optional<ChildGroup> soffice_;
+    css::uno::Reference<css::uno::XComponentContext> local_; // our UNO environment, made once
     css::uno::Reference<css::uno::XComponentContext> remote_;
     css::uno::Reference<css::lang::XComponent> document_;
 };

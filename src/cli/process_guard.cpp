@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 extern char** environ;
 
@@ -163,12 +164,43 @@ std::optional<int> reap(pid_t leader) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-// Waits up to `limit` until no process of `group` (whose leader is our child) remains.
+// The state letter and process group of a process, from /proc/PID/stat; nullopt when gone.
+std::optional<std::pair<char, pid_t>> state_and_group(const std::filesystem::path& process) {
+    std::ifstream stat(process / "stat");
+    std::string line;
+    std::getline(stat, line);
+    const auto after_name = line.rfind(')'); // the name in (...) may contain anything
+    if (after_name == std::string::npos)
+        return std::nullopt;
+    std::istringstream fields(line.substr(after_name + 1));
+    char state = 0;
+    pid_t parent = 0, process_group = 0;
+    if (!(fields >> state >> parent >> process_group))
+        return std::nullopt;
+    return std::make_pair(state, process_group);
+}
+
+// Whether a process of `group` still runs. Zombies do not count: they hold nothing, and an
+// orphan's zombie waits for init, which may reap it late (about a second on the development VM,
+// where each run's office left a gpgconf zombie that kept its group alive that long).
+bool group_running(pid_t group) {
+    if (kill(-group, 0) != 0 && errno == ESRCH)
+        return false;
+    std::error_code ec;
+    for (const auto& process : std::filesystem::directory_iterator("/proc", ec)) {
+        const auto found = state_and_group(process.path());
+        if (found && found->second == group && found->first != 'Z' && found->first != 'X')
+            return true;
+    }
+    return false;
+}
+
+// Waits up to `limit` until no process of `group` (whose leader is our child) runs.
 bool wait_group_gone(pid_t group, std::chrono::milliseconds limit) {
     const auto deadline = std::chrono::steady_clock::now() + limit;
     for (;;) {
         reap(group);
-        if (kill(-group, 0) != 0 && errno == ESRCH)
+        if (!group_running(group))
             return true;
         if (std::chrono::steady_clock::now() > deadline)
             return false;
@@ -230,16 +262,8 @@ std::set<std::string> socket_inodes(pid_t group) {
     std::set<std::string> inodes;
     std::error_code ec;
     for (const auto& process : std::filesystem::directory_iterator("/proc", ec)) {
-        std::ifstream stat(process.path() / "stat");
-        std::string line;
-        std::getline(stat, line);
-        const auto after_name = line.rfind(')'); // the name in (...) may contain anything
-        if (after_name == std::string::npos)
-            continue;
-        std::istringstream fields(line.substr(after_name + 1));
-        std::string state;
-        pid_t parent = 0, process_group = 0;
-        if (!(fields >> state >> parent >> process_group) || process_group != group)
+        const auto found = state_and_group(process.path());
+        if (!found || found->second != group)
             continue;
         for (const auto& fd : std::filesystem::directory_iterator(process.path() / "fd", ec)) {
             const std::string target = std::filesystem::read_symlink(fd.path(), ec).string();
@@ -299,7 +323,7 @@ std::optional<int> ChildGroup::wait(std::chrono::milliseconds limit) {
         status_ = reap(pid_);
         if (status_ || std::chrono::steady_clock::now() > deadline)
             break;
-        std::this_thread::sleep_for(50ms);
+        std::this_thread::sleep_for(10ms);
     }
     return status_;
 }

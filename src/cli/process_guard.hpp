@@ -35,7 +35,8 @@ public:
     // nullopt if it still runs after `limit`.
     std::optional<int> wait(std::chrono::milliseconds limit);
     // Waits up to `grace` for the leader to exit on its own, then sends SIGTERM and later SIGKILL
-    // to the group until none of its processes remains. Idempotent.
+    // to the group until none of its processes runs (zombies, which hold nothing and wait for
+    // their parent or init to reap them, do not count). Idempotent.
     void end(std::chrono::milliseconds grace);
     // The paths of the unix sockets the group's processes have open (from /proc).
     std::vector<std::string> socket_paths() const;

@@ -1,5 +1,6 @@
 #include "profile_cache.hpp"
 
+#include "debug_log.hpp"
 #include "process_guard.hpp"
 
 #include <algorithm>
@@ -25,7 +26,8 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 const char manifest_name[] = "MANIFEST";
-const char manifest_header[] = "kpitree prepared profile 1\n";
+// 2: the office has started once on the entry (first_start).
+const char manifest_header[] = "kpitree prepared profile 2\n";
 const char staging_marker[] = ".building-";
 const char broken_marker[] = ".broken-";
 
@@ -114,15 +116,24 @@ void discard(const fs::path& entry) {
 }
 
 // Builds the entry `key` under `root` in a guarded staging directory and renames it into place.
-// Losing the race to a concurrent run is fine: its entry is as good as ours.
-void build_entry(const fs::path& root, const std::string& key, const Installer& install) {
+// Losing the race to a concurrent run is fine: its entry is as good as ours. A failed first start
+// is a filesystem_error, so that the run goes on without the cache.
+void build_entry(const fs::path& root, const std::string& key, const ProfileStep& install,
+                 const ProfileStep& first_start) {
     TempDir staging(key + staging_marker, root.string());
     const fs::path dir = staging.path();
+    debug_log("preparing the profile " + key);
     install((dir / "profile").string(), (dir / "shared").string());
     // LibreOffice 25.2's `unopkg add --shared` leaves the user profile uncreated (7.4 creates
     // it): an empty one is what the office starts from then.
     fs::create_directories(dir / "profile");
     fs::create_directories(dir / "shared");
+    try {
+        first_start((dir / "profile").string(), (dir / "shared").string());
+    } catch (const std::runtime_error& e) {
+        debug_log(std::string("the first start on the prepared profile failed: ") + e.what());
+        throw fs::filesystem_error(e.what(), dir, std::make_error_code(std::errc::io_error));
+    }
     {
         std::ofstream manifest(dir / manifest_name, std::ios::binary);
         manifest << manifest_of(dir);
@@ -180,14 +191,16 @@ void prune(const fs::path& root, const std::string& key) {
 // Copies the entry `key` into `target`, first replacing it when it is missing or damaged.
 // Throws filesystem_error when even a new entry cannot be copied.
 void copy_from_cache(const fs::path& root, const std::string& key, const fs::path& target,
-                     const Installer& install) {
+                     const ProfileStep& install, const ProfileStep& first_start) {
     const fs::path entry = root / key;
-    if (copy_entry(entry, target))
+    if (copy_entry(entry, target)) {
+        debug_log("using the prepared profile " + key);
         return;
+    }
     std::error_code ec;
     if (fs::exists(entry, ec))
         discard(entry);
-    build_entry(root, key, install);
+    build_entry(root, key, install, first_start);
     if (!copy_entry(entry, target))
         throw fs::filesystem_error("cannot copy the prepared profile", entry,
                                    std::make_error_code(std::errc::io_error));
@@ -196,21 +209,23 @@ void copy_from_cache(const fs::path& root, const std::string& key, const fs::pat
 } // namespace
 
 void provide_profile(const std::string& oxt, const std::string& office_version_file,
-                     const std::string& target, const Installer& install) {
+                     const std::string& target, const ProfileStep& install,
+                     const ProfileStep& first_start) {
     std::optional<fs::path> root = cache_root();
     try {
         if (root) {
             fs::create_directories(*root);
             fs::permissions(*root, fs::perms::owner_all, fs::perm_options::replace);
             const std::string key = entry_key(oxt, office_version_file);
-            copy_from_cache(*root, key, target, install);
+            copy_from_cache(*root, key, target, install, first_start);
             std::error_code ec;
             fs::last_write_time(*root / key, fs::file_time_type::clock::now(), ec); // last use
             prune(*root, key);
             return;
         }
-    } catch (const fs::filesystem_error&) {
+    } catch (const fs::filesystem_error& e) {
         // No usable cache: install into the run's own directory as before.
+        debug_log(std::string("no prepared profile: ") + e.what());
     }
     install((fs::path(target) / "profile").string(), (fs::path(target) / "shared").string());
 }

@@ -6,6 +6,9 @@ figures to $KPITREE_BENCH_DIR/office.json (build/bench by default). It asserts n
 time; it fails only when a formula does not give its expected kind of result.
 
     KPITREE_OXT=build/kpitree.oxt /usr/bin/python3 tests/bench/office_bench.py [--short]
+    KPITREE_OXT=build/kpitree.oxt /usr/bin/python3 tests/bench/office_bench.py --cli-only
+
+(--cli-only: the command-line figures below alone, written to office-cli.json.)
 
 Figures (seconds of soffice CPU per recalculation, median of REPEAT interleaved runs):
   check.array.N, check.plain.N, check.sumproduct.N   one full recalculation (calculateAll)
@@ -38,6 +41,7 @@ from calc_case import OXT, area  # noqa: E402
 from office import UNOPKG, Office  # noqa: E402
 
 SHORT = "--short" in sys.argv
+CLI_ONLY = "--cli-only" in sys.argv
 PERIODS = 24
 SIZES = (100, 200) if SHORT else (1000, 2000)
 REPEAT = int(os.environ.get("KPITREE_BENCH_REPEAT", 3 if SHORT else 5))
@@ -258,7 +262,27 @@ def ratio(figures, a, b):
     return figures[a] / figures[b] if a in figures and figures.get(b) else None
 
 
+def cli_workbook():
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples",
+                        "marketing-automation.ods")
+
+
+def main_cli_only():
+    figures = {}
+    measure_cli(figures, cli_workbook())
+    figures["cli.cold/single"] = ratio(figures, "cli.cold.wall", "cli.single.wall")
+    out_dir = os.environ.get("KPITREE_BENCH_DIR", os.path.join("build", "bench"))
+    os.makedirs(out_dir, exist_ok=True)
+    result = {"unit": "seconds (wall, and CPU of kpitree and its children)", "short": SHORT,
+              "repeat": 1 if SHORT else REPEAT, "figures": figures}
+    with open(os.path.join(out_dir, "office-cli.json"), "w") as f:
+        json.dump(result, f, indent=2)
+    print(json.dumps(result, indent=2))
+
+
 def main():
+    if CLI_ONLY:
+        return main_cli_only()
     figures = {}
     with BenchOffice(OXT) as office:
         bench = Bench(office)
@@ -268,8 +292,7 @@ def main():
             for n in (EXPECTED_SIZE // 2, EXPECTED_SIZE):
                 measure(bench, n, figures, only=("expected.array", "builtin.array"))
         measure_every_function(bench, EVERY_SIZE, figures)
-    measure_cli(figures, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
-                                      "examples", "marketing-automation.ods"))
+    measure_cli(figures, cli_workbook())
     small, large = SIZES
     ratios = {
         "check.array/plain": ratio(figures, "check.array.%d.recalc" % large,

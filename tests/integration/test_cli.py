@@ -269,6 +269,49 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(run_.leftovers(grace=15), [])
         self.assertEqual(processes_with(cache_dir()), [])
 
+    def test_a_run_on_a_prepared_profile_neither_installs_nor_restarts_the_office(self):
+        """Regression (issue 11): every run on a warm cache went through LibreOffice's first start
+        on its copy (the extensions synchronised, the office restarted, and on 7.4 the graphics
+        render tests): about 6 s of a 7 s run."""
+        self.fresh_cache()
+        debug = dict(os.environ, KPITREE_DEBUG="1")
+        first = run("check", self.clean, env=debug)
+        self.assertEqual(first.returncode, 0, first.stderr)
+        entry = os.path.join(cache_dir(), cache_entries()[0])
+        user = os.path.join(entry, "profile", "user")
+        # The entry is a profile the office has started on: the extension synchronised into it,
+        # and the office's version recorded (without it 7.4 runs its render tests every start).
+        self.assertTrue(os.path.isfile(os.path.join(user, "extensions", "shared",
+                                                    "lastsynchronized")))
+        with open(os.path.join(user, "registrymodifications.xcu"), encoding="utf-8") as f:
+            self.assertIn('oor:name="ooSetupLastVersion"', f.read())
+        self.assertIn("kpitree: unopkg add ", first.stderr)
+        second = run("check", self.clean, env=debug)
+        self.assertEqual(second.returncode, 0, second.stderr)
+        self.assertIn("Summary: 0 mismatches, 0 errors", second.stdout)
+        self.assertIn("kpitree: using the prepared profile ", second.stderr)
+        self.assertNotIn("unopkg", second.stderr)
+        self.assertNotIn("started again", second.stderr)
+        self.assertIn("kpitree: the office answers after 1 start\n", second.stderr)
+
+    def test_without_a_usable_cache_the_office_is_started_again_when_it_asks(self):
+        """The first start on a new profile ends with exit status 81 (restart): without
+        oosplash, kpitree starts the office again itself."""
+        not_a_dir = os.path.join(self.dir, "not-a-directory")
+        with open(not_a_dir, "w") as f:
+            f.write("a file where the cache would go")
+        run_ = Run(self, self.clean, env={"XDG_CACHE_HOME": not_a_dir, "KPITREE_DEBUG": "1"})
+        out, err = run_.process.communicate(timeout=300)
+        run_.close()
+        err = err.decode()
+        self.assertEqual(run_.process.returncode, 0, err)
+        self.assertIn(b"Summary: 0 mismatches, 0 errors", out)
+        self.assertIn("kpitree: no prepared profile", err)
+        self.assertIn("kpitree: unopkg add ", err)
+        self.assertIn("kpitree: the office asked to be started again (exit status 81)", err)
+        self.assertIn("kpitree: the office answers after 2 starts", err)
+        self.assertEqual(run_.leftovers(), [])
+
     def test_example_reports_the_planted_mismatch_and_exits_1(self):
         r = run("check", EXAMPLE)
         self.assertEqual(r.returncode, 1, r.stderr)
