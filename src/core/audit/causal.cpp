@@ -329,10 +329,13 @@ std::string controls_text(const Tree& tree, const CausalEvidence& ev) {
     auto add = [&text](const std::string& part) { text += (text.empty() ? "" : ", ") + part; };
     if (t.season_dummies || t.fourier > 0)
         add("season");
-    if (t.spike >= 0)
-        add(std::string(ev.season_per_year == 12 ? month_names[t.spike]
-                                                 : "Q" + std::to_string(t.spike + 1)) +
-            " spike");
+    if (t.spike >= 0) {
+        // Appended in steps: one expression trips GCC 12's false -Wrestrict at -O3.
+        std::string spike = ev.season_per_year == 12 ? std::string(month_names[t.spike]) : "Q";
+        if (ev.season_per_year != 12)
+            spike += std::to_string(t.spike + 1);
+        add(spike + " spike");
+    }
     add(t.trend == 3 ? "exponential trend" : t.trend == 2 ? "curved trend" : "trend");
     if (t.step) {
         const std::size_t at = ev.first_period + *t.step;
