@@ -11,7 +11,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace kpitree {
@@ -89,6 +88,33 @@ struct Node {
     bool ok() const { return errors.empty(); }
 };
 
+// Tree::by_key: the nodes of each name key (name_key), in table order. The keys lie back to
+// back in one block and the table is open addressing over flat arrays, so a 100,000-row table
+// is indexed without a heap node, a key string and a vector per name.
+class NameIndex {
+public:
+    // Indexes node i under keys[i]; empty keys are left out.
+    void build(const std::vector<std::string>& keys);
+    // How many nodes have this key, and the first of them (table order) when any.
+    struct Match {
+        std::size_t count = 0, first = 0;
+    };
+    Match lookup(std::string_view key) const;
+    // The nodes of every key that more than one node has, each list in table order.
+    std::vector<std::vector<std::size_t>> duplicates() const;
+
+private:
+    struct Entry {
+        std::size_t offset = 0, length = 0, hash = 0; // the key: keys_.substr(offset, length)
+        std::size_t first = 0, last = 0, count = 0;   // its nodes, chained through next_
+    };
+
+    std::string keys_;
+    std::vector<Entry> entries_;
+    std::vector<std::size_t> slots_; // entry index + 1; 0 is a free slot
+    std::vector<std::size_t> next_;  // per node: the next node with its key, or none (npos)
+};
+
 struct Tree {
     bool has_header = false;
     bool has_kind_column = false; // the header has Kind right after Link
@@ -128,7 +154,7 @@ struct Tree {
     // Whether the node's children mix additive and multiplicative links.
     bool has_mixed_children(std::size_t node) const;
 
-    std::unordered_map<std::string, std::vector<std::size_t>> by_key; // name_key -> nodes
+    NameIndex by_key; // name_key -> nodes
 };
 
 // Why `name` is no unique KPI of the table, for an ERROR status: "no KPI 'Salse'; did you mean
