@@ -45,6 +45,8 @@ void elasticities_below(const Tree& tree, std::size_t r, std::size_t period,
     }
     for (std::size_t p : arithmetic_subtree(tree, r)) {
         const auto kids = tree.arithmetic_children(p);
+        if (kids.empty()) // a leaf: nothing to pass down (and no status text to build for it)
+            continue;
         double f = 0;
         std::string problem = out[p].status;
         if (problem.empty())
