@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -148,13 +149,18 @@ struct Tree {
     // The node with this name (trimmed, case-insensitive); nullopt if none or ambiguous.
     std::optional<std::size_t> find(std::string_view name) const;
     // Children entering the parent's arithmetic (+ − × ÷), table order.
-    std::vector<std::size_t> arithmetic_children(std::size_t node) const;
+    // A view into arithmetic_list, valid as long as the tree.
+    std::span<const std::size_t> arithmetic_children(std::size_t node) const;
     // Children linked by ~.
     std::vector<std::size_t> hypothesis_children(std::size_t node) const;
     // Whether the node's children mix additive and multiplicative links.
     bool has_mixed_children(std::size_t node) const;
 
     NameIndex by_key; // name_key -> nodes
+    // Every node's arithmetic children back to back (read_tree fills them): node n's are
+    // arithmetic_list[arithmetic_begin[n] .. arithmetic_begin[n + 1]). One block instead of a
+    // vector per call, and no visit to each child to read its link.
+    std::vector<std::size_t> arithmetic_begin, arithmetic_list;
 };
 
 // Why `name` is no unique KPI of the table, for an ERROR status: "no KPI 'Salse'; did you mean

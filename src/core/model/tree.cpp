@@ -226,12 +226,11 @@ std::string unknown_period_reason(const Tree& tree, std::string_view typed, bool
     return head + "; periods are " + periods;
 }
 
-std::vector<std::size_t> Tree::arithmetic_children(std::size_t node) const {
-    std::vector<std::size_t> out;
-    for (std::size_t c : nodes[node].children)
-        if (is_arithmetic(nodes[c].link))
-            out.push_back(c);
-    return out;
+std::span<const std::size_t> Tree::arithmetic_children(std::size_t node) const {
+    if (node + 1 >= arithmetic_begin.size())
+        return {};
+    return std::span<const std::size_t>(arithmetic_list)
+        .subspan(arithmetic_begin[node], arithmetic_begin[node + 1] - arithmetic_begin[node]);
 }
 
 std::vector<std::size_t> Tree::hypothesis_children(std::size_t node) const {
@@ -634,6 +633,19 @@ void link_parents(Tree& tree) {
     }
 }
 
+// Tree::arithmetic_begin and arithmetic_list, once the links and children are known.
+void list_arithmetic_children(Tree& tree) {
+    tree.arithmetic_begin.assign(1, 0);
+    tree.arithmetic_begin.reserve(tree.nodes.size() + 1);
+    tree.arithmetic_list.clear();
+    for (const Node& node : tree.nodes) {
+        for (std::size_t c : node.children)
+            if (is_arithmetic(tree.nodes[c].link))
+                tree.arithmetic_list.push_back(c);
+        tree.arithmetic_begin.push_back(tree.arithmetic_list.size());
+    }
+}
+
 // An error on each parent whose children mix + − with × ÷, naming one of each.
 void mark_mixed_operators(Tree& tree) {
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
@@ -665,6 +677,7 @@ Tree read_rows_layout(const Grid& grid, bool transposed) {
     read_rows(grid, tree);
     index_names(tree);
     link_parents(tree);
+    list_arithmetic_children(tree);
     mark_mixed_operators(tree);
     resolve_chains(tree);
     order_top_down(tree);

@@ -13,7 +13,7 @@ using namespace detail;
 namespace {
 
 // Why p's children get no elasticity in the period (values x), or empty.
-std::string local_problem(const Tree& tree, std::size_t p, const std::vector<std::size_t>& kids,
+std::string local_problem(const Tree& tree, std::size_t p, std::span<const std::size_t> kids,
                           const std::vector<std::optional<double>>& x, std::size_t period,
                           double& f) {
     for (std::size_t k : kids)

@@ -94,7 +94,7 @@ private:
     }
 
     // A sum: the movable terms are scaled by one common factor (all zero: equal shares).
-    std::string spread_sum(std::size_t p, const std::vector<std::size_t>& kids,
+    std::string spread_sum(std::size_t p, std::span<const std::size_t> kids,
                            const std::vector<std::size_t>& moving) {
         double fixed = 0, flexible = 0;
         bool all_zero = true;
@@ -127,7 +127,7 @@ private:
     }
 
     // A product: each movable × factor grows by g^(1/k), each ÷ factor by g^(−1/k).
-    std::string spread_product(std::size_t p, const std::vector<std::size_t>& kids,
+    std::string spread_product(std::size_t p, std::span<const std::size_t> kids,
                                const std::vector<std::size_t>& moving) {
         const double goal = *target_[p];
         double fixed = 1, flexible = 1;
