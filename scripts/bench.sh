@@ -21,9 +21,10 @@ import json, os, re, sys
 out = sys.argv[1]
 core, growth, section = {}, {}, ""
 for line in open(os.path.join(out, "core_speed.txt")):
-    m = re.match(r"\s+(.+): ([0-9.e+-]+) (ms|x)$", line)
-    if m and m.group(3) == "ms":
-        core["%s %s" % (section, m.group(1))] = {"value": float(m.group(2)), "unit": "ms"}
+    m = re.match(r"\s+(.+): ([0-9.e+-]+) (ms|faults|x)$", line)
+    if m and m.group(3) != "x":
+        unit = "ms CPU" if m.group(3) == "ms" else "minor page faults per call"
+        core["%s %s" % (section, m.group(1))] = {"value": float(m.group(2)), "unit": unit}
     elif m:  # the growth section: time at 100,001 rows over time at 10,001 rows
         growth["core.growth.10kto100k %s" % m.group(1)] = float(m.group(2))
     elif line.strip() and not line.startswith("#"):

@@ -156,7 +156,11 @@ TreeOverview overview(const Tree& tree, const CheckOptions& options,
     TreeOverview view;
     view.nodes.resize(tree.nodes.size());
     const std::vector<CheckResult> checks = check_tree(tree, options);
-    const std::vector<CausalResult> causal = assess_causal(tree);
+    // Sparse: only ~ rows and errors have a causal result to show (hypothesis_mark and the
+    // texts read nothing else), the others get a root's empty result.
+    const auto causal_links = assess_causal_links(tree);
+    const CausalResult no_link;
+    std::size_t next_link = 0;
     if (!periods)
         periods = default_periods(tree);
     std::vector<Contribution> contrib;
@@ -168,10 +172,12 @@ TreeOverview overview(const Tree& tree, const CheckOptions& options,
     view.has_contributions = !contrib.empty();
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         OverviewNode& v = view.nodes[i];
+        const bool linked = next_link < causal_links.size() && causal_links[next_link].first == i;
+        const CausalResult& causal = linked ? causal_links[next_link++].second : no_link;
         v.latest = latest_value(tree.nodes[i].values);
-        v.marks = marks_of(tree.nodes[i], checks[i], causal[i]);
-        v.verdict = verdict_of(tree, i, checks[i], causal[i]);
-        add_cell_texts(tree, i, checks[i], causal[i], v);
+        v.marks = marks_of(tree.nodes[i], checks[i], causal);
+        v.verdict = verdict_of(tree, i, checks[i], causal);
+        add_cell_texts(tree, i, checks[i], causal, v);
         if (!contrib.empty()) {
             if (tree.nodes[i].link != Link::hypothesis)
                 v.contribution = contrib[i].value;

@@ -25,7 +25,7 @@ std::vector<std::size_t> shown_nodes(const Tree& tree, std::size_t kgi,
     while (!stack.empty()) {
         const std::size_t node = stack.back();
         stack.pop_back();
-        const std::vector<std::size_t> children = tree.arithmetic_children(node);
+        const std::span<const std::size_t> children = tree.arithmetic_children(node);
         const bool split =
             !children.empty() && std::all_of(children.begin(), children.end(), [&](std::size_t c) {
                 return contributions[c].value.has_value();

@@ -20,9 +20,11 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
-#include <map>
+#include <memory>
 #include <random>
 #include <string>
+#include <sys/resource.h>
+#include <time.h>
 #include <vector>
 
 using namespace kpitree;
@@ -111,36 +113,138 @@ std::size_t tested_links(const Tree& tree, std::size_t links) {
     return tested;
 }
 
-double median_ms(const std::function<std::size_t()>& body, int repeats = 5) {
-    std::vector<double> ms;
-    for (int i = 0; i < repeats; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        if (body() == 0) {
-            std::cerr << "a benchmarked function returned nothing\n";
-            std::exit(1);
-        }
-        ms.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                .count());
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
+// One timed call: CPU time of the process (user + system, so page faults count; time other
+// jobs on a shared machine take is not charged) and the minor page faults it took.
+struct Sample {
+    double ms = 0;
+    long faults = 0;
+};
+
+double cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
-// The time at `large` rows over the time at `small` rows, per figure: 10 is linear. Lines of
-// the form "  what: ratio x" (scripts/bench.sh turns them into core.growth ratios).
-void write_growth(std::ofstream& out,
-                  const std::map<std::size_t, std::map<std::string, double>>& by_rows,
-                  std::size_t small, std::size_t large) {
-    const auto a = by_rows.find(small), b = by_rows.find(large);
-    if (a == by_rows.end() || b == by_rows.end())
-        return;
-    out << "\ngrowth: " << large << " rows over " << small << " rows (10 = linear)\n";
-    for (const auto& [what, ms] : b->second) {
-        const auto before = a->second.find(what);
-        if (before != a->second.end() && before->second > 0)
-            out << "  " << what << ": " << ms / before->second << " x\n";
+long minor_faults() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_minflt;
+}
+
+Sample timed(const std::function<std::size_t()>& body) {
+    const long faults = minor_faults();
+    const double start = cpu_ms();
+    if (body() == 0) {
+        std::cerr << "a benchmarked function returned nothing\n";
+        std::exit(1);
     }
+    return {cpu_ms() - start, minor_faults() - faults};
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+// The benchmarked calls, run in rounds: every round calls each case once untimed (so its input
+// is warm, as it is in the add-in, which has just converted the cells, and the heap is in its
+// steady state) and once timed, all sizes in the same round, so that a change in the machine's
+// load hits every size alike. A figure is the median over the rounds.
+struct Case {
+    std::string section; // the size
+    std::string what;
+    std::function<std::size_t()> body;
+    std::vector<Sample> samples;
+};
+
+void run_rounds(std::vector<Case>& cases, int rounds) {
+    for (int r = 0; r < rounds; ++r)
+        for (Case& c : cases) {
+            timed(c.body);
+            c.samples.push_back(timed(c.body));
+        }
+}
+
+double median_ms(const Case& c) {
+    std::vector<double> ms;
+    for (const Sample& s : c.samples)
+        ms.push_back(s.ms);
+    return median(ms);
+}
+
+double median_faults(const Case& c) {
+    std::vector<double> faults;
+    for (const Sample& s : c.samples)
+        faults.push_back(static_cast<double>(s.faults));
+    return median(faults);
+}
+
+// Median of `repeats` timed calls, for the slow single-size figures.
+double median_ms(const std::function<std::size_t()>& body, int repeats) {
+    std::vector<double> ms;
+    for (int i = 0; i < repeats; ++i)
+        ms.push_back(timed(body).ms);
+    return median(ms);
+}
+
+// The time at `large` over the time at `small`, per figure: 10 is linear. Each round's ratio
+// pairs two calls made close together; the figure is the median over the rounds. Lines of the
+// form "  what: ratio x" (scripts/bench.sh turns them into core.growth ratios).
+void write_growth(std::ofstream& out, const std::vector<Case>& cases, const std::string& small,
+                  const std::string& large, const std::string& prefix) {
+    for (const Case& b : cases) {
+        if (b.section != large)
+            continue;
+        for (const Case& a : cases) {
+            if (a.section != small || a.what != b.what)
+                continue;
+            std::vector<double> ratios;
+            for (std::size_t r = 0; r < a.samples.size() && r < b.samples.size(); ++r)
+                if (a.samples[r].ms > 0)
+                    ratios.push_back(b.samples[r].ms / a.samples[r].ms);
+            out << "  " << prefix << b.what << ": " << median(ratios) << " x\n";
+        }
+    }
+}
+
+// Each case's median time, then its median page faults, under its section.
+void write_cases(std::ofstream& out, const std::vector<Case>& cases) {
+    std::string section;
+    for (const Case& c : cases) {
+        if (c.section != section) {
+            section = c.section;
+            out << "\n" << section << "\n";
+        }
+        const double ms = median_ms(c);
+        out << "  " << c.what << ": " << ms << " ms\n";
+        out << "  " << c.what << " page faults: " << median_faults(c) << " faults\n";
+        std::cout << section << " " << c.what << ": " << ms << " ms, " << median_faults(c)
+                  << " page faults\n";
+    }
+}
+
+// The cases of one tree of `groups` × (`per_group` + 2) + 1 rows; `grid` and `tree` outlive
+// them.
+void add_tree_cases(std::vector<Case>& cases, const Grid& grid, const Tree& tree,
+                    std::size_t groups, std::size_t periods) {
+    const std::string section = std::to_string(grid.rows()) + " rows x " + std::to_string(periods) +
+                                " periods (" + std::to_string(groups) + " hypothesis links)";
+    auto add = [&](const char* what, std::function<std::size_t()> body) {
+        cases.push_back({section, what, std::move(body), {}});
+    };
+    add("read_tree", [&] { return read_tree(grid).nodes.size(); });
+    add("check_tree", [&] { return check_tree(tree).size(); });
+    add("lint", [&] { return lint(tree).size() + 1; });
+    if (periods >= causal_min_periods(1))
+        add("assess_causal", [&tree, groups] { return tested_links(tree, groups); });
+    add("contributions",
+        [&tree, periods] { return contributions(tree, periods - 2, periods - 1).size(); });
+    add("targets", [&] { return targets(tree, 1.1 * *tree.nodes[0].values.back()).size(); });
+    add("rollup", [&] { return rollup(tree, 3).nodes.size(); });
+    add("elasticities", [&] { return elasticities(tree).size(); });
+    add("KPI.CHECK cells", [&] { return check_cells(grid, {}).rows(); });
+    add("audit report", [&] { return audit(grid, "bench").text.size(); });
 }
 
 } // namespace
@@ -149,39 +253,44 @@ int main() {
     const char* dir = std::getenv("KPITREE_BENCH_DIR");
     const std::string path = std::string(dir && *dir ? dir : ".") + "/core_speed.txt";
     std::ofstream out(path);
-    out << "# KPI Tree core speed: median of 5 runs, milliseconds\n";
+    constexpr int rounds = 7;
+    out << "# KPI Tree core speed: CPU milliseconds per call and minor page faults per call, "
+           "median of "
+        << rounds
+        << " rounds (each call after an untimed warm-up call; all sizes in every "
+           "round)\n";
     struct Size {
         std::size_t groups, per_group, periods;
     };
-    // Each figure by size, to report how the time grows from 10,001 to 100,001 rows.
-    std::map<std::size_t, std::map<std::string, double>> by_rows;
+    // Every size's grid and tree stay alive while the rounds run.
+    std::vector<std::unique_ptr<Grid>> grids;
+    std::vector<std::unique_ptr<Tree>> trees;
+    std::vector<Case> cases;
     for (const Size s :
          {Size{100, 8, 36}, Size{200, 8, 36}, Size{1000, 8, 12}, Size{10000, 8, 12}}) {
-        const Grid grid = big_tree(s.groups, s.per_group, s.periods);
-        const Tree tree = read_tree(grid);
-        out << "\n"
-            << grid.rows() << " rows x " << s.periods << " periods (" << s.groups
-            << " hypothesis links)\n";
-        auto line = [&](const char* what, double ms) {
-            out << "  " << what << ": " << ms << " ms\n";
-            std::cout << grid.rows() << " rows " << what << ": " << ms << " ms\n";
-            by_rows[grid.rows()][what] = ms;
-        };
-        line("read_tree", median_ms([&] { return read_tree(grid).nodes.size(); }));
-        line("check_tree", median_ms([&] { return check_tree(tree).size(); }));
-        line("lint", median_ms([&] { return lint(tree).size() + 1; }));
-        if (s.periods >= causal_min_periods(1))
-            line("assess_causal", median_ms([&] { return tested_links(tree, s.groups); }));
-        line("contributions",
-             median_ms([&] { return contributions(tree, s.periods - 2, s.periods - 1).size(); }));
-        line("targets",
-             median_ms([&] { return targets(tree, 1.1 * *tree.nodes[0].values.back()).size(); }));
-        line("rollup", median_ms([&] { return rollup(tree, 3).nodes.size(); }));
-        line("elasticities", median_ms([&] { return elasticities(tree).size(); }));
-        line("KPI.CHECK cells", median_ms([&] { return check_cells(grid, {}).rows(); }));
-        line("audit report", median_ms([&] { return audit(grid, "bench").text.size(); }));
+        grids.push_back(std::make_unique<Grid>(big_tree(s.groups, s.per_group, s.periods)));
+        trees.push_back(std::make_unique<Tree>(read_tree(*grids.back())));
+        add_tree_cases(cases, *grids.back(), *trees.back(), s.groups, s.periods);
     }
-    write_growth(out, by_rows, 10001, 100001);
+    // A KGI that sums 10,000 or 100,000 leaves (a wide fan-out).
+    for (const std::size_t leaves : {10000, 100000}) {
+        trees.push_back(std::make_unique<Tree>(read_tree(wide_tree(leaves, 12))));
+        const Tree& tree = *trees.back();
+        const std::string section =
+            "one KGI summing " + std::to_string(leaves) + " leaves x 12 periods (fan-out)";
+        cases.push_back(
+            {section, "contributions", [&tree] { return contributions(tree, 10, 11).size(); }, {}});
+        cases.push_back(
+            {section, "elasticities", [&tree] { return elasticities(tree).size(); }, {}});
+    }
+    run_rounds(cases, rounds);
+    write_cases(out, cases);
+    out << "\ngrowth: 100001 rows over 10001 rows, and 100,000 leaves over 10,000 (10 = linear; "
+           "median of the rounds' ratios)\n";
+    write_growth(out, cases, "10001 rows x 12 periods (1000 hypothesis links)",
+                 "100001 rows x 12 periods (10000 hypothesis links)", "");
+    write_growth(out, cases, "one KGI summing 10000 leaves x 12 periods (fan-out)",
+                 "one KGI summing 100000 leaves x 12 periods (fan-out)", "fan-out ");
     {
         const std::size_t links = 10000, periods = 36;
         const Tree tree = read_tree(big_tree(links, 1, periods));
@@ -199,25 +308,17 @@ int main() {
         for (auto& s : series)
             for (double& v : s)
                 v = noise(rng);
-        const double ms = median_ms([&] {
-            std::size_t done = 0;
-            for (std::size_t i = 0; i < tests; ++i)
-                done += granger_test(series[2 * i], series[2 * i + 1], 2).test.has_value();
-            return done;
-        });
+        const double ms = median_ms(
+            [&] {
+                std::size_t done = 0;
+                for (std::size_t i = 0; i < tests; ++i)
+                    done += granger_test(series[2 * i], series[2 * i + 1], 2).test.has_value();
+                return done;
+            },
+            5);
         out << "\ngranger: " << tests << " tests, " << points << " points, lag 2\n";
         out << "  granger_test x" << tests << ": " << ms << " ms\n";
         std::cout << tests << " granger tests: " << ms << " ms\n";
-    }
-    for (const std::size_t leaves : {10000, 100000}) {
-        const Tree tree = read_tree(wide_tree(leaves, 12));
-        out << "\none KGI summing " << leaves << " leaves x 12 periods (fan-out)\n";
-        auto line = [&](const char* what, double ms) {
-            out << "  " << what << ": " << ms << " ms\n";
-            std::cout << "fan-out " << leaves << " " << what << ": " << ms << " ms\n";
-        };
-        line("contributions", median_ms([&] { return contributions(tree, 10, 11).size(); }));
-        line("elasticities", median_ms([&] { return elasticities(tree).size(); }));
     }
     std::cout << "figures written to " << path << "\n";
     return 0;

@@ -9,9 +9,9 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace kpitree {
@@ -89,6 +89,33 @@ struct Node {
     bool ok() const { return errors.empty(); }
 };
 
+// Tree::by_key: the nodes of each name key (name_key), in table order. The keys lie back to
+// back in one block and the table is open addressing over flat arrays, so a 100,000-row table
+// is indexed without a heap node, a key string and a vector per name.
+class NameIndex {
+public:
+    // Indexes node i under keys[i]; empty keys are left out.
+    void build(const std::vector<std::string>& keys);
+    // How many nodes have this key, and the first of them (table order) when any.
+    struct Match {
+        std::size_t count = 0, first = 0;
+    };
+    Match lookup(std::string_view key) const;
+    // The nodes of every key that more than one node has, each list in table order.
+    std::vector<std::vector<std::size_t>> duplicates() const;
+
+private:
+    struct Entry {
+        std::size_t offset = 0, length = 0, hash = 0; // the key: keys_.substr(offset, length)
+        std::size_t first = 0, last = 0, count = 0;   // its nodes, chained through next_
+    };
+
+    std::string keys_;
+    std::vector<Entry> entries_;
+    std::vector<std::size_t> slots_; // entry index + 1; 0 is a free slot
+    std::vector<std::size_t> next_;  // per node: the next node with its key, or none (npos)
+};
+
 struct Tree {
     bool has_header = false;
     bool has_kind_column = false; // the header has Kind right after Link
@@ -122,13 +149,18 @@ struct Tree {
     // The node with this name (trimmed, case-insensitive); nullopt if none or ambiguous.
     std::optional<std::size_t> find(std::string_view name) const;
     // Children entering the parent's arithmetic (+ − × ÷), table order.
-    std::vector<std::size_t> arithmetic_children(std::size_t node) const;
+    // A view into arithmetic_list, valid as long as the tree.
+    std::span<const std::size_t> arithmetic_children(std::size_t node) const;
     // Children linked by ~.
     std::vector<std::size_t> hypothesis_children(std::size_t node) const;
     // Whether the node's children mix additive and multiplicative links.
     bool has_mixed_children(std::size_t node) const;
 
-    std::unordered_map<std::string, std::vector<std::size_t>> by_key; // name_key -> nodes
+    NameIndex by_key; // name_key -> nodes
+    // Every node's arithmetic children back to back (read_tree fills them): node n's are
+    // arithmetic_list[arithmetic_begin[n] .. arithmetic_begin[n + 1]). One block instead of a
+    // vector per call, and no visit to each child to read its link.
+    std::vector<std::size_t> arithmetic_begin, arithmetic_list;
 };
 
 // Why `name` is no unique KPI of the table, for an ERROR status: "no KPI 'Salse'; did you mean

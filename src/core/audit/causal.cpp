@@ -279,40 +279,56 @@ std::optional<std::string> link_problem(const Tree& tree, std::size_t i, CausalR
 
 } // namespace
 
-std::vector<CausalResult> assess_causal(const Tree& tree, const CausalOptions& options) {
+std::vector<std::pair<std::size_t, CausalResult>>
+assess_causal_links(const Tree& tree, const CausalOptions& options) {
     const std::optional<std::string> bad_options = invalid_causal_options(options);
-    std::vector<CausalResult> results(tree.nodes.size());
-    std::vector<std::size_t> tested;
+    std::vector<std::pair<std::size_t, CausalResult>> results;
+    std::vector<std::size_t> tested; // indices into results
     std::vector<double> p;
     LinkTester tester(tree, options);
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
-        CausalResult& r = results[i];
+        CausalResult r;
         r.method = options.adjust;
         r.alpha = options.alpha;
         if (auto problem = link_problem(tree, i, r, bad_options)) {
             r.kind = CausalKind::error;
             r.reason = std::move(*problem);
+            results.emplace_back(i, std::move(r));
             continue;
         }
         if (r.kind != CausalKind::hypothesis)
             continue;
         r.evidence = tester.evidence(*tree.nodes[i].parent, i);
         if (r.evidence.tested) {
-            tested.push_back(i);
+            tested.push_back(results.size());
             p.push_back(*r.evidence.p);
         } else {
             r.verdict = CausalVerdict::insufficient;
         }
+        results.emplace_back(i, std::move(r));
     }
     const std::vector<double> adjusted = padjust(p, options.adjust);
     for (std::size_t k = 0; k < tested.size(); ++k) {
-        CausalResult& r = results[tested[k]];
+        CausalResult& r = results[tested[k]].second;
         r.adjusted_p = adjusted[k];
         r.family = tested.size();
         r.verdict =
             adjusted[k] < options.alpha ? CausalVerdict::supported : CausalVerdict::unsupported;
         r.power = causal_power(r.evidence.df_num, r.evidence.df_den, options.alpha, r.family);
     }
+    return results;
+}
+
+std::vector<CausalResult> assess_causal(const Tree& tree, const CausalOptions& options) {
+    const std::optional<std::string> bad_options = invalid_causal_options(options);
+    std::vector<CausalResult> results(tree.nodes.size());
+    for (std::size_t i = 0; i < tree.nodes.size(); ++i) { // roots and identity links
+        results[i].method = options.adjust;
+        results[i].alpha = options.alpha;
+        link_problem(tree, i, results[i], bad_options);
+    }
+    for (auto& [i, r] : assess_causal_links(tree, options))
+        results[i] = std::move(r);
     return results;
 }
 

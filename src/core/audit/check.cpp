@@ -115,7 +115,7 @@ int last_digit_exponent(double v) {
 // The interval [lo, hi] of Π child^(±1) over children in value ± half unit.
 std::pair<long double, long double> product_interval(const Tree& tree,
                                                      const std::vector<double>& half,
-                                                     const std::vector<std::size_t>& children,
+                                                     std::span<const std::size_t> children,
                                                      std::size_t period) {
     long double lo = 1, hi = 1;
     for (std::size_t c : children) {
@@ -184,8 +184,8 @@ std::optional<double> rounding_bound(const Tree& tree, const std::vector<double>
 namespace {
 
 // Magnitude the rounding error of f(children) scales with.
-double rounding_scale(const Tree& tree, const std::vector<std::size_t>& children,
-                      std::size_t period, double expected, double actual) {
+double rounding_scale(const Tree& tree, std::span<const std::size_t> children, std::size_t period,
+                      double expected, double actual) {
     double scale = std::max(std::fabs(expected), std::fabs(actual));
     if (is_additive(tree.nodes[children.front()].link))
         for (std::size_t c : children)

@@ -132,17 +132,74 @@ std::string Tree::place(std::size_t row) const {
     return (transposed ? "table column " : "table row ") + std::to_string(row + 1);
 }
 
+void NameIndex::build(const std::vector<std::string>& keys) {
+    constexpr std::size_t none = std::string::npos;
+    std::size_t capacity = 16;
+    while (capacity < 2 * keys.size())
+        capacity *= 2;
+    slots_.assign(capacity, 0);
+    next_.assign(keys.size(), none);
+    entries_.clear();
+    entries_.reserve(keys.size());
+    keys_.clear();
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const std::string_view key = keys[i];
+        if (key.empty())
+            continue;
+        const std::size_t hash = std::hash<std::string_view>()(key);
+        std::size_t slot = hash & (capacity - 1);
+        for (; slots_[slot] != 0; slot = (slot + 1) & (capacity - 1)) {
+            Entry& e = entries_[slots_[slot] - 1];
+            if (e.hash == hash && std::string_view(keys_).substr(e.offset, e.length) == key)
+                break;
+        }
+        if (slots_[slot] == 0) { // a new key
+            entries_.push_back({keys_.size(), key.size(), hash, i, i, 1});
+            keys_ += key;
+            slots_[slot] = entries_.size();
+        } else {
+            Entry& e = entries_[slots_[slot] - 1];
+            next_[e.last] = i;
+            e.last = i;
+            ++e.count;
+        }
+    }
+}
+
+NameIndex::Match NameIndex::lookup(std::string_view key) const {
+    if (slots_.empty())
+        return {};
+    const std::size_t hash = std::hash<std::string_view>()(key), mask = slots_.size() - 1;
+    for (std::size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+        const Entry& e = entries_[slots_[slot] - 1];
+        if (e.hash == hash && std::string_view(keys_).substr(e.offset, e.length) == key)
+            return {e.count, e.first};
+    }
+    return {};
+}
+
+std::vector<std::vector<std::size_t>> NameIndex::duplicates() const {
+    std::vector<std::vector<std::size_t>> out;
+    for (const Entry& e : entries_) {
+        if (e.count < 2)
+            continue;
+        std::vector<std::size_t>& nodes = out.emplace_back();
+        for (std::size_t n = e.first; n != std::string::npos; n = next_[n])
+            nodes.push_back(n);
+    }
+    return out;
+}
+
 std::optional<std::size_t> Tree::find(std::string_view name) const {
-    auto it = by_key.find(name_key(name));
-    if (it == by_key.end() || it->second.size() != 1)
+    const NameIndex::Match m = by_key.lookup(name_key(name));
+    if (m.count != 1)
         return std::nullopt;
-    return it->second.front();
+    return m.first;
 }
 
 std::string unknown_kpi_reason(const Tree& tree, std::string_view name, std::string_view what) {
     const std::string shown = trim_name(name);
-    const auto it = tree.by_key.find(name_key(name));
-    if (it != tree.by_key.end() && it->second.size() > 1)
+    if (tree.by_key.lookup(name_key(name)).count > 1)
         return "'" + shown + "' is ambiguous: the name appears more than once";
     std::vector<std::string> names;
     names.reserve(tree.nodes.size());
@@ -169,12 +226,11 @@ std::string unknown_period_reason(const Tree& tree, std::string_view typed, bool
     return head + "; periods are " + periods;
 }
 
-std::vector<std::size_t> Tree::arithmetic_children(std::size_t node) const {
-    std::vector<std::size_t> out;
-    for (std::size_t c : nodes[node].children)
-        if (is_arithmetic(nodes[c].link))
-            out.push_back(c);
-    return out;
+std::span<const std::size_t> Tree::arithmetic_children(std::size_t node) const {
+    if (node + 1 >= arithmetic_begin.size())
+        return {};
+    return std::span<const std::size_t>(arithmetic_list)
+        .subspan(arithmetic_begin[node], arithmetic_begin[node + 1] - arithmetic_begin[node]);
 }
 
 std::vector<std::size_t> Tree::hypothesis_children(std::size_t node) const {
@@ -522,6 +578,9 @@ void read_link(const Cell& cell, Node& node) {
 
 // One node per non-blank row below the header.
 void read_rows(const Grid& grid, Tree& tree) {
+    // At most one node per row: reserving once spares a 100,000-row table the moves of every
+    // node into ever larger blocks (17 of them), each block fresh memory to fault in.
+    tree.nodes.reserve(grid.rows());
     for (std::size_t r = tree.has_header ? 1 : 0; r < grid.rows(); ++r) {
         if (row_is_blank(grid, r))
             continue;
@@ -542,12 +601,13 @@ void read_rows(const Grid& grid, Tree& tree) {
 
 // Tree::by_key, and the duplicate-name errors.
 void index_names(Tree& tree) {
-    for (std::size_t i = 0; i < tree.nodes.size(); ++i)
-        if (!tree.nodes[i].name.empty())
-            tree.by_key[name_key(tree.nodes[i].name)].push_back(i);
-    for (auto& [key, rows] : tree.by_key)
-        if (rows.size() > 1)
-            mark_duplicates(tree, rows);
+    std::vector<std::string> keys;
+    keys.reserve(tree.nodes.size());
+    for (const Node& node : tree.nodes)
+        keys.push_back(node.name.empty() ? std::string() : name_key(node.name));
+    tree.by_key.build(keys);
+    for (const std::vector<std::size_t>& rows : tree.by_key.duplicates())
+        mark_duplicates(tree, rows);
 }
 
 // Node::parent and Node::children, Tree::roots; an error on each row whose parent is unknown,
@@ -559,17 +619,30 @@ void link_parents(Tree& tree) {
             tree.roots.push_back(i);
             continue;
         }
-        auto it = tree.by_key.find(name_key(node.parent_name));
-        if (it == tree.by_key.end()) {
+        const NameIndex::Match parent = tree.by_key.lookup(name_key(node.parent_name));
+        if (parent.count == 0) {
             add_error(node, {ProblemId::unknown_parent, {node.parent_name}});
-        } else if (it->second.size() > 1) {
+        } else if (parent.count > 1) {
             add_error(node, {ProblemId::ambiguous_parent, {node.parent_name}});
-        } else if (it->second.front() == i) {
+        } else if (parent.first == i) {
             add_error(node, {ProblemId::own_parent, {node.name}});
         } else {
-            node.parent = it->second.front();
+            node.parent = parent.first;
             tree.nodes[*node.parent].children.push_back(i);
         }
+    }
+}
+
+// Tree::arithmetic_begin and arithmetic_list, once the links and children are known.
+void list_arithmetic_children(Tree& tree) {
+    tree.arithmetic_begin.assign(1, 0);
+    tree.arithmetic_begin.reserve(tree.nodes.size() + 1);
+    tree.arithmetic_list.clear();
+    for (const Node& node : tree.nodes) {
+        for (std::size_t c : node.children)
+            if (is_arithmetic(tree.nodes[c].link))
+                tree.arithmetic_list.push_back(c);
+        tree.arithmetic_begin.push_back(tree.arithmetic_list.size());
     }
 }
 
@@ -604,6 +677,7 @@ Tree read_rows_layout(const Grid& grid, bool transposed) {
     read_rows(grid, tree);
     index_names(tree);
     link_parents(tree);
+    list_arithmetic_children(tree);
     mark_mixed_operators(tree);
     resolve_chains(tree);
     order_top_down(tree);

@@ -62,14 +62,14 @@ private:
             if (out_[d].status.empty() && !out_[d].value)
                 out_[d].status = status;
     }
-    void mark_all(const std::vector<std::size_t>& kids, const std::string& status) {
+    void mark_all(std::span<const std::size_t> kids, const std::string& status) {
         for (std::size_t k : kids)
             mark(k, status);
     }
 
     // Why p's children cannot be split: a missing value, a zero divisor, an identity that
     // fails beyond the tolerance. Empty if they can.
-    std::string split_problem(std::size_t p, const std::vector<std::size_t>& kids) const {
+    std::string split_problem(std::size_t p, std::span<const std::size_t> kids) const {
         for (std::size_t k : kids)
             if (!x0_[k] || !x1_[k])
                 return status_message(Status::nodata, missing_text(k, x0_[k] ? to_ : from_));
@@ -134,9 +134,9 @@ private:
 
     // The children's contributions: rate × part, plus their share of what rounding or a small
     // identity residual leaves over, in proportion to the parts' sizes.
-    void assign(std::size_t p, const std::vector<std::size_t>& kids,
-                const std::vector<double>& parts, const std::vector<double>& rates,
-                std::optional<SplitMethod> method, bool fallback) {
+    void assign(std::size_t p, std::span<const std::size_t> kids, const std::vector<double>& parts,
+                const std::vector<double>& rates, std::optional<SplitMethod> method,
+                bool fallback) {
         const double rate = rate_[p];
         double explained = 0, weight = 0;
         for (double d : parts) {

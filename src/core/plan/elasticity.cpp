@@ -13,7 +13,7 @@ using namespace detail;
 namespace {
 
 // Why p's children get no elasticity in the period (values x), or empty.
-std::string local_problem(const Tree& tree, std::size_t p, const std::vector<std::size_t>& kids,
+std::string local_problem(const Tree& tree, std::size_t p, std::span<const std::size_t> kids,
                           const std::vector<std::optional<double>>& x, std::size_t period,
                           double& f) {
     for (std::size_t k : kids)
@@ -45,6 +45,8 @@ void elasticities_below(const Tree& tree, std::size_t r, std::size_t period,
     }
     for (std::size_t p : arithmetic_subtree(tree, r)) {
         const auto kids = tree.arithmetic_children(p);
+        if (kids.empty()) // a leaf: nothing to pass down (and no status text to build for it)
+            continue;
         double f = 0;
         std::string problem = out[p].status;
         if (problem.empty())

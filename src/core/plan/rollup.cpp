@@ -152,7 +152,7 @@ private:
 
     // A product: the child carrying the flow (stock) first, the others ratios weighted by the
     // running product of the factors before them.
-    void infer_product(std::size_t n, Kind kind, const std::vector<std::size_t>& kids) {
+    void infer_product(std::size_t n, Kind kind, std::span<const std::size_t> kids) {
         std::optional<std::size_t> carrier;
         bool has_divisor = false;
         for (std::size_t c : kids)

@@ -94,7 +94,7 @@ private:
     }
 
     // A sum: the movable terms are scaled by one common factor (all zero: equal shares).
-    std::string spread_sum(std::size_t p, const std::vector<std::size_t>& kids,
+    std::string spread_sum(std::size_t p, std::span<const std::size_t> kids,
                            const std::vector<std::size_t>& moving) {
         double fixed = 0, flexible = 0;
         bool all_zero = true;
@@ -127,7 +127,7 @@ private:
     }
 
     // A product: each movable × factor grows by g^(1/k), each ÷ factor by g^(−1/k).
-    std::string spread_product(std::size_t p, const std::vector<std::size_t>& kids,
+    std::string spread_product(std::size_t p, std::span<const std::size_t> kids,
                                const std::vector<std::size_t>& moving) {
         const double goal = *target_[p];
         double fixed = 1, flexible = 1;
@@ -357,9 +357,9 @@ std::variant<std::vector<bool>, std::string> movable_rows(const Tree& tree,
 }
 
 // Every row's status before planning: its path problem, or UNDEFINED for rows under another KGI.
-std::vector<PlanValue> statuses_outside(const Tree& tree, std::size_t kgi,
-                                        const std::vector<std::string>& problems) {
-    std::vector<PlanValue> out(tree.nodes.size());
+// Written into `out` (one row per node): no second result block of the table's size.
+void statuses_outside(const Tree& tree, std::size_t kgi, const std::vector<std::string>& problems,
+                      std::vector<PlanValue>& out) {
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         out[i].status = problems[i];
         if (out[i].status.empty() && tree.nodes[i].root != kgi)
@@ -367,7 +367,6 @@ std::vector<PlanValue> statuses_outside(const Tree& tree, std::size_t kgi,
                 status_message(Status::undefined, "the target is for " + q(tree, kgi) +
                                                       ", not for " + q(tree, *tree.nodes[i].root));
     }
-    return out;
 }
 
 // The period to plan (options.period, else the KGI's latest with a value), or the status that
@@ -414,26 +413,28 @@ std::vector<PlanValue> targets(const Tree& tree, double kgi_target, const Target
             out[n] = {std::nullopt, status};
         return out;
     };
-    std::vector<std::size_t> all(tree.nodes.size());
-    for (std::size_t i = 0; i < all.size(); ++i)
-        all[i] = i;
+    auto fail_all = [&](const std::string& status) {
+        for (PlanValue& v : out)
+            v = {std::nullopt, status};
+        return out;
+    };
     if (!tree.table_errors.empty())
-        return fail(all, status_message(Status::error, tree.table_errors.front()));
+        return fail_all(status_message(Status::error, tree.table_errors.front()));
     if (!options.relative && !std::isfinite(kgi_target))
-        return fail(all, status_message(Status::error, "the target is not a finite number"));
+        return fail_all(status_message(Status::error, "the target is not a finite number"));
     const auto chosen = chosen_kgi(tree, options);
     if (const auto* problem = std::get_if<std::string>(&chosen))
-        return fail(all, *problem);
+        return fail_all(*problem);
     const std::size_t kgi = std::get<std::size_t>(chosen);
     const auto problems = path_problems(tree, true, hypothesis_lever_note);
-    out = statuses_outside(tree, kgi, problems);
+    statuses_outside(tree, kgi, problems, out);
     const auto members = arithmetic_subtree(tree, kgi);
     for (std::size_t n : members) // all or nothing: no plan computed around an unusable row
         if (!problems[n].empty())
             return fail(members, problems[n]);
     const auto movable = movable_rows(tree, members, options.flex);
     if (const auto* problem = std::get_if<std::string>(&movable))
-        return fail(all, *problem);
+        return fail_all(*problem);
     const auto period = planned_period(tree, kgi, options, std::get<std::vector<bool>>(movable));
     if (const auto* problem = std::get_if<std::string>(&period))
         return fail(members, *problem);

@@ -182,6 +182,31 @@ Grid example_table(Sim& sim) {
     return Grid::from_rows(rows);
 }
 
+// Guards the sparse form the audit uses (no 36 MB block at 100,000 rows): exactly the ~ and
+// error rows, each with the full form's text, and every row left out a root or an identity.
+TEST(Causal, TheLinksFormHasTheHypothesisAndErrorRowsOfTheFullForm) {
+    Sim sim;
+    const Tree tree = read_tree(example_table(sim));
+    const auto full = assess_causal(tree);
+    const auto links = assess_causal_links(tree);
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
+        const bool listed = k < links.size() && links[k].first == i;
+        const bool expected =
+            full[i].kind == CausalKind::hypothesis || full[i].kind == CausalKind::error;
+        EXPECT_EQ(listed, expected) << tree.nodes[i].name;
+        if (!listed)
+            continue;
+        const CausalResult& r = links[k++].second;
+        EXPECT_EQ(r.kind, full[i].kind);
+        EXPECT_EQ(r.verdict, full[i].verdict);
+        EXPECT_EQ(r.adjusted_p, full[i].adjusted_p);
+        EXPECT_EQ(causal_status_text(tree, r), causal_status_text(tree, full[i]));
+    }
+    EXPECT_EQ(k, links.size());
+    EXPECT_GE(links.size(), 5u); // Leads, Ads, Weather, Webinars, Broken
+}
+
 TEST(Causal, TreeLevelKindsVerdictsAndHolmAcrossAllLinks) {
     Sim sim;
     const Tree tree = read_tree(example_table(sim));

@@ -190,3 +190,27 @@ TEST(Tree, ANumberStoredAsTextSaysHowToConvertIt) {
         EXPECT_EQ(t.nodes[0].errors.front().find("stored as text"), std::string::npos) << text;
     }
 }
+
+// Guards the flat name index that replaced a string-keyed hash map (read_tree at 100,000
+// rows): every key finds its nodes in table order, through collisions and a full probe run.
+TEST(NameIndex, FindsEveryKeyAndListsDuplicatesInTableOrder) {
+    std::vector<std::string> keys;
+    for (int i = 0; i < 5000; ++i)
+        keys.push_back("kpi " + std::to_string(i % 4000)); // 1,000 keys twice
+    keys.push_back("");                                    // no name: not indexed
+    keys.push_back("kpi 7");                               // a third time
+    NameIndex index;
+    index.build(keys);
+    for (int i = 0; i < 4000; ++i) {
+        const auto m = index.lookup("kpi " + std::to_string(i));
+        EXPECT_EQ(m.count, i == 7 ? 3u : i < 1000 ? 2u : 1u) << i;
+        EXPECT_EQ(m.first, static_cast<std::size_t>(i)) << i;
+    }
+    EXPECT_EQ(index.lookup("").count, 0u);
+    EXPECT_EQ(index.lookup("kpi 4000").count, 0u);
+    const auto duplicates = index.duplicates();
+    ASSERT_EQ(duplicates.size(), 1000u);
+    EXPECT_EQ(duplicates[7], (std::vector<std::size_t>{7, 4007, 5001}));
+    EXPECT_EQ(duplicates[999], (std::vector<std::size_t>{999, 4999}));
+    EXPECT_EQ(NameIndex().lookup("kpi 1").count, 0u);
+}
