@@ -464,14 +464,14 @@ void DiagramView::update_info() {
     } else if (deck_ && selected_) {
         text = describe(*selected_);
     } else {
-        text = to_oustring(t(Msg::diagram_hint));
+        return set_info(to_oustring(t(Msg::diagram_hint_short)), to_oustring(t(Msg::diagram_hint)));
     }
-    set_info(text);
+    set_info(text, text);
 }
 
-void DiagramView::set_info(const OUString& text) {
+void DiagramView::set_info(const OUString& text, const OUString& tip) {
     set(info_, "Label", Any(text.replaceAll("~", "~~")));
-    set(info_, "HelpText", Any(text));
+    set(info_, "HelpText", Any(tip));
 }
 
 // The view: zoom, scroll, hit testing

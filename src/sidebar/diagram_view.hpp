@@ -136,7 +136,8 @@ private:
     void fill_outline();
     rtl::OUString describe(std::size_t node) const;
     void update_info();
-    void set_info(const rtl::OUString& text); // the info line and its tooltip
+    // The info line (one line, cut when longer) and its tooltip.
+    void set_info(const rtl::OUString& text, const rtl::OUString& tip);
     std::optional<std::size_t> hit(sal_Int32 x, sal_Int32 y) const;
 
     // diagram_paint.cpp: formatting, measuring, layout and drawing
