@@ -141,6 +141,7 @@ const Entry en_entries[] = {
     {Msg::diagram_fit, "Fit"},
     {Msg::diagram_name, "KPI tree diagram"},
     {Msg::diagram_hint, "Click a box or use the arrow keys: Up/Down step through the KPIs, Left goes to the parent, Right to the first child."},
+    {Msg::diagram_hint_short, "Click a box or use the arrow keys."},
     {Msg::diagram_tone_plain, "no verdict"},
     {Msg::diagram_tone_holds, "identity holds"},
     {Msg::diagram_tone_mismatch, "mismatch"},

@@ -140,6 +140,7 @@ const Entry fi_entries[] = {
     {Msg::diagram_fit, "Sovita"},
     {Msg::diagram_name, "KPI-puukaavio"},
     {Msg::diagram_hint, "Napsauta laatikkoa tai käytä nuolinäppäimiä: ylös ja alas selaavat KPI:t, vasen siirtyy ylätasolle, oikea ensimmäiseen alatasoon."},
+    {Msg::diagram_hint_short, "Napsauta laatikkoa tai käytä nuolinäppäimiä."},
     {Msg::diagram_tone_plain, "ei tulosta"},
     {Msg::diagram_tone_holds, "identiteetti pätee"},
     {Msg::diagram_tone_mismatch, "ristiriita"},

@@ -140,6 +140,7 @@ const Entry fr_entries[] = {
     {Msg::diagram_fit, "Ajuster"},
     {Msg::diagram_name, "Diagramme de l'arbre des KPI"},
     {Msg::diagram_hint, "Cliquez sur une case ou utilisez les flèches : haut et bas parcourent les KPI, gauche va au parent, droite au premier enfant."},
+    {Msg::diagram_hint_short, "Cliquez sur une case ou utilisez les flèches."},
     {Msg::diagram_tone_plain, "sans verdict"},
     {Msg::diagram_tone_holds, "identité vérifiée"},
     {Msg::diagram_tone_mismatch, "écart"},

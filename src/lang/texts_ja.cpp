@@ -140,6 +140,7 @@ const Entry ja_entries[] = {
     {Msg::diagram_fit, "幅に合わせる"},
     {Msg::diagram_name, "KPIツリー図"},
     {Msg::diagram_hint, "ボックスをクリックするか矢印キーを使います：上下でKPIを順に移動、左で親へ、右で最初の子へ。"},
+    {Msg::diagram_hint_short, "ボックスをクリックするか矢印キーを使います。"},
     {Msg::diagram_tone_plain, "判定なし"},
     {Msg::diagram_tone_holds, "恒等式が成立"},
     {Msg::diagram_tone_mismatch, "不一致"},

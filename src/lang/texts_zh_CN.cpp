@@ -140,6 +140,7 @@ const Entry zh_CN_entries[] = {
     {Msg::diagram_fit, "适应宽度"},
     {Msg::diagram_name, "KPI 树图"},
     {Msg::diagram_hint, "单击方框或使用方向键：上下键依次浏览 KPI，左键转到父项，右键转到第一个子项。"},
+    {Msg::diagram_hint_short, "单击方框或使用方向键。"},
     {Msg::diagram_tone_plain, "无判定"},
     {Msg::diagram_tone_holds, "恒等式成立"},
     {Msg::diagram_tone_mismatch, "恒等式不成立"},

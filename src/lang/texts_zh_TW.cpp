@@ -141,6 +141,7 @@ const Entry zh_TW_entries[] = {
     {Msg::diagram_fit, "適應寬度"},
     {Msg::diagram_name, "KPI 樹圖"},
     {Msg::diagram_hint, "按一下方框或使用方向鍵：上下鍵依次瀏覽 KPI，左鍵轉到父項，右鍵轉到第一個子項。"},
+    {Msg::diagram_hint_short, "按一下方框或使用方向鍵。"},
     {Msg::diagram_tone_plain, "無判定"},
     {Msg::diagram_tone_holds, "恆等式成立"},
     {Msg::diagram_tone_mismatch, "恆等式不成立"},

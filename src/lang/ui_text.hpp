@@ -162,7 +162,8 @@ enum class Msg {
     diagram_show_diagram,         // sidebar diagram: button that switches to the diagram
     diagram_fit,                  // sidebar diagram: button: zoom so the diagram fits the width
     diagram_name,                 // sidebar diagram: accessible name of the diagram
-    diagram_hint,                 // sidebar diagram: the info line when no box is selected
+    diagram_hint,                 // sidebar diagram: tooltip of the info line and the diagram
+    diagram_hint_short,           // sidebar diagram: the info line when no box is selected
     diagram_tone_plain,           // sidebar diagram: a box without a verdict (a leaf)
     diagram_tone_holds,           // sidebar diagram: tone word
     diagram_tone_mismatch,        // sidebar diagram: tone word

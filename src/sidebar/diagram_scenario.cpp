@@ -84,20 +84,23 @@ std::optional<Cell> DiagramView::read_input(std::size_t node) {
 
 void DiagramView::try_scenario() {
     if (!deck_ || !selected_) {
-        set(info_, "Label", Any(to_oustring(t(Msg::diagram_whatif_pick))));
+        const OUString pick = to_oustring(t(Msg::diagram_whatif_pick));
+        set_info(pick, pick);
         return;
     }
     scenario_.reset(); // read the field, not the last scenario's input
     const std::size_t node = *selected_;
     const auto input = read_input(node);
     if (!input) {
-        set(info_, "Label", Any(to_oustring(t(Msg::diagram_whatif_bad_value))));
+        const OUString bad = to_oustring(t(Msg::diagram_whatif_bad_value));
+        set_info(bad, bad);
         return;
     }
     WhatIf w = what_if(*deck_, node, *input);
     if (!w.error.empty()) {
         reset_scenario();
-        set(info_, "Label", Any(to_oustring(w.error).replaceAll("~", "~~")));
+        const OUString error = to_oustring(w.error);
+        set_info(error, error);
         return;
     }
     scenario_input_ =

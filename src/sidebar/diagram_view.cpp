@@ -23,6 +23,7 @@
 #include <com/sun/star/awt/XControlModel.hpp>
 #include <com/sun/star/awt/XDevice.hpp>
 #include <com/sun/star/awt/XItemList.hpp>
+#include <com/sun/star/awt/XLayoutConstrains.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XScrollBar.hpp>
 #include <com/sun/star/awt/XToolkit.hpp>
@@ -50,7 +51,7 @@ namespace {
 constexpr sal_Int32 gap = 4;
 constexpr sal_Int32 row_height = 26;
 constexpr sal_Int32 scrollbar = 14;
-constexpr sal_Int32 info_height = 38;
+constexpr sal_Int32 info_height = 18; // one line; the whole text is its tooltip
 constexpr sal_Int32 picker_height = 24;
 constexpr double min_zoom = 0.2;
 constexpr double max_zoom = 3.0;
@@ -102,6 +103,12 @@ void set_peer_property(const Reference<css::awt::XWindow>& window, const char* n
 
 bool same(const Reference<css::uno::XInterface>& a, const Reference<css::awt::XControl>& b) {
     return a.is() && a == Reference<css::uno::XInterface>(b, UNO_QUERY);
+}
+
+// The width a control needs to show all of its text (its minimum size), 0 if unknown.
+sal_Int32 needed_width(const Reference<css::awt::XControl>& control) {
+    Reference<css::awt::XLayoutConstrains> c(control, UNO_QUERY);
+    return c.is() ? c->getMinimumSize().Width : 0;
 }
 
 void show_window(const Reference<css::awt::XControl>& c, bool visible) {
@@ -157,6 +164,7 @@ void DiagramView::create_window() {
     set_peer_property(window_, "BackgroundColor", Any(sal_Int32(0xFFFFFF)));
     set_peer_property(window_, "Tabstop", Any(true));
     set_peer_property(window_, "AccessibleName", Any(to_oustring(t(Msg::diagram_name))));
+    set_peer_property(window_, "HelpText", Any(to_oustring(t(Msg::diagram_hint))));
     window_->addPaintListener(this);
     window_->addMouseListener(this);
     window_->addMouseMotionListener(this);
@@ -194,7 +202,7 @@ void DiagramView::create_controls() {
     vscroll_ = scroll("diagramVScroll", css::awt::ScrollBarOrientation::VERTICAL);
     info_ = add("com.sun.star.awt.UnoControlFixedText", "com.sun.star.awt.UnoControlFixedTextModel",
                 "diagramInfo");
-    set(info_, "MultiLine", Any(true));
+    set(info_, "MultiLine", Any(false)); // cut with "…"; the tooltip has all of it
     picker_ = add("com.sun.star.awt.UnoControlListBox", "com.sun.star.awt.UnoControlListBoxModel",
                   "diagramKpi", [](const Reference<css::beans::XPropertySet>& m) {
                       m->setPropertyValue("Dropdown", Any(true));
@@ -212,14 +220,19 @@ void DiagramView::create_controls() {
     update_info();
 }
 
-void DiagramView::place(const Reference<css::awt::XControl>& list, sal_Int32 x, sal_Int32 y,
-                        sal_Int32 width, sal_Int32 height) {
+void DiagramView::place(const Reference<css::awt::XControl>& list,
+                        const Reference<css::awt::XControl>& legend, sal_Int32 legend_height,
+                        sal_Int32 x, sal_Int32 y, sal_Int32 width, sal_Int32 height) {
     if (disposed_ || !toggle_.is())
         return;
     list_ = list;
+    legend_ = legend;
+    legend_height_ = legend_height;
     area_ = css::awt::Rectangle(x, y, width, height);
+    // The toggle, − zoom% +, Fit as wide as its label needs (at least 68 px), the toggle the rest.
     const sal_Int32 zoom_w = 34;
-    const sal_Int32 toggle_w = std::max<sal_Int32>(width - 4 * zoom_w - 40 - 4 * gap, 80);
+    const sal_Int32 fit_w = std::max<sal_Int32>(needed_width(fit_), 68);
+    const sal_Int32 toggle_w = std::max<sal_Int32>(width - 3 * zoom_w - 6 - 4 * gap - fit_w, 80);
     place_window(toggle_, x, y, toggle_w, row_height);
     sal_Int32 cx = x + toggle_w + gap;
     for (const auto& c : {zoom_out_, zoom_label_, zoom_in_}) {
@@ -229,9 +242,15 @@ void DiagramView::place(const Reference<css::awt::XControl>& list, sal_Int32 x, 
     place_window(fit_, cx, y, std::max<sal_Int32>(x + width - cx, 30), row_height);
     const sal_Int32 top = y + toggle_height;
     const sal_Int32 rest = std::max<sal_Int32>(height - toggle_height, 40);
+    const sal_Int32 list_h =
+        std::max<sal_Int32>(rest - (legend.is() ? gap + legend_height : 0), 40);
     if (list.is()) {
-        place_window(list, x, top, width, rest);
+        place_window(list, x, top, width, list_h);
         show_window(list, !diagram_mode_);
+    }
+    if (legend.is()) { // the marks it explains are the list's
+        place_window(legend, x, top + list_h + gap, width, legend_height);
+        show_window(legend, !diagram_mode_);
     }
     if (diagram_mode_)
         place_diagram(x, top, width, rest);
@@ -348,6 +367,8 @@ void DiagramView::dispose() {
     }
     window_.clear();
     diagram_controls_.clear();
+    list_.clear();
+    legend_.clear();
     deck_.reset();
     formatter_.clear();
     model_.clear();
@@ -437,16 +458,20 @@ void DiagramView::update_info() {
         } else if (!scenario_->status[top].empty()) {
             result = to_oustring(scenario_->status[top]);
         }
+        // The selected box's description is the picker's text below.
         text = to_oustring(
             lang::format(t(Msg::diagram_whatif_result), kgi.name, uno::to_utf8(result)));
-        if (selected_)
-            text += "\n" + describe(*selected_);
     } else if (deck_ && selected_) {
         text = describe(*selected_);
     } else {
-        text = to_oustring(t(Msg::diagram_hint));
+        return set_info(to_oustring(t(Msg::diagram_hint_short)), to_oustring(t(Msg::diagram_hint)));
     }
+    set_info(text, text);
+}
+
+void DiagramView::set_info(const OUString& text, const OUString& tip) {
     set(info_, "Label", Any(text.replaceAll("~", "~~")));
+    set(info_, "HelpText", Any(tip));
 }
 
 // The view: zoom, scroll, hit testing
@@ -572,7 +597,8 @@ void SAL_CALL DiagramView::mouseMoved(const css::awt::MouseEvent& event) {
         if (node == hovered_)
             return;
         hovered_ = node;
-        set_peer_property(window_, "HelpText", Any(node ? describe(*node) : OUString()));
+        set_peer_property(window_, "HelpText",
+                          Any(node ? describe(*node) : to_oustring(t(Msg::diagram_hint))));
     } catch (...) {
     }
 }
@@ -633,7 +659,7 @@ void SAL_CALL DiagramView::actionPerformed(const css::awt::ActionEvent& event) {
         const OUString& c = event.ActionCommand;
         if (c == "diagramToggle") {
             set_mode(!diagram_mode_);
-            place(list_, area_.X, area_.Y, area_.Width, area_.Height);
+            place(list_, legend_, legend_height_, area_.X, area_.Y, area_.Width, area_.Height);
         } else if (c == "diagramZoomIn") {
             set_zoom(zoom_ * 1.25);
         } else if (c == "diagramZoomOut") {

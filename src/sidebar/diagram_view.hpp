@@ -57,7 +57,8 @@ public:
     using SelectRow = std::function<void(sal_Int32 table_row)>;
 
     // Height the view's controls take besides the diagram itself (for the panel's sizes).
-    static constexpr sal_Int32 chrome_height = 26 + 4 + 14 + 4 + 38 + 4 + 24 + 2 * (4 + 26);
+    // (toggle row, horizontal scroll bar, info line, KPI picker, what-if rows)
+    static constexpr sal_Int32 chrome_height = 26 + 4 + 14 + 4 + 18 + 4 + 24 + 2 * (4 + 26);
     static constexpr sal_Int32 toggle_height = 26 + 4; // the toggle's row, shown in both modes
 
     DiagramView(const css::uno::Reference<css::uno::XComponentContext>& context,
@@ -65,10 +66,12 @@ public:
                 lang::Language language, SelectRow select_row);
     // Creates the window and the controls in the container. Call once after construction.
     void start();
-    // Places the toggle and, by mode, the diagram's controls or the panel's list control in
-    // the area (x, y, width, height) of the panel.
-    void place(const css::uno::Reference<css::awt::XControl>& list, sal_Int32 x, sal_Int32 y,
-               sal_Int32 width, sal_Int32 height);
+    // Places the toggle and, by mode, the diagram's controls or the panel's list control with
+    // its legend (`legend_height` high, below the list; hidden with the diagram) in the area
+    // (x, y, width, height) of the panel.
+    void place(const css::uno::Reference<css::awt::XControl>& list,
+               const css::uno::Reference<css::awt::XControl>& legend, sal_Int32 legend_height,
+               sal_Int32 x, sal_Int32 y, sal_Int32 width, sal_Int32 height);
     // Shows the diagram of the tree table read from `address` on `sheet` of the document
     // `model` (deck_diagram: nullopt clears the view).
     void show(std::optional<DeckDiagram> deck,
@@ -133,6 +136,8 @@ private:
     void fill_outline();
     rtl::OUString describe(std::size_t node) const;
     void update_info();
+    // The info line (one line, cut when longer) and its tooltip.
+    void set_info(const rtl::OUString& text, const rtl::OUString& tip);
     std::optional<std::size_t> hit(sal_Int32 x, sal_Int32 y) const;
 
     // diagram_paint.cpp: formatting, measuring, layout and drawing
@@ -173,8 +178,10 @@ private:
     css::uno::Reference<css::awt::XControl> hscroll_, vscroll_, info_, picker_;
     css::uno::Reference<css::awt::XControl> input_, try_, reset_, insert_;
     std::vector<css::uno::Reference<css::awt::XControl>> diagram_controls_;
-    css::uno::Reference<css::awt::XControl> list_; // the panel's list view
-    css::awt::Rectangle area_;                     // where place() put the view
+    css::uno::Reference<css::awt::XControl> list_;   // the panel's list view
+    css::uno::Reference<css::awt::XControl> legend_; // the list's legend, below it
+    sal_Int32 legend_height_ = 0;
+    css::awt::Rectangle area_; // where place() put the view
 
     // The table shown
     std::optional<DeckDiagram> deck_;

@@ -109,6 +109,11 @@ private:
     void create_insert_controls();
     void layout();
     sal_Int32 place_periods(sal_Int32 y, sal_Int32 inner);
+    std::vector<std::vector<css::uno::Reference<css::awt::XControl>>>
+    button_rows(sal_Int32 inner) const;
+    sal_Int32 place_row(const std::vector<css::uno::Reference<css::awt::XControl>>& row,
+                        sal_Int32 y, sal_Int32 inner);
+    sal_Int32 bottom_height(sal_Int32 inner) const;
     css::uno::Reference<css::uno::XInterface> create(const char* service);
     // `setup` sets model properties that must be there before the control gets its window
     // (a list box's Dropdown, say).

@@ -183,6 +183,35 @@ class Sidebar(GuiOfficeCase):
         context = control.getAccessibleContext()
         context.doAccessibleAction(0)
 
+    @staticmethod
+    def diagram_window(dialog):
+        """The painted diagram's accessible component (its name starts with the diagram's)."""
+        def find(context, depth=0):
+            if context is None or depth > 6:
+                return None
+            if (context.getAccessibleName() or "").startswith("KPI tree diagram"):
+                return context
+            for i in range(context.getAccessibleChildCount()):
+                found = find(context.getAccessibleChild(i).getAccessibleContext(), depth + 1)
+                if found is not None:
+                    return found
+            return None
+        return find(dialog.getAccessibleContext())
+
+    def assert_texts_fit(self, dialog, language):
+        """Regression: buttons paired two per row cut their labels. Every button shown is at
+        least as wide as its text needs (its minimum size: the label measured by the office)."""
+        names = ("insertCheck", "insertCausal", "insertContrib", "insertWaterfall",
+                 "insertDiagram", "shareValues", "help", "diagramToggle", "diagramFit",
+                 "whatifTry", "whatifReset", "whatifInsert")
+        for name in names:
+            control = dialog.getControl(name)
+            if not control.getPeer().isVisible():
+                continue
+            need, have = control.getMinimumSize().Width, control.getPosSize().Width
+            self.assertLessEqual(need, have, "%s: %r needs %d px, has %d (%s)"
+                                 % (name, control.getModel().Label, need, have, language))
+
     def select(self, doc, sheet, cell):
         doc.CurrentController.setActiveSheet(sheet)
         doc.CurrentController.select(sheet.getCellRangeByName(cell))
@@ -261,6 +290,16 @@ class Sidebar(GuiOfficeCase):
                          (0, 2, 26, 2))
         time.sleep(0.5)
         self.save_screenshot()
+        # Regression: the diagram, the deck's main view, was 130 px of a 900 px deck; it gets
+        # the height the rest leaves (findings, buttons two per row where their labels fit).
+        deck = dialog.getPosSize().Height
+        diagram = self.diagram_window(dialog)
+        self.assertIsNotNone(diagram, "no diagram window")
+        height = diagram.getSize().Height
+        print("\ndiagram %d px of the deck's %d px (%.0f %%)" % (height, deck, 100.0 * height / deck),
+              file=sys.stderr)
+        self.assertGreaterEqual(height, 0.4 * deck, (height, deck))
+        self.assert_texts_fit(dialog, "en")
         doc.setModified(False)
         doc.close(True)  # with the panel open
         time.sleep(0.5)
@@ -620,6 +659,7 @@ class Sidebar(GuiOfficeCase):
                 self.assertTrue(wait_for(lambda: self.status(dialog).startswith(message), 10),
                                 self.status(dialog))
                 self.assertEqual(dialog.getControl("insertCheck").getModel().Label, button)
+                self.assert_texts_fit(dialog, locale)
                 doc.setModified(False)
                 doc.close(True)
         finally:
