@@ -43,6 +43,21 @@ def wait_for(predicate, timeout=20.0, step=0.1):
     return value
 
 
+def find_accessible(context, name_prefix, depth=0):
+    """The first accessible context below `context` (6 levels at most) whose name starts with
+    `name_prefix`, or None: how the tests find the painted diagram window."""
+    if context is None or depth > 6:
+        return None
+    if (context.getAccessibleName() or "").startswith(name_prefix):
+        return context
+    for i in range(context.getAccessibleChildCount()):
+        found = find_accessible(context.getAccessibleChild(i).getAccessibleContext(),
+                                name_prefix, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
 class OpenedUrls:
     """A stand-in `xdg-open` first on PATH: the office opens the help in the desktop's browser
     through it, and the stand-in records each URL instead. restore() puts PATH back."""

@@ -14,7 +14,7 @@ import subprocess
 import time
 import unittest
 
-from gui_support import ARTIFACTS, EXAMPLE, GuiOfficeCase, SOURCE, wait_for
+from gui_support import ARTIFACTS, EXAMPLE, GuiOfficeCase, SOURCE, find_accessible, wait_for
 
 DASH = " \u2014 "
 LATEST = 26  # the example's latest period, column AA (2026-12)
@@ -94,17 +94,7 @@ class Diagram(GuiOfficeCase):
 
     def diagram_window(self):
         """The painted window's accessible component (its name starts with the diagram's)."""
-        def find(context, depth=0):
-            if context is None or depth > 6:
-                return None
-            if (context.getAccessibleName() or "").startswith("KPI tree diagram"):
-                return context
-            for i in range(context.getAccessibleChildCount()):
-                found = find(context.getAccessibleChild(i).getAccessibleContext(), depth + 1)
-                if found is not None:
-                    return found
-            return None
-        return find(self.panel().getAccessibleContext())
+        return find_accessible(self.panel().getAccessibleContext(), "KPI tree diagram")
 
     def view(self):
         """(zoom, scroll x, scroll y) as the zoom label and the scroll bars show them."""

@@ -16,7 +16,7 @@ import unittest
 import uno
 from com.sun.star.beans import PropertyValue
 
-from gui_support import ARTIFACTS, EXAMPLE, GuiOfficeCase, SOURCE, wait_for
+from gui_support import ARTIFACTS, EXAMPLE, GuiOfficeCase, SOURCE, find_accessible, wait_for
 
 
 HYPOTHESIS_MARKS = ("~✔", "~✘", "~?")
@@ -186,17 +186,7 @@ class Sidebar(GuiOfficeCase):
     @staticmethod
     def diagram_window(dialog):
         """The painted diagram's accessible component (its name starts with the diagram's)."""
-        def find(context, depth=0):
-            if context is None or depth > 6:
-                return None
-            if (context.getAccessibleName() or "").startswith("KPI tree diagram"):
-                return context
-            for i in range(context.getAccessibleChildCount()):
-                found = find(context.getAccessibleChild(i).getAccessibleContext(), depth + 1)
-                if found is not None:
-                    return found
-            return None
-        return find(dialog.getAccessibleContext())
+        return find_accessible(dialog.getAccessibleContext(), "KPI tree diagram")
 
     def assert_texts_fit(self, dialog, language):
         """Regression: buttons paired two per row cut their labels. Every button shown is at
