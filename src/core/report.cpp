@@ -264,13 +264,15 @@ struct Line {
 // (and the report linear) however deep the chain.
 constexpr std::size_t drawn_levels = 12;
 
-// A frame of the depth-first walk: the node, its drawing prefix and whether it is the last
-// of its siblings.
+// A frame of the depth-first walk: the node, its drawing prefix, whether it is the last of its
+// siblings, and whether it is on or below a ~ link (outside the arithmetic: no contribution by
+// design, so no reason is shown for its missing one).
 struct Frame {
     std::size_t node;
     std::string prefix;
     bool last, top;
     std::size_t level;
+    bool hypothesis = false;
 };
 
 std::string signed_number(double v) {
@@ -295,7 +297,23 @@ Line line_of(const Tree& tree, const TreeOverview& view, const Frame& f) {
     line.verdict = v.verdict;
     if (v.contribution)
         line.contribution = signed_number(*v.contribution);
+    else if (!v.contribution_status.empty() && !f.hypothesis)
+        line.contribution = "none: " + v.contribution_status;
     return line;
+}
+
+// A missing contribution's reason is written once: the next rows with the same reason (the
+// other children of a parent that cannot be split) say "as above".
+void shorten_repeated_reasons(std::vector<Line>& lines) {
+    const std::string* previous = nullptr;
+    for (Line& l : lines) {
+        if (l.contribution.rfind("none: ", 0) != 0)
+            continue;
+        if (previous && *previous == l.contribution)
+            l.contribution = "none: as above";
+        else
+            previous = &l.contribution;
+    }
 }
 
 // Every row as a line, each top's tree depth first in table order (an explicit stack: any
@@ -304,7 +322,7 @@ std::vector<Line> overview_lines(const Tree& tree, const TreeOverview& view) {
     std::vector<Line> lines;
     std::vector<Frame> stack;
     for (auto r = view.tops.rbegin(); r != view.tops.rend(); ++r)
-        stack.push_back({*r, "", true, true, 0});
+        stack.push_back({*r, "", true, true, 0, tree.nodes[*r].link == Link::hypothesis});
     while (!stack.empty()) {
         Frame f = std::move(stack.back());
         stack.pop_back();
@@ -313,8 +331,10 @@ std::vector<Line> overview_lines(const Tree& tree, const TreeOverview& view) {
             f.top || f.level >= drawn_levels ? f.prefix : f.prefix + (f.last ? "   " : "\u2502  ");
         const auto& kids = view.nodes[f.node].children;
         for (std::size_t k = kids.size(); k > 0; --k)
-            stack.push_back({kids[k - 1], child_prefix, k == kids.size(), false, f.level + 1});
+            stack.push_back({kids[k - 1], child_prefix, k == kids.size(), false, f.level + 1,
+                             f.hypothesis || tree.nodes[kids[k - 1]].link == Link::hypothesis});
     }
+    shorten_repeated_reasons(lines);
     return lines;
 }
 

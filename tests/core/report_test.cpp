@@ -298,3 +298,33 @@ TEST(FindTreeTables, AColumnOfKpiFormulasBesideTheTableIsNoPeriod) {
     ASSERT_EQ(turned.size(), 1u);
     EXPECT_EQ(range_name(turned[0]), "A1:D6");
 }
+
+// A row whose contribution cannot be split says why in the text report instead of leaving the
+// column blank (a blank read like "no contribution"): here Gross profit's own identity fails in
+// the from period, so its children's split is refused; the second child refers to the first.
+TEST(Report, TextSaysWhyAContributionIsMissing) {
+    const Grid pnl = Grid::from_rows({{"Name", "Parent", "Link", "Q1", "Q2"},
+                                      {"Profit", "", "", 50.0, 60.0},
+                                      {"Gross profit", "Profit", "+", 80.0, 95.0},
+                                      {"Revenue", "Gross profit", "+", 100.0, 120.0},
+                                      {"Cost of sales", "Gross profit", "-", 30.0, 25.0},
+                                      {"Opex", "Profit", "-", 30.0, 35.0},
+                                      {"Ad spend", "Profit", "~", 3.0, 4.0}});
+    const AuditReport r = audit(pnl, "Sheet1.A1:E7");
+    const auto revenue = r.text.find("Revenue");
+    ASSERT_NE(revenue, std::string::npos) << r.text;
+    const std::string line = r.text.substr(revenue, r.text.find('\n', revenue) - revenue);
+    EXPECT_NE(line.find("[none: MISMATCH 'Gross profit' is 80 but its children give 70 in Q1"),
+              std::string::npos)
+        << r.text;
+    const auto cost = r.text.find("Cost of sales");
+    const std::string next = r.text.substr(cost, r.text.find('\n', cost) - cost);
+    EXPECT_NE(next.find("[none: as above]"), std::string::npos) << r.text;
+    // A ~ link has no contribution by design: its row states no reason.
+    const auto ads = r.text.find("~ Ad spend");
+    ASSERT_NE(ads, std::string::npos) << r.text;
+    EXPECT_EQ(r.text.substr(ads, r.text.find('\n', ads) - ads).find("none:"), std::string::npos)
+        << r.text;
+    EXPECT_NE(r.text.find("\u2500 \u2212 Opex                  35    [-5]\n"), std::string::npos)
+        << r.text;
+}
