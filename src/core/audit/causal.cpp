@@ -279,10 +279,16 @@ std::optional<std::string> link_problem(const Tree& tree, std::size_t i, CausalR
 
 } // namespace
 
+namespace {
+
+// Every row's result (every_row) or only those of ~ links and errors, with their node, in
+// Tree::nodes order; one pass, so that both entry points judge each row once.
 std::vector<std::pair<std::size_t, CausalResult>>
-assess_causal_links(const Tree& tree, const CausalOptions& options) {
+assess_rows(const Tree& tree, const CausalOptions& options, bool every_row) {
     const std::optional<std::string> bad_options = invalid_causal_options(options);
     std::vector<std::pair<std::size_t, CausalResult>> results;
+    if (every_row)
+        results.reserve(tree.nodes.size());
     std::vector<std::size_t> tested; // indices into results
     std::vector<double> p;
     LinkTester tester(tree, options);
@@ -293,17 +299,16 @@ assess_causal_links(const Tree& tree, const CausalOptions& options) {
         if (auto problem = link_problem(tree, i, r, bad_options)) {
             r.kind = CausalKind::error;
             r.reason = std::move(*problem);
-            results.emplace_back(i, std::move(r));
-            continue;
-        }
-        if (r.kind != CausalKind::hypothesis)
-            continue;
-        r.evidence = tester.evidence(*tree.nodes[i].parent, i);
-        if (r.evidence.tested) {
-            tested.push_back(results.size());
-            p.push_back(*r.evidence.p);
-        } else {
-            r.verdict = CausalVerdict::insufficient;
+        } else if (r.kind == CausalKind::hypothesis) {
+            r.evidence = tester.evidence(*tree.nodes[i].parent, i);
+            if (r.evidence.tested) {
+                tested.push_back(results.size());
+                p.push_back(*r.evidence.p);
+            } else {
+                r.verdict = CausalVerdict::insufficient;
+            }
+        } else if (!every_row) {
+            continue; // a root or an identity link: nothing else to say
         }
         results.emplace_back(i, std::move(r));
     }
@@ -319,16 +324,18 @@ assess_causal_links(const Tree& tree, const CausalOptions& options) {
     return results;
 }
 
+} // namespace
+
+std::vector<std::pair<std::size_t, CausalResult>>
+assess_causal_links(const Tree& tree, const CausalOptions& options) {
+    return assess_rows(tree, options, false);
+}
+
 std::vector<CausalResult> assess_causal(const Tree& tree, const CausalOptions& options) {
-    const std::optional<std::string> bad_options = invalid_causal_options(options);
-    std::vector<CausalResult> results(tree.nodes.size());
-    for (std::size_t i = 0; i < tree.nodes.size(); ++i) { // roots and identity links
-        results[i].method = options.adjust;
-        results[i].alpha = options.alpha;
-        link_problem(tree, i, results[i], bad_options);
-    }
-    for (auto& [i, r] : assess_causal_links(tree, options))
-        results[i] = std::move(r);
+    std::vector<CausalResult> results;
+    results.reserve(tree.nodes.size());
+    for (auto& row : assess_rows(tree, options, true))
+        results.push_back(std::move(row.second));
     return results;
 }
 
