@@ -242,12 +242,7 @@ std::vector<std::size_t> Tree::hypothesis_children(std::size_t node) const {
 }
 
 bool Tree::has_mixed_children(std::size_t node) const {
-    bool additive = false, multiplicative = false;
-    for (std::size_t c : nodes[node].children) {
-        additive |= is_additive(nodes[c].link);
-        multiplicative |= is_multiplicative(nodes[c].link);
-    }
-    return additive && multiplicative;
+    return node < mixed_children.size() && mixed_children[node];
 }
 
 namespace {
@@ -633,16 +628,24 @@ void link_parents(Tree& tree) {
     }
 }
 
-// Tree::arithmetic_begin and arithmetic_list, once the links and children are known.
+// Tree::arithmetic_begin, arithmetic_list and mixed_children, once the links and children are
+// known.
 void list_arithmetic_children(Tree& tree) {
     tree.arithmetic_begin.assign(1, 0);
     tree.arithmetic_begin.reserve(tree.nodes.size() + 1);
     tree.arithmetic_list.clear();
-    for (const Node& node : tree.nodes) {
-        for (std::size_t c : node.children)
-            if (is_arithmetic(tree.nodes[c].link))
+    tree.mixed_children.assign(tree.nodes.size(), false);
+    for (std::size_t n = 0; n < tree.nodes.size(); ++n) {
+        bool additive = false, multiplicative = false;
+        for (std::size_t c : tree.nodes[n].children) {
+            const Link link = tree.nodes[c].link;
+            if (is_arithmetic(link))
                 tree.arithmetic_list.push_back(c);
+            additive |= is_additive(link);
+            multiplicative |= is_multiplicative(link);
+        }
         tree.arithmetic_begin.push_back(tree.arithmetic_list.size());
+        tree.mixed_children[n] = additive && multiplicative;
     }
 }
 
