@@ -62,9 +62,9 @@ struct Node {
     // The fields every pass over the tree reads come first, so that a pass touches two or three
     // cache lines per node rather than all five (a 100,000-row tree does not fit in cache).
     Link link = Link::none;
-    std::optional<Kind> kind; // from the Kind column; nullopt when empty or there is none
-    int depth = 0;            // links below its KGI
-    std::size_t row = 0;      // row index in the grid (0-based; the header row counts)
+    std::optional<Kind> kind;          // from the Kind column; nullopt when empty or there is none
+    int depth = 0;                     // links below its KGI
+    std::size_t row = 0;               // row index in the grid (0-based; the header row counts)
     std::optional<std::size_t> parent; // index into Tree::nodes, when resolved
     std::optional<std::size_t> root;   // its KGI; nullopt when the chain is broken (cycle, ...)
     // The first child that belongs in this row's arithmetic but is unusable (its link is
@@ -78,7 +78,7 @@ struct Node {
     std::vector<std::size_t> children; // all children (arithmetic and hypothesis), table order
     std::string parent_name;           // trimmed, as written; empty for a root (KGI)
 
-    std::string name; // trimmed, as written
+    std::string name;              // trimmed, as written
     std::vector<Problem> problems; // the same as keys: errors[i] == problem_text(problems[i])
     // Why no KGI can be reached from here although this row's own link is fine (an ancestor
     // is in a cycle or has an unknown parent). Empty when `root` is set or the row has errors.
