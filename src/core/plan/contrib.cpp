@@ -179,7 +179,7 @@ std::vector<Contribution> contributions(const Tree& tree, std::size_t from_perio
     std::string range = period_range_problem(tree, from_period);
     if (range.empty())
         range = period_range_problem(tree, to_period);
-    const auto problems = range.empty() ? path_problems(tree) : std::vector<std::string>();
+    const auto problems = range.empty() ? path_problems(tree) : NodeTexts();
     for (std::size_t i = 0; i < out.size(); ++i)
         out[i].status = range.empty() ? problems[i] : range;
     if (!range.empty())

@@ -45,37 +45,48 @@ std::optional<std::size_t> PeriodValues::last_period_with_value(std::size_t node
     return std::nullopt;
 }
 
+void NodeTexts::set(std::size_t n, std::string text) {
+    if (text.empty()) {
+        text_of_[n] = 0;
+        return;
+    }
+    texts_.push_back(std::move(text));
+    text_of_[n] = static_cast<std::uint32_t>(texts_.size() - 1);
+}
+
 namespace {
 
-// The problem a node inherits from its parent `p` (whose own problem is `above`), or empty.
-std::string inherited_problem(const Tree& tree, std::size_t p, const std::string& above,
-                              const std::vector<std::size_t>& hypothesis_at) {
-    if (above.empty())
-        return {};
+// Node n's problem when its parent `p` has one (`out[p]` not empty): a ~ link above p, p's own
+// error, or the same problem as p's.
+void inherit_problem(const Tree& tree, std::size_t n, std::size_t p,
+                     const std::vector<std::size_t>& hypothesis_at, NodeTexts& out) {
     if (hypothesis_at[p] != tree.nodes.size())
-        return status_message(Status::hypothesis,
-                              "below the ~ link of " + q(tree, hypothesis_at[p]));
-    if (!tree.nodes[p].ok())
-        return status_message(Status::error,
-                              q(tree, p) + " above is unusable: " + tree.nodes[p].errors.front());
-    return above;
+        out.set(n, status_message(Status::hypothesis,
+                                  "below the ~ link of " + q(tree, hypothesis_at[p])));
+    else if (!tree.nodes[p].ok())
+        out.set(n, status_message(Status::error, q(tree, p) + " above is unusable: " +
+                                                     tree.nodes[p].errors.front()));
+    else
+        out.share(n, p);
 }
 
 } // namespace
 
-std::vector<std::string> path_problems(const Tree& tree, bool hypothesis_is_problem,
-                                       std::string_view hypothesis_note) {
+NodeTexts path_problems(const Tree& tree, bool hypothesis_is_problem,
+                        std::string_view hypothesis_note) {
     const std::size_t none = tree.nodes.size();
-    std::vector<std::string> out(tree.nodes.size());
+    NodeTexts out(tree.nodes.size());
     if (!tree.table_errors.empty()) {
-        out.assign(tree.nodes.size(), status_message(Status::error, tree.table_errors.front()));
+        out.set(0, status_message(Status::error, tree.table_errors.front()));
+        for (std::size_t n = 1; n < tree.nodes.size(); ++n)
+            out.share(n, 0);
         return out;
     }
     for (std::size_t n = 0; n < tree.nodes.size(); ++n) {
         if (!tree.nodes[n].ok())
-            out[n] = status_message(Status::error, tree.nodes[n].errors.front());
+            out.set(n, status_message(Status::error, tree.nodes[n].errors.front()));
         else if (!tree.nodes[n].root)
-            out[n] = status_message(Status::error, q(tree, n) + " is not connected to a KGI");
+            out.set(n, status_message(Status::error, q(tree, n) + " is not connected to a KGI"));
     }
     std::vector<std::size_t> hypothesis_at(tree.nodes.size(), none); // the ~ row above, if any
     for (std::size_t n : tree.top_down) {
@@ -83,20 +94,19 @@ std::vector<std::string> path_problems(const Tree& tree, bool hypothesis_is_prob
         if (!out[n].empty() || !node.parent)
             ; // its own problem, or a KGI
         else if (node.link == Link::hypothesis && hypothesis_is_problem) {
-            out[n] = status_message(Status::hypothesis, "~ link to " + q(tree, *node.parent) +
-                                                            ", outside the arithmetic" +
-                                                            std::string(hypothesis_note));
+            out.set(n, status_message(Status::hypothesis, "~ link to " + q(tree, *node.parent) +
+                                                              ", outside the arithmetic" +
+                                                              std::string(hypothesis_note)));
             hypothesis_at[n] = n;
-        } else if (node.link != Link::hypothesis) {
-            out[n] = inherited_problem(tree, *node.parent, out[*node.parent], hypothesis_at);
-            if (!out[n].empty())
-                hypothesis_at[n] = hypothesis_at[*node.parent];
+        } else if (node.link != Link::hypothesis && !out[*node.parent].empty()) {
+            inherit_problem(tree, n, *node.parent, hypothesis_at, out);
+            hypothesis_at[n] = hypothesis_at[*node.parent];
         }
         if (out[n].empty() && node.unusable_child)
-            out[n] = status_message(Status::error,
-                                    q(tree, n) + " cannot be computed: its child " +
-                                        q(tree, *node.unusable_child) + " is unusable (" +
-                                        tree.nodes[*node.unusable_child].errors.front() + ")");
+            out.set(n, status_message(Status::error,
+                                      q(tree, n) + " cannot be computed: its child " +
+                                          q(tree, *node.unusable_child) + " is unusable (" +
+                                          tree.nodes[*node.unusable_child].errors.front() + ")"));
     }
     return out;
 }

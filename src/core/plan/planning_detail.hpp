@@ -5,6 +5,7 @@
 #include "kpitree/model/tree.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,13 +40,31 @@ private:
     std::vector<std::optional<std::vector<std::optional<double>>>> cache_;
 };
 
+// Per node, a status text or none; nodes that share a text share one copy. A 100,000-row
+// tree whose KGI is unusable holds that reason once, and every node costs 4 bytes rather than
+// a 32-byte string (the per-node arrays of a large tree have to stay small to stay in cache).
+class NodeTexts {
+public:
+    explicit NodeTexts(std::size_t nodes = 0) : text_of_(nodes, 0), texts_(1) {}
+    std::size_t size() const { return text_of_.size(); }
+    // The node's text; empty for none.
+    const std::string& operator[](std::size_t n) const { return texts_[text_of_[n]]; }
+    void set(std::size_t n, std::string text);
+    // Node n gets the text node `from` has (no copy).
+    void share(std::size_t n, std::size_t from) { text_of_[n] = text_of_[from]; }
+
+private:
+    std::vector<std::uint32_t> text_of_; // index into texts_; 0 is the empty text
+    std::vector<std::string> texts_;
+};
+
 // Per node, why it cannot get a number whatever the period, in one top-down pass: a table
 // error, its own error, no KGI above it, an unusable child in its arithmetic (named), an
 // unusable node above it, and — when `hypothesis_is_problem` — a ~ link on the way to its KGI
 // (HYPOTHESIS, followed by `hypothesis_note` on the ~ row itself: what the function does with
 // it). Empty where none. ROLLUP passes false: it rolls a ~ row up as its own top.
-std::vector<std::string> path_problems(const Tree& tree, bool hypothesis_is_problem = true,
-                                       std::string_view hypothesis_note = {});
+NodeTexts path_problems(const Tree& tree, bool hypothesis_is_problem = true,
+                        std::string_view hypothesis_note = {});
 
 // n and its arithmetic descendants, top down.
 std::vector<std::size_t> arithmetic_subtree(const Tree& tree, std::size_t n);

@@ -348,7 +348,7 @@ private:
     std::span<const std::optional<Kind>> kinds_;
     std::vector<RatioWeight> weight_;
     std::vector<bool> undefined_; // the row's status is UNDEFINED (not ERROR)
-    std::vector<std::string> problems_;
+    NodeTexts problems_;
     std::vector<std::vector<std::optional<double>>> values_; // per period, per node
     Rollup result_;
 };

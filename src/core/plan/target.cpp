@@ -358,7 +358,7 @@ std::variant<std::vector<bool>, std::string> movable_rows(const Tree& tree,
 
 // Every row's status before planning: its path problem, or UNDEFINED for rows under another KGI.
 // Written into `out` (one row per node): no second result block of the table's size.
-void statuses_outside(const Tree& tree, std::size_t kgi, const std::vector<std::string>& problems,
+void statuses_outside(const Tree& tree, std::size_t kgi, const NodeTexts& problems,
                       std::vector<PlanValue>& out) {
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         out[i].status = problems[i];

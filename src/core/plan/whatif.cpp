@@ -151,7 +151,8 @@ private:
     std::size_t period_;
     std::vector<std::optional<double>> base_, new_;
     std::vector<bool> dirty_;
-    std::vector<std::string> blocked_, problems_;
+    std::vector<std::string> blocked_;
+    NodeTexts problems_;
 };
 
 std::optional<std::size_t> latest_kgi_period(const Tree& tree) {
