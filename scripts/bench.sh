@@ -50,7 +50,7 @@ figures = {k: {"value": v, "unit": unit(k)} for k, v in office["figures"].items(
 ratios = dict(office["ratios"])
 ratios.update(growth)
 if growth:
-    ratios["core.growth.10kto100k max"] = max(growth.values())
+    ratios["core.growth.10kto100k max"] = max(v for k, v in growth.items() if "floor" not in k)
 core_granger = core.get("granger: 1000 tests, 36 points, lag 2 granger_test x1000")
 if core_granger:
     ratios["granger.statsmodels/core"] = statsmodels_ms / core_granger["value"]
