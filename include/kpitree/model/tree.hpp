@@ -74,7 +74,6 @@ struct Node {
     // Problems with this row that make its values or links unusable. The first is the
     // headline shown by KPI.CHECK; KPI.LINT lists them all.
     std::vector<std::string> errors;
-    Series values;                     // non-numbers are missing here and reported in `errors`
     std::vector<std::size_t> children; // all children (arithmetic and hypothesis), table order
     std::string parent_name;           // trimmed, as written; empty for a root (KGI)
 
@@ -141,6 +140,24 @@ struct Tree {
     std::vector<std::string> table_errors; // problems of the whole table (too few columns, ...)
 
     std::size_t periods() const { return period_labels.size(); }
+
+    // The values (non-numbers are missing here and reported in Node::errors). They lie in one
+    // block owned by the tree, period by period (every node's value in period 0, then in period
+    // 1, ...): a pass over one period reads them back to back, and a 100,000-row table is read
+    // into one block instead of a vector per row. nullopt where a value is missing, and for a
+    // node or period the block does not hold.
+    std::optional<double> value(std::size_t node, std::size_t period) const {
+        const std::size_t i = period * value_nodes_ + node;
+        return node < value_nodes_ && i < values_.size() ? values_[i] : std::nullopt;
+    }
+    // Every node's value in `period`, in Tree::nodes order; empty for a period it does not hold.
+    std::span<const std::optional<double>> period_values(std::size_t period) const;
+    // One node's values, a value per period (a copy; value() reads one without copying).
+    Series series(std::size_t node) const;
+    // Replaces all values: node n's value in period p is period_major[p * nodes.size() + n], for
+    // the periods() periods. Throws std::invalid_argument if the size is not
+    // periods() × nodes.size(). A copy of the tree has its own values.
+    void set_values(std::vector<std::optional<double>> period_major);
     // "table row 4", or "table column 4" in a transposed table, for a row of the (row-layout)
     // grid.
     std::string place(std::size_t row) const;
@@ -164,6 +181,10 @@ struct Tree {
     // has_mixed_children per node, found once by read_tree: asking it again for a KGI with
     // 10,000 children visited every child's row each time (the rows lie far apart in memory).
     std::vector<bool> mixed_children;
+
+private:
+    std::vector<std::optional<double>> values_; // period-major, see value()
+    std::size_t value_nodes_ = 0;               // the nodes per period in values_
 };
 
 // Why `name` is no unique KPI of the table, for an ERROR status: "no KPI 'Salse'; did you mean

@@ -91,7 +91,7 @@ std::optional<double> combine(const Tree& tree, std::size_t node,
 }
 
 std::optional<double> expected_value(const Tree& tree, std::size_t node, std::size_t period) {
-    return combine(tree, node, [&](std::size_t c) { return tree.nodes[c].values[period]; });
+    return combine(tree, node, [&](std::size_t c) { return tree.value(c, period); });
 }
 
 namespace {
@@ -119,7 +119,7 @@ std::pair<long double, long double> product_interval(const Tree& tree,
                                                      std::size_t period) {
     long double lo = 1, hi = 1;
     for (std::size_t c : children) {
-        const long double v = *tree.nodes[c].values[period], h = half[c];
+        const long double v = *tree.value(c, period), h = half[c];
         long double a = v - h, b = v + h;
         if (tree.nodes[c].link == Link::divide) { // h <= |v| / 2: the interval excludes 0
             const long double inv_a = 1 / b, inv_b = 1 / a;
@@ -143,8 +143,8 @@ std::vector<double> half_units(const Tree& tree) {
             continue;
         std::optional<int> finest;
         std::size_t nonzero = 0;
-        for (const auto& v : n.values)
-            if (v && *v != 0.0 && std::isfinite(*v)) {
+        for (std::size_t p = 0; p < tree.periods(); ++p)
+            if (const auto v = tree.value(i, p); v && *v != 0.0 && std::isfinite(*v)) {
                 ++nonzero;
                 const int e = last_digit_exponent(*v);
                 finest = finest ? std::min(*finest, e) : e;
@@ -160,10 +160,10 @@ std::vector<double> half_units(const Tree& tree) {
 std::optional<double> rounding_bound(const Tree& tree, const std::vector<double>& half,
                                      std::size_t node, std::size_t period) {
     const auto children = tree.arithmetic_children(node);
-    if (children.empty() || !tree.nodes[node].values[period])
+    if (children.empty() || !tree.value(node, period))
         return std::nullopt;
     for (std::size_t c : children)
-        if (!tree.nodes[c].values[period])
+        if (!tree.value(c, period))
             return std::nullopt;
     long double deviation = 0;
     if (is_additive(tree.nodes[children.front()].link)) {
@@ -172,7 +172,7 @@ std::optional<double> rounding_bound(const Tree& tree, const std::vector<double>
     } else {
         long double expected = 1;
         for (std::size_t c : children) {
-            const long double v = *tree.nodes[c].values[period];
+            const long double v = *tree.value(c, period);
             expected = tree.nodes[c].link == Link::divide ? expected / v : expected * v;
         }
         const auto [lo, hi] = product_interval(tree, half, children, period);
@@ -189,7 +189,7 @@ double rounding_scale(const Tree& tree, std::span<const std::size_t> children, s
     double scale = std::max(std::fabs(expected), std::fabs(actual));
     if (is_additive(tree.nodes[children.front()].link))
         for (std::size_t c : children)
-            scale = std::max(scale, std::fabs(*tree.nodes[c].values[period]));
+            scale = std::max(scale, std::fabs(*tree.value(c, period)));
     return scale;
 }
 
@@ -270,7 +270,6 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
                        const std::vector<double>& half) {
     if (auto early = precheck(tree, i))
         return *early;
-    const Node& node = tree.nodes[i];
     CheckResult r;
     r.expected.assign(tree.periods(), std::nullopt);
     r.residual.assign(tree.periods(), std::nullopt);
@@ -281,7 +280,7 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
     pattern.outcome.assign(tree.periods(), 0);
     for (std::size_t p = 0; p < tree.periods(); ++p) {
         const Combined combined =
-            combine_children(tree, i, [&](std::size_t c) { return tree.nodes[c].values[p]; });
+            combine_children(tree, i, [&](std::size_t c) { return tree.value(c, p); });
         r.expected[p] = combined.value;
         const bool fatal = combined.fault == CombineFault::division_by_zero ||
                            combined.fault == CombineFault::overflow;
@@ -289,9 +288,10 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
             r.verdict = Verdict::error;
             r.reason = fault_text(tree, i, combined, tree.period_labels[p]);
         }
-        if (!r.expected[p] || !node.values[p])
+        const auto own = tree.value(i, p);
+        if (!r.expected[p] || !own)
             continue;
-        const double expected = *r.expected[p], actual = *node.values[p];
+        const double expected = *r.expected[p], actual = *own;
         const double residual = actual - expected;
         if (!std::isfinite(residual)) { // 1.7e308 − (−1e308)
             r.verdict = Verdict::error;

@@ -8,10 +8,11 @@ namespace kpitree {
 
 namespace {
 
-std::size_t overlap(const Series& a, const Series& b) {
+// The periods in which both nodes have a value.
+std::size_t overlap(const Tree& tree, std::size_t a, std::size_t b) {
     std::size_t n = 0;
-    for (std::size_t p = 0; p < a.size() && p < b.size(); ++p)
-        n += a[p] && b[p];
+    for (std::size_t p = 0; p < tree.periods(); ++p)
+        n += tree.value(a, p) && tree.value(b, p);
     return n;
 }
 
@@ -25,14 +26,16 @@ void add(std::vector<Finding>& out, Severity severity, std::optional<std::size_t
 void lint_measures(const Tree& tree, std::size_t i, const LintOptions& options,
                    std::vector<Finding>& out) {
     const Node& n = tree.nodes[i];
-    const std::size_t measured = static_cast<std::size_t>(
-        std::count_if(n.values.begin(), n.values.end(), [](auto& v) { return v.has_value(); }));
+    const std::size_t periods = tree.periods();
+    std::size_t measured = 0;
+    for (std::size_t p = 0; p < periods; ++p)
+        measured += tree.value(i, p).has_value();
     if (measured == 0 && n.ok())
         add(out, Severity::warning, i, {ProblemId::unmeasured, {}});
-    else if (measured < n.values.size() && n.ok())
+    else if (measured < periods && n.ok())
         add(out, Severity::info, i,
             {ProblemId::partly_measured,
-             {std::to_string(n.values.size() - measured), std::to_string(n.values.size())}});
+             {std::to_string(periods - measured), std::to_string(periods)}});
     if (n.root && n.depth > options.max_depth)
         add(out, Severity::warning, i,
             {ProblemId::too_deep,
@@ -45,7 +48,7 @@ void lint_links(const Tree& tree, std::size_t i, const LintOptions& options,
                 std::vector<Finding>& out) {
     const Node& n = tree.nodes[i];
     if (n.link == Link::hypothesis && n.parent && n.ok()) {
-        const std::size_t both = overlap(n.values, tree.nodes[*n.parent].values);
+        const std::size_t both = overlap(tree, i, *n.parent);
         if (both < options.min_hypothesis_periods)
             add(out, Severity::warning, i,
                 {ProblemId::hypothesis_short,

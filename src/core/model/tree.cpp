@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <stdexcept>
 
 namespace kpitree {
 
@@ -126,6 +127,28 @@ std::string trim_name(std::string_view name) {
 
 std::string name_key(std::string_view name) {
     return fold_case(trim(name));
+}
+
+std::span<const std::optional<double>> Tree::period_values(std::size_t period) const {
+    if ((period + 1) * value_nodes_ > values_.size())
+        return {};
+    return std::span(values_).subspan(period * value_nodes_, value_nodes_);
+}
+
+Series Tree::series(std::size_t node) const {
+    Series s(periods());
+    for (std::size_t p = 0; p < s.size(); ++p)
+        s[p] = value(node, p);
+    return s;
+}
+
+void Tree::set_values(std::vector<std::optional<double>> period_major) {
+    if (period_major.size() != periods() * nodes.size())
+        throw std::invalid_argument("Tree::set_values: " + std::to_string(period_major.size()) +
+                                    " values for " + std::to_string(periods()) + " periods of " +
+                                    std::to_string(nodes.size()) + " nodes");
+    values_ = std::move(period_major);
+    value_nodes_ = nodes.size();
 }
 
 std::string Tree::place(std::size_t row) const {
@@ -315,17 +338,18 @@ bool number_stored_as_text(std::string_view text) {
 }
 
 // How to fix a text value: a number stored as text is converted, anything else is no value.
-void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node) {
+// The row's value in period p goes to values[p * stride] (they start missing).
+void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node,
+                 std::optional<double>* values, std::size_t stride) {
     const std::vector<std::string>& labels = tree.period_labels;
     const std::size_t periods = labels.size();
-    node.values.assign(periods, std::nullopt);
     std::size_t bad = 0;
     Problem first_bad;
     for (std::size_t p = 0; p < periods; ++p) {
         const Cell& cell = grid.at(row, tree.period_columns[p]);
         if (const auto* d = std::get_if<double>(&cell)) {
             if (std::isfinite(*d)) {
-                node.values[p] = *d;
+                values[p * stride] = *d;
                 continue;
             }
             if (bad++ == 0)
@@ -576,6 +600,10 @@ void read_rows(const Grid& grid, Tree& tree) {
     // At most one node per row: reserving once spares a 100,000-row table the moves of every
     // node into ever larger blocks (17 of them), each block fresh memory to fault in.
     tree.nodes.reserve(grid.rows());
+    // The values go to one period-major block with a slot per grid row, closed up below once
+    // the number of nodes is known (Tree::set_values).
+    const std::size_t periods = tree.periods(), slots = grid.rows();
+    std::vector<std::optional<double>> values(periods * slots);
     for (std::size_t r = tree.has_header ? 1 : 0; r < grid.rows(); ++r) {
         if (row_is_blank(grid, r))
             continue;
@@ -588,10 +616,18 @@ void read_rows(const Grid& grid, Tree& tree) {
         read_link(grid.at(r, 2), node);
         if (tree.has_kind_column)
             read_kind(grid.at(r, 3), node);
-        read_values(grid, r, tree, node);
+        read_values(grid, r, tree, node, values.data() + tree.nodes.size(), slots);
         tree.node_of_row[r] = tree.nodes.size();
         tree.nodes.push_back(std::move(node));
     }
+    const std::size_t n = tree.nodes.size();
+    for (std::size_t p = 1; p < periods && n < slots; ++p) { // each period moves down
+        const auto from = values.begin() + static_cast<std::ptrdiff_t>(p * slots);
+        std::copy(from, from + static_cast<std::ptrdiff_t>(n),
+                  values.begin() + static_cast<std::ptrdiff_t>(p * n));
+    }
+    values.resize(periods * n);
+    tree.set_values(std::move(values));
 }
 
 // Tree::by_key, and the duplicate-name errors.

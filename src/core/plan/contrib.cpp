@@ -79,7 +79,7 @@ private:
             if (!value.value)
                 return status_message(Status::error,
                                       fault_text(tree_, p, value, label(tree_, period)));
-            const auto& actual = tree_.nodes[p].values[period];
+            const auto actual = tree_.value(p, period);
             if (actual && std::fabs(*actual - *value.value) >
                               options_.mismatch_tolerance *
                                   std::max(std::fabs(*actual), std::fabs(*value.value)))

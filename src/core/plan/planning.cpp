@@ -10,9 +10,8 @@
 namespace kpitree {
 
 std::optional<std::size_t> last_period_with_data(const Tree& tree, std::size_t node) {
-    const Series& v = tree.nodes[node].values;
-    for (std::size_t p = std::min(v.size(), tree.periods()); p > 0; --p)
-        if (v[p - 1])
+    for (std::size_t p = tree.periods(); p > 0; --p)
+        if (tree.value(node, p - 1))
             return p - 1;
     return std::nullopt;
 }
@@ -20,10 +19,9 @@ std::optional<std::size_t> last_period_with_data(const Tree& tree, std::size_t n
 namespace detail {
 
 std::vector<std::optional<double>> values_in(const Tree& tree, std::size_t period) {
-    std::vector<std::optional<double>> v(tree.nodes.size());
-    for (std::size_t n = 0; n < tree.nodes.size(); ++n)
-        if (period < tree.nodes[n].values.size())
-            v[n] = tree.nodes[n].values[period];
+    const auto own = tree.period_values(period);
+    std::vector<std::optional<double>> v(own.begin(), own.end());
+    v.resize(tree.nodes.size());
     for (auto it = tree.top_down.rbegin(); it != tree.top_down.rend(); ++it)
         if (!v[*it] && tree.nodes[*it].ok())
             v[*it] = combine(tree, *it, [&](std::size_t c) { return v[c]; });

@@ -111,7 +111,8 @@ private:
 
     bool in_unit_interval(std::size_t n) const {
         bool any = false;
-        for (const auto& v : tree_.nodes[n].values) {
+        for (std::size_t p = 0; p < tree_.periods(); ++p) {
+            const auto v = tree_.value(n, p);
             if (v && (*v < 0.0 || *v > 1.0))
                 return false;
             any = any || v.has_value();

@@ -127,7 +127,7 @@ private:
 
     void recompute(std::size_t p) {
         const Combined before = combine_children(tree_, p, [&](std::size_t k) { return base_[k]; });
-        const auto& own = tree_.nodes[p].values[period_];
+        const auto own = tree_.value(p, period_);
         if (own && before.value &&
             std::fabs(*own - *before.value) >
                 identity_tolerance * std::max(std::fabs(*own), std::fabs(*before.value))) {
