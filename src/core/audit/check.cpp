@@ -136,22 +136,30 @@ std::pair<long double, long double> product_interval(const Tree& tree,
 } // namespace
 
 std::vector<double> half_units(const Tree& tree) {
-    std::vector<double> half(tree.nodes.size(), 0.0);
-    for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
-        const Node& n = tree.nodes[i];
-        if (n.kind == Kind::constant)
+    const std::size_t nodes = tree.nodes.size();
+    // Per node, over its nonzero finite values: the finest last digit and how many there are,
+    // gathered period by period (the order the tree keeps its values in).
+    constexpr int none = std::numeric_limits<int>::max();
+    std::vector<int> finest(nodes, none);
+    std::vector<std::size_t> nonzero(nodes, 0);
+    std::vector<bool> constant(nodes);
+    for (std::size_t i = 0; i < nodes; ++i)
+        constant[i] = tree.nodes[i].kind == Kind::constant;
+    for (std::size_t p = 0; p < tree.periods(); ++p) {
+        const auto values = tree.period_values(p);
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const auto& v = values[i];
+            if (constant[i] || !v || *v == 0.0 || !std::isfinite(*v))
+                continue;
+            ++nonzero[i];
+            finest[i] = std::min(finest[i], last_digit_exponent(*v));
+        }
+    }
+    std::vector<double> half(nodes, 0.0);
+    for (std::size_t i = 0; i < nodes; ++i) {
+        if (finest[i] == none)
             continue;
-        std::optional<int> finest;
-        std::size_t nonzero = 0;
-        for (std::size_t p = 0; p < tree.periods(); ++p)
-            if (const auto v = tree.value(i, p); v && *v != 0.0 && std::isfinite(*v)) {
-                ++nonzero;
-                const int e = last_digit_exponent(*v);
-                finest = finest ? std::min(*finest, e) : e;
-            }
-        if (!finest)
-            continue;
-        const int e = *finest > 0 && nonzero < 3 ? 0 : std::min(*finest, 300);
+        const int e = finest[i] > 0 && nonzero[i] < 3 ? 0 : std::min(finest[i], 300);
         half[i] = 0.5 * std::pow(10.0, e);
     }
     return half;
