@@ -171,6 +171,9 @@ struct Tree {
     // Children entering the parent's arithmetic (+ − × ÷), table order.
     // A view into arithmetic_list, valid as long as the tree.
     std::span<const std::size_t> arithmetic_children(std::size_t node) const;
+    // The links of arithmetic_children(node), in the same order: read from one small block
+    // rather than from each child's row (far apart in memory in a large tree).
+    std::span<const Link> arithmetic_links(std::size_t node) const;
     // Children linked by ~.
     std::vector<std::size_t> hypothesis_children(std::size_t node) const;
     // Whether the node's children mix additive and multiplicative links.
@@ -181,6 +184,7 @@ struct Tree {
     // arithmetic_list[arithmetic_begin[n] .. arithmetic_begin[n + 1]). One block instead of a
     // vector per call, and no visit to each child to read its link.
     std::vector<std::size_t> arithmetic_begin, arithmetic_list;
+    std::vector<Link> arithmetic_link_list; // the link of each child in arithmetic_list
     // has_mixed_children per node, found once by read_tree: asking it again for a KGI with
     // 10,000 children visited every child's row each time (the rows lie far apart in memory).
     std::vector<bool> mixed_children;

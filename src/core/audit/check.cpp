@@ -35,14 +35,16 @@ Combined combine_children(const Tree& tree, std::size_t node,
     const auto children = tree.arithmetic_children(node);
     if (children.empty() || tree.has_mixed_children(node))
         return {std::nullopt, CombineFault::no_arithmetic, std::nullopt};
+    const auto links = tree.arithmetic_links(node);
     CompensatedSum sum;
     long double product = 1;
     std::optional<std::size_t> zero_divisor;
-    for (std::size_t c : children) {
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        const std::size_t c = children[i];
         const std::optional<double> v = value_of(c);
         if (!v)
             return {std::nullopt, CombineFault::missing, c};
-        const Link link = tree.nodes[c].link;
+        const Link link = links[i];
         if (link == Link::divide && *v == 0.0)
             zero_divisor = zero_divisor.value_or(c);
         else if (is_additive(link))
@@ -52,7 +54,7 @@ Combined combine_children(const Tree& tree, std::size_t node,
     }
     if (zero_divisor)
         return {std::nullopt, CombineFault::division_by_zero, zero_divisor};
-    const bool additive = is_additive(tree.nodes[children.front()].link);
+    const bool additive = is_additive(links.front());
     const double result = static_cast<double>(additive ? sum.value() : product);
     if (!std::isfinite(result))
         return {std::nullopt, CombineFault::overflow, std::nullopt};

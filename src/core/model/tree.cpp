@@ -249,6 +249,13 @@ std::string unknown_period_reason(const Tree& tree, std::string_view typed, bool
     return head + "; periods are " + periods;
 }
 
+std::span<const Link> Tree::arithmetic_links(std::size_t node) const {
+    if (node + 1 >= arithmetic_begin.size())
+        return {};
+    return std::span<const Link>(arithmetic_link_list)
+        .subspan(arithmetic_begin[node], arithmetic_begin[node + 1] - arithmetic_begin[node]);
+}
+
 std::span<const std::size_t> Tree::arithmetic_children(std::size_t node) const {
     if (node + 1 >= arithmetic_begin.size())
         return {};
@@ -600,11 +607,12 @@ void read_rows(const Grid& grid, Tree& tree) {
     // At most one node per row: reserving once spares a 100,000-row table the moves of every
     // node into ever larger blocks (17 of them), each block fresh memory to fault in.
     tree.nodes.reserve(grid.rows());
-    // The values go to one period-major block with a slot per grid row, closed up below once
-    // the number of nodes is known (Tree::set_values).
-    const std::size_t periods = tree.periods(), slots = grid.rows();
+    // The values go to one period-major block with a slot per data row, closed up below once
+    // the number of nodes is known (Tree::set_values) when some rows were blank.
+    const std::size_t first = tree.has_header ? 1 : 0;
+    const std::size_t periods = tree.periods(), slots = grid.rows() - first;
     std::vector<std::optional<double>> values(periods * slots);
-    for (std::size_t r = tree.has_header ? 1 : 0; r < grid.rows(); ++r) {
+    for (std::size_t r = first; r < grid.rows(); ++r) {
         if (row_is_blank(grid, r))
             continue;
         Node node;
@@ -670,13 +678,16 @@ void list_arithmetic_children(Tree& tree) {
     tree.arithmetic_begin.assign(1, 0);
     tree.arithmetic_begin.reserve(tree.nodes.size() + 1);
     tree.arithmetic_list.clear();
+    tree.arithmetic_link_list.clear();
     tree.mixed_children.assign(tree.nodes.size(), false);
     for (std::size_t n = 0; n < tree.nodes.size(); ++n) {
         bool additive = false, multiplicative = false;
         for (std::size_t c : tree.nodes[n].children) {
             const Link link = tree.nodes[c].link;
-            if (is_arithmetic(link))
+            if (is_arithmetic(link)) {
                 tree.arithmetic_list.push_back(c);
+                tree.arithmetic_link_list.push_back(link);
+            }
             additive |= is_additive(link);
             multiplicative |= is_multiplicative(link);
         }

@@ -88,7 +88,7 @@ private:
             if (movable_[k])
                 moving.push_back(k);
         }
-        if (is_additive(tree_.nodes[kids.front()].link))
+        if (is_additive(tree_.arithmetic_links(p).front()))
             return spread_sum(p, kids, moving);
         return spread_product(p, kids, moving);
     }
@@ -98,8 +98,10 @@ private:
                            const std::vector<std::size_t>& moving) {
         double fixed = 0, flexible = 0;
         bool all_zero = true;
-        for (std::size_t k : kids) {
-            const double term = sign_of(tree_.nodes[k].link) * *base_[k];
+        const auto links = tree_.arithmetic_links(p);
+        for (std::size_t i = 0; i < kids.size(); ++i) {
+            const std::size_t k = kids[i];
+            const double term = sign_of(links[i]) * *base_[k];
             (movable_[k] ? flexible : fixed) += term;
             if (movable_[k])
                 all_zero = all_zero && *base_[k] == 0.0;
@@ -132,9 +134,11 @@ private:
         const double goal = *target_[p];
         double fixed = 1, flexible = 1;
         std::optional<std::size_t> fixed_zero, flexible_zero;
-        for (std::size_t k : kids) {
+        const auto links = tree_.arithmetic_links(p);
+        for (std::size_t i = 0; i < kids.size(); ++i) {
+            const std::size_t k = kids[i];
             const double x = *base_[k];
-            const double factor = tree_.nodes[k].link == Link::divide ? 1.0 / x : x;
+            const double factor = links[i] == Link::divide ? 1.0 / x : x;
             (movable_[k] ? flexible : fixed) *= factor;
             if (x == 0.0)
                 (movable_[k] ? flexible_zero : fixed_zero) = k;
@@ -184,16 +188,17 @@ private:
             if (!internal_movable(p) || !std::isfinite(derivative_[p]))
                 continue;
             const auto kids = tree_.arithmetic_children(p);
+            const auto links = tree_.arithmetic_links(p);
             std::vector<double> factor(kids.size()), after(kids.size() + 1, 1.0);
             for (std::size_t i = 0; i < kids.size(); ++i) {
                 const double x = evaluated_[kids[i]].value_or(std::nan(""));
-                factor[i] = tree_.nodes[kids[i]].link == Link::divide ? 1.0 / x : x;
+                factor[i] = links[i] == Link::divide ? 1.0 / x : x;
             }
             for (std::size_t i = kids.size(); i > 0; --i)
                 after[i - 1] = after[i] * factor[i - 1];
             double before = 1.0;
             for (std::size_t i = 0; i < kids.size(); ++i) {
-                const Link link = tree_.nodes[kids[i]].link;
+                const Link link = links[i];
                 const double others = before * after[i + 1];
                 const double x = evaluated_[kids[i]].value_or(std::nan(""));
                 const double local = is_additive(link)        ? sign_of(link)
