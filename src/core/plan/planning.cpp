@@ -80,14 +80,20 @@ NodeTexts path_problems(const Tree& tree, bool hypothesis_is_problem,
             out.share(n, 0);
         return out;
     }
-    for (std::size_t n = 0; n < tree.nodes.size(); ++n) {
+    // A row's own problem: its error, or no KGI above it.
+    const auto own_problem = [&](std::size_t n) {
         if (!tree.nodes[n].ok())
             out.set(n, status_message(Status::error, tree.nodes[n].errors.front()));
         else if (!tree.nodes[n].root)
             out.set(n, status_message(Status::error, q(tree, n) + " is not connected to a KGI"));
-    }
+    };
+    // One pass over the rows under a KGI (each after its parent, so the parent's problem is
+    // known), then the others: each row is visited once (a 100,000-row tree is far from cache).
+    std::vector<bool> visited(tree.nodes.size(), false);
     std::vector<std::size_t> hypothesis_at(tree.nodes.size(), none); // the ~ row above, if any
     for (std::size_t n : tree.top_down) {
+        visited[n] = true;
+        own_problem(n);
         const Node& node = tree.nodes[n];
         if (!out[n].empty() || !node.parent)
             ; // its own problem, or a KGI
@@ -106,6 +112,9 @@ NodeTexts path_problems(const Tree& tree, bool hypothesis_is_problem,
                                           q(tree, *node.unusable_child) + " is unusable (" +
                                           tree.nodes[*node.unusable_child].errors.front() + ")"));
     }
+    for (std::size_t n = 0; n < tree.nodes.size(); ++n)
+        if (!visited[n])
+            own_problem(n);
     return out;
 }
 
