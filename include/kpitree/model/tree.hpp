@@ -65,7 +65,6 @@ struct alignas(64) Node {
     // The fields every pass over the tree reads come first, so that a pass touches two cache
     // lines per node rather than all four (a 100,000-row tree does not fit in cache).
     Link link = Link::none;
-    std::optional<Kind> kind;          // from the Kind column; nullopt when empty or there is none
     int depth = 0;                     // links below its KGI
     std::size_t row = 0;               // row index in the grid (0-based; the header row counts)
     std::optional<std::size_t> parent; // index into Tree::nodes, when resolved
@@ -188,6 +187,9 @@ struct Tree {
     // has_mixed_children per node, found once by read_tree: asking it again for a KGI with
     // 10,000 children visited every child's row each time (the rows lie far apart in memory).
     std::vector<bool> mixed_children;
+    // Per node, its Kind column; nullopt when empty or there is none. Beside the nodes rather
+    // than in them, so that a pass asking which rows are constants reads one small block.
+    std::vector<std::optional<Kind>> kinds;
 
 private:
     std::vector<std::optional<double>> values_; // period-major, see value()

@@ -146,7 +146,7 @@ std::vector<double> half_units(const Tree& tree) {
     std::vector<std::size_t> nonzero(nodes, 0);
     std::vector<bool> constant(nodes);
     for (std::size_t i = 0; i < nodes; ++i)
-        constant[i] = tree.nodes[i].kind == Kind::constant;
+        constant[i] = tree.kinds[i] == Kind::constant;
     for (std::size_t p = 0; p < tree.periods(); ++p) {
         const auto values = tree.period_values(p);
         for (std::size_t i = 0; i < values.size(); ++i) {

@@ -402,13 +402,16 @@ void mark_duplicates(Tree& tree, const std::vector<std::size_t>& rows) {
     }
 }
 
-void read_kind(const Cell& cell, Node& node) {
+// The Kind cell: its kind, or none when it is blank (and when it names no kind, with an error
+// on the row).
+std::optional<Kind> read_kind(const Cell& cell, Node& node) {
     if (is_blank(cell))
-        return;
+        return std::nullopt;
     const auto* s = std::get_if<std::string>(&cell);
-    node.kind = s ? parse_kind(*s) : std::nullopt;
-    if (!node.kind)
+    const std::optional<Kind> kind = s ? parse_kind(*s) : std::nullopt;
+    if (!kind)
         add_error(node, {ProblemId::invalid_kind, {cell_name(cell)}});
+    return kind;
 }
 
 enum class ChainState { unvisited, active, done };
@@ -607,6 +610,7 @@ void read_rows(const Grid& grid, Tree& tree) {
     // At most one node per row: reserving once spares a 100,000-row table the moves of every
     // node into ever larger blocks (17 of them), each block fresh memory to fault in.
     tree.nodes.reserve(grid.rows());
+    tree.kinds.reserve(grid.rows());
     // The values go to one period-major block with a slot per data row, closed up below once
     // the number of nodes is known (Tree::set_values) when some rows were blank.
     const std::size_t first = tree.has_header ? 1 : 0;
@@ -622,8 +626,7 @@ void read_rows(const Grid& grid, Tree& tree) {
         if (node.name.empty())
             add_error(node, {ProblemId::no_name, {tree.place(r), std::to_string(r + 1)}});
         read_link(grid.at(r, 2), node);
-        if (tree.has_kind_column)
-            read_kind(grid.at(r, 3), node);
+        tree.kinds.push_back(tree.has_kind_column ? read_kind(grid.at(r, 3), node) : std::nullopt);
         read_values(grid, r, tree, node, values.data() + tree.nodes.size(), slots);
         tree.node_of_row[r] = tree.nodes.size();
         tree.nodes.push_back(std::move(node));

@@ -58,7 +58,7 @@ void elasticities_below(const Tree& tree, std::size_t r, std::size_t period,
                 out[k].status = problem;
                 continue;
             }
-            if (tree.nodes[k].kind == Kind::constant) {
+            if (tree.kinds[k] == Kind::constant) {
                 out[k].status =
                     status_message(Status::undefined, q(tree, k) + " is a constant, not a lever");
                 continue;

@@ -99,7 +99,7 @@ private:
     std::optional<Kind> given(std::size_t n) const {
         if (n < kinds_.size() && kinds_[n])
             return kinds_[n];
-        return tree_.nodes[n].kind;
+        return tree_.kinds[n];
     }
 
     // A KGI or ~ row is a flow, or a ratio when all its values lie in [0, 1].

@@ -343,7 +343,7 @@ std::variant<std::vector<bool>, std::string> movable_rows(const Tree& tree,
     std::vector<bool> movable(tree.nodes.size(), !any);
     const auto fix_constants = [&] { // a constant never moves, flexible or not
         for (std::size_t n : members)
-            if (tree.nodes[n].kind == Kind::constant)
+            if (tree.kinds[n] == Kind::constant)
                 movable[n] = false;
         return movable;
     };
@@ -356,7 +356,7 @@ std::variant<std::vector<bool>, std::string> movable_rows(const Tree& tree,
         movable[n] = below[n];
     }
     for (auto it = members.rbegin(); it != members.rend(); ++it) // ancestors of flexible KPIs
-        if (movable[*it] && *it != members.front() && tree.nodes[*it].kind != Kind::constant)
+        if (movable[*it] && *it != members.front() && tree.kinds[*it] != Kind::constant)
             movable[*tree.nodes[*it].parent] = true;
     return fix_constants();
 }
@@ -466,7 +466,7 @@ spread_change(const Tree& tree, std::size_t node, std::size_t period, double val
     std::vector<bool> movable(tree.nodes.size(), false);
     const auto members = arithmetic_subtree(tree, node);
     for (std::size_t n : members)
-        movable[n] = tree.nodes[n].kind != Kind::constant;
+        movable[n] = tree.kinds[n] != Kind::constant;
     TargetSpreader spreader(tree, node, period, std::move(movable));
     if (std::string problem = spreader.run(value); !problem.empty())
         return problem;
