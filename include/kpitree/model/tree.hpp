@@ -106,15 +106,23 @@ public:
     std::vector<std::vector<std::size_t>> duplicates() const;
 
 private:
+    // 32-bit fields (a sheet has far fewer rows and name bytes) keep the table small: a lookup
+    // in a 100,000-row table is a few cache misses, each the fewer the smaller the table.
     struct Entry {
-        std::size_t offset = 0, length = 0, hash = 0; // the key: keys_.substr(offset, length)
-        std::size_t first = 0, last = 0, count = 0;   // its nodes, chained through next_
+        std::uint32_t offset = 0, length = 0;         // the key: keys_.substr(offset, length)
+        std::uint32_t first = 0, last = 0, count = 0; // its nodes, chained through next_
     };
+    // A probe compares the hash here and reads the entry and its key only when they match.
+    struct Slot {
+        std::uint32_t entry = 0; // entry index + 1; 0 is a free slot
+        std::uint32_t hash = 0;  // the key's hash (its low 32 bits)
+    };
+    static constexpr std::uint32_t no_next = 0xFFFFFFFF;
 
     std::string keys_;
     std::vector<Entry> entries_;
-    std::vector<std::size_t> slots_; // entry index + 1; 0 is a free slot
-    std::vector<std::size_t> next_;  // per node: the next node with its key, or none (npos)
+    std::vector<Slot> slots_;
+    std::vector<std::uint32_t> next_; // per node: the next node with its key, or no_next
 };
 
 struct Tree {

@@ -156,12 +156,11 @@ std::string Tree::place(std::size_t row) const {
 }
 
 void NameIndex::build(const std::vector<std::string>& keys) {
-    constexpr std::size_t none = std::string::npos;
     std::size_t capacity = 16;
     while (capacity < 2 * keys.size())
         capacity *= 2;
-    slots_.assign(capacity, 0);
-    next_.assign(keys.size(), none);
+    slots_.assign(capacity, Slot{});
+    next_.assign(keys.size(), no_next);
     entries_.clear();
     entries_.reserve(keys.size());
     keys_.clear();
@@ -170,20 +169,25 @@ void NameIndex::build(const std::vector<std::string>& keys) {
         if (key.empty())
             continue;
         const std::size_t hash = std::hash<std::string_view>()(key);
+        const auto short_hash = static_cast<std::uint32_t>(hash);
         std::size_t slot = hash & (capacity - 1);
-        for (; slots_[slot] != 0; slot = (slot + 1) & (capacity - 1)) {
-            Entry& e = entries_[slots_[slot] - 1];
-            if (e.hash == hash && std::string_view(keys_).substr(e.offset, e.length) == key)
+        for (; slots_[slot].entry != 0; slot = (slot + 1) & (capacity - 1)) {
+            if (slots_[slot].hash != short_hash)
+                continue;
+            const Entry& e = entries_[slots_[slot].entry - 1];
+            if (std::string_view(keys_).substr(e.offset, e.length) == key)
                 break;
         }
-        if (slots_[slot] == 0) { // a new key
-            entries_.push_back({keys_.size(), key.size(), hash, i, i, 1});
+        const auto node = static_cast<std::uint32_t>(i);
+        if (slots_[slot].entry == 0) { // a new key
+            entries_.push_back({static_cast<std::uint32_t>(keys_.size()),
+                                static_cast<std::uint32_t>(key.size()), node, node, 1});
             keys_ += key;
-            slots_[slot] = entries_.size();
+            slots_[slot] = {static_cast<std::uint32_t>(entries_.size()), short_hash};
         } else {
-            Entry& e = entries_[slots_[slot] - 1];
-            next_[e.last] = i;
-            e.last = i;
+            Entry& e = entries_[slots_[slot].entry - 1];
+            next_[e.last] = node;
+            e.last = node;
             ++e.count;
         }
     }
@@ -193,9 +197,12 @@ NameIndex::Match NameIndex::lookup(std::string_view key) const {
     if (slots_.empty())
         return {};
     const std::size_t hash = std::hash<std::string_view>()(key), mask = slots_.size() - 1;
-    for (std::size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
-        const Entry& e = entries_[slots_[slot] - 1];
-        if (e.hash == hash && std::string_view(keys_).substr(e.offset, e.length) == key)
+    const auto short_hash = static_cast<std::uint32_t>(hash);
+    for (std::size_t slot = hash & mask; slots_[slot].entry != 0; slot = (slot + 1) & mask) {
+        if (slots_[slot].hash != short_hash)
+            continue;
+        const Entry& e = entries_[slots_[slot].entry - 1];
+        if (std::string_view(keys_).substr(e.offset, e.length) == key)
             return {e.count, e.first};
     }
     return {};
@@ -207,7 +214,7 @@ std::vector<std::vector<std::size_t>> NameIndex::duplicates() const {
         if (e.count < 2)
             continue;
         std::vector<std::size_t>& nodes = out.emplace_back();
-        for (std::size_t n = e.first; n != std::string::npos; n = next_[n])
+        for (std::uint32_t n = e.first; n != no_next; n = next_[n])
             nodes.push_back(n);
     }
     return out;
@@ -655,13 +662,20 @@ void index_names(Tree& tree) {
 // Node::parent and Node::children, Tree::roots; an error on each row whose parent is unknown,
 // ambiguous or itself.
 void link_parents(Tree& tree) {
+    // Siblings are mostly listed together: the previous row's parent name and what it found
+    // spare them folding and looking up the same name again.
+    std::optional<std::size_t> previous; // the last row with a parent name
+    NameIndex::Match found;
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         Node& node = tree.nodes[i];
         if (node.is_root()) {
             tree.roots.push_back(i);
             continue;
         }
-        const NameIndex::Match parent = tree.by_key.lookup(name_key(node.parent_name));
+        if (!previous || tree.nodes[*previous].parent_name != node.parent_name)
+            found = tree.by_key.lookup(name_key(node.parent_name));
+        previous = i;
+        const NameIndex::Match parent = found;
         if (parent.count == 0) {
             add_error(node, {ProblemId::unknown_parent, {node.parent_name}});
         } else if (parent.count > 1) {
