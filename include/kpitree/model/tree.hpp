@@ -106,8 +106,8 @@ public:
     std::vector<std::vector<std::size_t>> duplicates() const;
 
 private:
-    // 32-bit fields (a sheet has far fewer rows and name bytes) keep the table small: a lookup
-    // in a 100,000-row table is a few cache misses, each the fewer the smaller the table.
+    // 32-bit fields (a sheet has far fewer than 2^32 rows and name bytes) keep the table small,
+    // so that more of a 100,000-row table's index stays in cache.
     struct Entry {
         std::uint32_t offset = 0, length = 0;         // the key: keys_.substr(offset, length)
         std::uint32_t first = 0, last = 0, count = 0; // its nodes, chained through next_

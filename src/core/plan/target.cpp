@@ -48,6 +48,12 @@ public:
     std::optional<double> value(std::size_t n) const { return values_[n]; }
 
 private:
+    // Whether the parent of n may move.
+    bool moves_parent(std::size_t n) const {
+        const auto parent = tree_.nodes[n].parent;
+        return parent && movable_[*parent];
+    }
+
     bool internal_movable(std::size_t n) const {
         return movable_[n] && !tree_.arithmetic_children(n).empty();
     }
@@ -57,8 +63,8 @@ private:
     std::string compute_bases() {
         for (auto it = members_.rbegin(); it != members_.rend(); ++it) {
             const std::size_t n = *it;
-            const auto parent = tree_.nodes[n].parent;
-            const bool needed = movable_[n] || (n != kgi_ && parent && movable_[*parent]);
+            // n's row (its parent) is read only when n itself does not move.
+            const bool needed = movable_[n] || (n != kgi_ && moves_parent(n));
             if (!needed)
                 continue;
             if (internal_movable(n)) {
