@@ -114,16 +114,17 @@ int last_digit_exponent(double v) {
     return std::atoi(std::string(text.substr(e + 1)).c_str()) - (digits - 1);
 }
 
-// The interval [lo, hi] of Π child^(±1) over children in value ± half unit.
-std::pair<long double, long double> product_interval(const Tree& tree,
-                                                     const std::vector<double>& half,
-                                                     std::span<const std::size_t> children,
-                                                     std::size_t period) {
+// The interval [lo, hi] of Π child^(±1) over children (linked by `links`) in value ± half unit;
+// `values`: every node's value in the period.
+std::pair<long double, long double>
+product_interval(const std::vector<double>& half, std::span<const std::size_t> children,
+                 std::span<const Link> links, std::span<const std::optional<double>> values) {
     long double lo = 1, hi = 1;
-    for (std::size_t c : children) {
-        const long double v = *tree.value(c, period), h = half[c];
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        const std::size_t c = children[i];
+        const long double v = *values[c], h = half[c];
         long double a = v - h, b = v + h;
-        if (tree.nodes[c].link == Link::divide) { // h <= |v| / 2: the interval excludes 0
+        if (links[i] == Link::divide) { // h <= |v| / 2: the interval excludes 0
             const long double inv_a = 1 / b, inv_b = 1 / a;
             a = inv_a;
             b = inv_b;
@@ -170,22 +171,24 @@ std::vector<double> half_units(const Tree& tree) {
 std::optional<double> rounding_bound(const Tree& tree, const std::vector<double>& half,
                                      std::size_t node, std::size_t period) {
     const auto children = tree.arithmetic_children(node);
+    const auto links = tree.arithmetic_links(node);
+    const auto values = tree.period_values(period);
     if (children.empty() || !tree.value(node, period))
         return std::nullopt;
     for (std::size_t c : children)
-        if (!tree.value(c, period))
+        if (!values[c])
             return std::nullopt;
     long double deviation = 0;
-    if (is_additive(tree.nodes[children.front()].link)) {
+    if (is_additive(links.front())) {
         for (std::size_t c : children)
             deviation += half[c];
     } else {
         long double expected = 1;
-        for (std::size_t c : children) {
-            const long double v = *tree.value(c, period);
-            expected = tree.nodes[c].link == Link::divide ? expected / v : expected * v;
+        for (std::size_t i = 0; i < children.size(); ++i) {
+            const long double v = *values[children[i]];
+            expected = links[i] == Link::divide ? expected / v : expected * v;
         }
-        const auto [lo, hi] = product_interval(tree, half, children, period);
+        const auto [lo, hi] = product_interval(half, children, links, values);
         deviation = std::max(hi - expected, expected - lo);
     }
     return static_cast<double>(deviation + half[node]);
@@ -193,13 +196,15 @@ std::optional<double> rounding_bound(const Tree& tree, const std::vector<double>
 
 namespace {
 
-// Magnitude the rounding error of f(children) scales with.
-double rounding_scale(const Tree& tree, std::span<const std::size_t> children, std::size_t period,
-                      double expected, double actual) {
+// Magnitude the rounding error of f(children) of `node` scales with; `values`: every node's
+// value in the period.
+double rounding_scale(const Tree& tree, std::size_t node,
+                      std::span<const std::optional<double>> values, double expected,
+                      double actual) {
     double scale = std::max(std::fabs(expected), std::fabs(actual));
-    if (is_additive(tree.nodes[children.front()].link))
-        for (std::size_t c : children)
-            scale = std::max(scale, std::fabs(*tree.value(c, period)));
+    if (is_additive(tree.arithmetic_links(node).front()))
+        for (std::size_t c : tree.arithmetic_children(node))
+            scale = std::max(scale, std::fabs(*values[c]));
     return scale;
 }
 
@@ -289,8 +294,9 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
     Pattern pattern;
     pattern.outcome.assign(tree.periods(), 0);
     for (std::size_t p = 0; p < tree.periods(); ++p) {
+        const auto values = tree.period_values(p);
         const Combined combined =
-            combine_children(tree, i, [&](std::size_t c) { return tree.value(c, p); });
+            combine_children(tree, i, [&](std::size_t c) { return values[c]; });
         r.expected[p] = combined.value;
         const bool fatal = combined.fault == CombineFault::division_by_zero ||
                            combined.fault == CombineFault::overflow;
@@ -298,7 +304,7 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
             r.verdict = Verdict::error;
             r.reason = fault_text(tree, i, combined, tree.period_labels[p]);
         }
-        const auto own = tree.value(i, p);
+        const auto own = values[i];
         if (!r.expected[p] || !own)
             continue;
         const double expected = *r.expected[p], actual = *own;
@@ -312,7 +318,7 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
         }
         r.residual[p] = residual;
         ++r.compared;
-        const double scale = rounding_scale(tree, children, p, expected, actual);
+        const double scale = rounding_scale(tree, i, values, expected, actual);
         const std::optional<double> bound =
             options.rounding ? rounding_bound(tree, half, i, p) : std::nullopt;
         const double allowed =
