@@ -36,8 +36,8 @@ Diagram diagram_of(const Tree& tree, const TreeOverview& overview) {
         v.box = box_tone(o.marks);
         v.connector = link_tone(n.link, o.marks);
         v.latest = o.latest;
-        v.change = latest_change(n.values);
-        v.trend = n.values;
+        v.trend = tree.series(i);
+        v.change = latest_change(v.trend);
         v.row = n.row;
         d.nodes.push_back(std::move(v));
         d.children.push_back(o.children);

@@ -624,7 +624,7 @@ std::size_t variance_period(const Tree& tree, const Grid& plan) {
         throw ArgumentError("the table has no KGI");
     const std::size_t kgi = tree.roots.front();
     for (std::size_t t = tree.periods(); t-- > 0;) {
-        if (!tree.nodes[kgi].values[t] && tree.arithmetic_children(kgi).empty())
+        if (!tree.value(kgi, t) && tree.arithmetic_children(kgi).empty())
             continue;
         if (plan.columns() == 2)
             return t;

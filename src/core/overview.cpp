@@ -174,7 +174,8 @@ TreeOverview overview(const Tree& tree, const CheckOptions& options,
         OverviewNode& v = view.nodes[i];
         const bool linked = next_link < causal_links.size() && causal_links[next_link].first == i;
         const CausalResult& causal = linked ? causal_links[next_link++].second : no_link;
-        v.latest = latest_value(tree.nodes[i].values);
+        for (std::size_t p = tree.periods(); p-- > 0 && !v.latest;) // latest_value, no copy
+            v.latest = tree.value(i, p);
         v.marks = marks_of(tree.nodes[i], checks[i], causal);
         v.verdict = verdict_of(tree, i, checks[i], causal);
         add_cell_texts(tree, i, checks[i], causal, v);

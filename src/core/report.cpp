@@ -575,7 +575,8 @@ Record kpi_record(const TableContext& t, std::size_t i) {
     r[2] = n.name;
     r[3] = text_field(n.parent_name);
     r[4] = text_field(ascii_link(n.link));
-    r[5] = n.kind ? Field{std::string(kind_name(*n.kind))} : Field{};
+    const std::optional<Kind> kind = t.tree.kinds[i];
+    r[5] = kind ? Field{std::string(kind_name(*kind))} : Field{};
     r[6] = static_cast<double>(n.depth);
     r[7] = number_field(v.latest);
     r[8] = status_field(v.check_status);

@@ -307,7 +307,7 @@ std::vector<std::vector<std::string>> box_texts(const SheetWork& work, const dia
     texts.reserve(d.nodes.size());
     for (std::size_t i = 0; i < d.nodes.size(); ++i) {
         const diagram::DiagramNode& n = d.nodes[i];
-        const auto period = latest_period(work.tree.nodes[i].values);
+        const auto period = latest_period(work.tree.series(i));
         std::string value = "–";
         if (n.latest && period)
             value = format.number(*n.latest, value_format(work, i, *period));

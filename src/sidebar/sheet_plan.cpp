@@ -76,7 +76,7 @@ std::optional<Waterfall> waterfall_of(const Tree& tree, std::size_t from, std::s
         return std::nullopt;
     const std::vector<Contribution> contributions = kpitree::contributions(tree, from, to);
     for (std::size_t kgi : tree.roots) {
-        const Series& values = tree.nodes[kgi].values;
+        const Series values = tree.series(kgi);
         if (!contributions[kgi].value || !values[from] || !values[to])
             continue;
         Waterfall w{kgi, from, to, {}, shown_nodes(tree, kgi, contributions)};

@@ -34,18 +34,20 @@ std::optional<Mark> mark_of(Status status) {
 }
 
 // The latest value of a row, its period and its change against the period before.
-void set_latest(const Tree& tree, const Node& node, ViewNode& v) {
-    for (std::size_t p = node.values.size(); p-- > 0;) {
-        if (!node.values[p])
+void set_latest(const Tree& tree, std::size_t node, ViewNode& v) {
+    for (std::size_t p = tree.periods(); p-- > 0;) {
+        const auto value = tree.value(node, p);
+        if (!value)
             continue;
-        v.latest = node.values[p];
+        v.latest = value;
         v.latest_period = p;
         v.latest_column = tree.period_columns[p];
-        if (p + 1 != node.values.size())
+        if (p + 1 != tree.periods())
             v.earlier_period = tree.period_labels[p];
-        if (p > 0 && node.values[p - 1] && *node.values[p - 1] != 0.0) {
-            const double before = *node.values[p - 1];
-            const double change = (*node.values[p] - before) / std::fabs(before);
+        const auto previous = p > 0 ? tree.value(node, p - 1) : std::nullopt;
+        if (previous && *previous != 0.0) {
+            const double before = *previous;
+            const double change = (*value - before) / std::fabs(before);
             if (std::isfinite(change))
                 v.change = change;
         }
@@ -168,7 +170,7 @@ TreeView build_view(const Tree& tree, const TreeOverview& overview, lang::Langua
         ViewNode& v = view.nodes[i];
         v.name = tree.nodes[i].name;
         v.row = tree.nodes[i].row;
-        set_latest(tree, tree.nodes[i], v);
+        set_latest(tree, i, v);
         v.children = overview.nodes[i].children;
         for (Status s : overview.nodes[i].marks)
             if (auto m = mark_of(s))

@@ -254,7 +254,7 @@ void add_tree_cases(std::vector<Case>& cases, const Grid& grid, const Tree& tree
         add("assess_causal", [&tree, groups] { return tested_links(tree, groups); });
     add("contributions",
         [&tree, periods] { return contributions(tree, periods - 2, periods - 1).size(); });
-    add("targets", [&] { return targets(tree, 1.1 * *tree.nodes[0].values.back()).size(); });
+    add("targets", [&] { return targets(tree, 1.1 * *tree.value(0, tree.periods() - 1)).size(); });
     add("rollup", [&] { return rollup(tree, 3).nodes.size(); });
     add("elasticities", [&] { return elasticities(tree).size(); });
     add("KPI.CHECK cells", [&] { return check_cells(grid, {}).rows(); });

@@ -8,6 +8,7 @@
 #include "kpitree/model/table.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,7 +17,7 @@
 
 namespace kpitree {
 
-enum class Link { none, add, subtract, multiply, divide, hypothesis };
+enum class Link : std::uint8_t { none, add, subtract, multiply, divide, hypothesis };
 
 inline bool is_additive(Link l) {
     return l == Link::add || l == Link::subtract;
@@ -36,7 +37,7 @@ std::string_view link_symbol(Link link);
 
 // What a KPI is over time (the optional Kind column, SPEC "The tree table"): how it rolls up
 // to coarser periods and whether planning may move it.
-enum class Kind {
+enum class Kind : std::uint8_t {
     flow,    // per-period amount (sales, visits): a bucket sums its periods
     stock,   // level at a point in time (customers, inventory): a bucket takes its last period
     ratio,   // intensive (rate, price): recomputed, weighted by the flow it applies to
@@ -58,11 +59,12 @@ std::string trim_name(std::string_view name);
 
 using Series = std::vector<std::optional<double>>; // one value per period; nullopt = missing
 
-struct Node {
-    // The fields every pass over the tree reads come first, so that a pass touches two or three
-    // cache lines per node rather than all five (a 100,000-row tree does not fit in cache).
+// 256 bytes on a 64-bit libstdc++, aligned to a cache line: the fields every pass reads lie in
+// the first line (up to unusable_child) and the second (errors, children, parent_name).
+struct alignas(64) Node {
+    // The fields every pass over the tree reads come first, so that a pass touches two cache
+    // lines per node rather than all four (a 100,000-row tree does not fit in cache).
     Link link = Link::none;
-    std::optional<Kind> kind;          // from the Kind column; nullopt when empty or there is none
     int depth = 0;                     // links below its KGI
     std::size_t row = 0;               // row index in the grid (0-based; the header row counts)
     std::optional<std::size_t> parent; // index into Tree::nodes, when resolved
@@ -74,7 +76,6 @@ struct Node {
     // Problems with this row that make its values or links unusable. The first is the
     // headline shown by KPI.CHECK; KPI.LINT lists them all.
     std::vector<std::string> errors;
-    Series values;                     // non-numbers are missing here and reported in `errors`
     std::vector<std::size_t> children; // all children (arithmetic and hypothesis), table order
     std::string parent_name;           // trimmed, as written; empty for a root (KGI)
 
@@ -105,15 +106,23 @@ public:
     std::vector<std::vector<std::size_t>> duplicates() const;
 
 private:
+    // 32-bit fields (a sheet has far fewer than 2^32 rows and name bytes) keep the table small,
+    // so that more of a 100,000-row table's index stays in cache.
     struct Entry {
-        std::size_t offset = 0, length = 0, hash = 0; // the key: keys_.substr(offset, length)
-        std::size_t first = 0, last = 0, count = 0;   // its nodes, chained through next_
+        std::uint32_t offset = 0, length = 0;         // the key: keys_.substr(offset, length)
+        std::uint32_t first = 0, last = 0, count = 0; // its nodes, chained through next_
     };
+    // A probe compares the hash here and reads the entry and its key only when they match.
+    struct Slot {
+        std::uint32_t entry = 0; // entry index + 1; 0 is a free slot
+        std::uint32_t hash = 0;  // the key's hash (its low 32 bits)
+    };
+    static constexpr std::uint32_t no_next = 0xFFFFFFFF;
 
     std::string keys_;
     std::vector<Entry> entries_;
-    std::vector<std::size_t> slots_; // entry index + 1; 0 is a free slot
-    std::vector<std::size_t> next_;  // per node: the next node with its key, or none (npos)
+    std::vector<Slot> slots_;
+    std::vector<std::uint32_t> next_; // per node: the next node with its key, or no_next
 };
 
 struct Tree {
@@ -141,6 +150,24 @@ struct Tree {
     std::vector<std::string> table_errors; // problems of the whole table (too few columns, ...)
 
     std::size_t periods() const { return period_labels.size(); }
+
+    // The values (non-numbers are missing here and reported in Node::errors). They lie in one
+    // block owned by the tree, period by period (every node's value in period 0, then in period
+    // 1, ...): a pass over one period reads them back to back, and a 100,000-row table is read
+    // into one block instead of a vector per row. nullopt where a value is missing, and for a
+    // node or period the block does not hold.
+    std::optional<double> value(std::size_t node, std::size_t period) const {
+        const std::size_t i = period * value_nodes_ + node;
+        return node < value_nodes_ && i < values_.size() ? values_[i] : std::nullopt;
+    }
+    // Every node's value in `period`, in Tree::nodes order; empty for a period it does not hold.
+    std::span<const std::optional<double>> period_values(std::size_t period) const;
+    // One node's values, a value per period (a copy; value() reads one without copying).
+    Series series(std::size_t node) const;
+    // Replaces all values: node n's value in period p is period_major[p * nodes.size() + n], for
+    // the periods() periods. Throws std::invalid_argument if the size is not
+    // periods() × nodes.size(). A copy of the tree has its own values.
+    void set_values(std::vector<std::optional<double>> period_major);
     // "table row 4", or "table column 4" in a transposed table, for a row of the (row-layout)
     // grid.
     std::string place(std::size_t row) const;
@@ -151,6 +178,9 @@ struct Tree {
     // Children entering the parent's arithmetic (+ − × ÷), table order.
     // A view into arithmetic_list, valid as long as the tree.
     std::span<const std::size_t> arithmetic_children(std::size_t node) const;
+    // The links of arithmetic_children(node), in the same order: read from one small block
+    // rather than from each child's row (far apart in memory in a large tree).
+    std::span<const Link> arithmetic_links(std::size_t node) const;
     // Children linked by ~.
     std::vector<std::size_t> hypothesis_children(std::size_t node) const;
     // Whether the node's children mix additive and multiplicative links.
@@ -161,9 +191,17 @@ struct Tree {
     // arithmetic_list[arithmetic_begin[n] .. arithmetic_begin[n + 1]). One block instead of a
     // vector per call, and no visit to each child to read its link.
     std::vector<std::size_t> arithmetic_begin, arithmetic_list;
+    std::vector<Link> arithmetic_link_list; // the link of each child in arithmetic_list
     // has_mixed_children per node, found once by read_tree: asking it again for a KGI with
     // 10,000 children visited every child's row each time (the rows lie far apart in memory).
     std::vector<bool> mixed_children;
+    // Per node, its Kind column; nullopt when empty or there is none. Beside the nodes rather
+    // than in them, so that a pass asking which rows are constants reads one small block.
+    std::vector<std::optional<Kind>> kinds;
+
+private:
+    std::vector<std::optional<double>> values_; // period-major, see value()
+    std::size_t value_nodes_ = 0;               // the nodes per period in values_
 };
 
 // Why `name` is no unique KPI of the table, for an ERROR status: "no KPI 'Salse'; did you mean

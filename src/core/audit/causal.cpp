@@ -192,9 +192,9 @@ CausalEvidence causal_evidence(const Series& effect, const Series& cause,
 namespace {
 
 // Regressions square the values: beyond about 1e150 the sums of squares overflow.
-bool testable_magnitudes(const Series& values) {
-    for (const auto& v : values)
-        if (v && std::fabs(*v) > 1e150)
+bool testable_magnitudes(const Tree& tree, std::size_t node) {
+    for (std::size_t p = 0; p < tree.periods(); ++p)
+        if (const auto v = tree.value(node, p); v && std::fabs(*v) > 1e150)
             return false;
     return true;
 }
@@ -219,8 +219,7 @@ public:
         : tree_(tree), options_(options), calendar_(detect_calendar(tree.period_labels)) {}
 
     CausalEvidence evidence(std::size_t parent, std::size_t child) {
-        const Series& pv = tree_.nodes[parent].values;
-        const Series& cv = tree_.nodes[child].values;
+        const Series pv = tree_.series(parent), cv = tree_.series(child);
         CausalEvidence ev = common_window(pv, cv);
         if (!ev.reason.empty())
             return ev;
@@ -270,7 +269,7 @@ std::optional<std::string> link_problem(const Tree& tree, std::size_t i, CausalR
         return "no link to " + parent.name;
     if (bad_options)
         return bad_options;
-    if (!testable_magnitudes(parent.values) || !testable_magnitudes(node.values))
+    if (!testable_magnitudes(tree, *node.parent) || !testable_magnitudes(tree, i))
         return std::string("values beyond \u00B11e150 are too large for the regressions of the "
                            "test");
     r.kind = CausalKind::hypothesis;

@@ -35,14 +35,16 @@ Combined combine_children(const Tree& tree, std::size_t node,
     const auto children = tree.arithmetic_children(node);
     if (children.empty() || tree.has_mixed_children(node))
         return {std::nullopt, CombineFault::no_arithmetic, std::nullopt};
+    const auto links = tree.arithmetic_links(node);
     CompensatedSum sum;
     long double product = 1;
     std::optional<std::size_t> zero_divisor;
-    for (std::size_t c : children) {
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        const std::size_t c = children[i];
         const std::optional<double> v = value_of(c);
         if (!v)
             return {std::nullopt, CombineFault::missing, c};
-        const Link link = tree.nodes[c].link;
+        const Link link = links[i];
         if (link == Link::divide && *v == 0.0)
             zero_divisor = zero_divisor.value_or(c);
         else if (is_additive(link))
@@ -52,7 +54,7 @@ Combined combine_children(const Tree& tree, std::size_t node,
     }
     if (zero_divisor)
         return {std::nullopt, CombineFault::division_by_zero, zero_divisor};
-    const bool additive = is_additive(tree.nodes[children.front()].link);
+    const bool additive = is_additive(links.front());
     const double result = static_cast<double>(additive ? sum.value() : product);
     if (!std::isfinite(result))
         return {std::nullopt, CombineFault::overflow, std::nullopt};
@@ -91,7 +93,7 @@ std::optional<double> combine(const Tree& tree, std::size_t node,
 }
 
 std::optional<double> expected_value(const Tree& tree, std::size_t node, std::size_t period) {
-    return combine(tree, node, [&](std::size_t c) { return tree.nodes[c].values[period]; });
+    return combine(tree, node, [&](std::size_t c) { return tree.value(c, period); });
 }
 
 namespace {
@@ -112,16 +114,17 @@ int last_digit_exponent(double v) {
     return std::atoi(std::string(text.substr(e + 1)).c_str()) - (digits - 1);
 }
 
-// The interval [lo, hi] of Π child^(±1) over children in value ± half unit.
-std::pair<long double, long double> product_interval(const Tree& tree,
-                                                     const std::vector<double>& half,
-                                                     std::span<const std::size_t> children,
-                                                     std::size_t period) {
+// The interval [lo, hi] of Π child^(±1) over children (linked by `links`) in value ± half unit;
+// `values`: every node's value in the period.
+std::pair<long double, long double>
+product_interval(const std::vector<double>& half, std::span<const std::size_t> children,
+                 std::span<const Link> links, std::span<const std::optional<double>> values) {
     long double lo = 1, hi = 1;
-    for (std::size_t c : children) {
-        const long double v = *tree.nodes[c].values[period], h = half[c];
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        const std::size_t c = children[i];
+        const long double v = *values[c], h = half[c];
         long double a = v - h, b = v + h;
-        if (tree.nodes[c].link == Link::divide) { // h <= |v| / 2: the interval excludes 0
+        if (links[i] == Link::divide) { // h <= |v| / 2: the interval excludes 0
             const long double inv_a = 1 / b, inv_b = 1 / a;
             a = inv_a;
             b = inv_b;
@@ -136,22 +139,30 @@ std::pair<long double, long double> product_interval(const Tree& tree,
 } // namespace
 
 std::vector<double> half_units(const Tree& tree) {
-    std::vector<double> half(tree.nodes.size(), 0.0);
-    for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
-        const Node& n = tree.nodes[i];
-        if (n.kind == Kind::constant)
+    const std::size_t nodes = tree.nodes.size();
+    // Per node, over its nonzero finite values: the finest last digit and how many there are,
+    // gathered period by period (the order the tree keeps its values in).
+    constexpr int none = std::numeric_limits<int>::max();
+    std::vector<int> finest(nodes, none);
+    std::vector<std::size_t> nonzero(nodes, 0);
+    std::vector<bool> constant(nodes);
+    for (std::size_t i = 0; i < nodes; ++i)
+        constant[i] = tree.kinds[i] == Kind::constant;
+    for (std::size_t p = 0; p < tree.periods(); ++p) {
+        const auto values = tree.period_values(p);
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const auto& v = values[i];
+            if (constant[i] || !v || *v == 0.0 || !std::isfinite(*v))
+                continue;
+            ++nonzero[i];
+            finest[i] = std::min(finest[i], last_digit_exponent(*v));
+        }
+    }
+    std::vector<double> half(nodes, 0.0);
+    for (std::size_t i = 0; i < nodes; ++i) {
+        if (finest[i] == none)
             continue;
-        std::optional<int> finest;
-        std::size_t nonzero = 0;
-        for (const auto& v : n.values)
-            if (v && *v != 0.0 && std::isfinite(*v)) {
-                ++nonzero;
-                const int e = last_digit_exponent(*v);
-                finest = finest ? std::min(*finest, e) : e;
-            }
-        if (!finest)
-            continue;
-        const int e = *finest > 0 && nonzero < 3 ? 0 : std::min(*finest, 300);
+        const int e = finest[i] > 0 && nonzero[i] < 3 ? 0 : std::min(finest[i], 300);
         half[i] = 0.5 * std::pow(10.0, e);
     }
     return half;
@@ -160,22 +171,24 @@ std::vector<double> half_units(const Tree& tree) {
 std::optional<double> rounding_bound(const Tree& tree, const std::vector<double>& half,
                                      std::size_t node, std::size_t period) {
     const auto children = tree.arithmetic_children(node);
-    if (children.empty() || !tree.nodes[node].values[period])
+    const auto links = tree.arithmetic_links(node);
+    const auto values = tree.period_values(period);
+    if (children.empty() || !tree.value(node, period))
         return std::nullopt;
     for (std::size_t c : children)
-        if (!tree.nodes[c].values[period])
+        if (!values[c])
             return std::nullopt;
     long double deviation = 0;
-    if (is_additive(tree.nodes[children.front()].link)) {
+    if (is_additive(links.front())) {
         for (std::size_t c : children)
             deviation += half[c];
     } else {
         long double expected = 1;
-        for (std::size_t c : children) {
-            const long double v = *tree.nodes[c].values[period];
-            expected = tree.nodes[c].link == Link::divide ? expected / v : expected * v;
+        for (std::size_t i = 0; i < children.size(); ++i) {
+            const long double v = *values[children[i]];
+            expected = links[i] == Link::divide ? expected / v : expected * v;
         }
-        const auto [lo, hi] = product_interval(tree, half, children, period);
+        const auto [lo, hi] = product_interval(half, children, links, values);
         deviation = std::max(hi - expected, expected - lo);
     }
     return static_cast<double>(deviation + half[node]);
@@ -183,13 +196,15 @@ std::optional<double> rounding_bound(const Tree& tree, const std::vector<double>
 
 namespace {
 
-// Magnitude the rounding error of f(children) scales with.
-double rounding_scale(const Tree& tree, std::span<const std::size_t> children, std::size_t period,
-                      double expected, double actual) {
+// Magnitude the rounding error of f(children) of `node` scales with; `values`: every node's
+// value in the period.
+double rounding_scale(const Tree& tree, std::size_t node,
+                      std::span<const std::optional<double>> values, double expected,
+                      double actual) {
     double scale = std::max(std::fabs(expected), std::fabs(actual));
-    if (is_additive(tree.nodes[children.front()].link))
-        for (std::size_t c : children)
-            scale = std::max(scale, std::fabs(*tree.nodes[c].values[period]));
+    if (is_additive(tree.arithmetic_links(node).front()))
+        for (std::size_t c : tree.arithmetic_children(node))
+            scale = std::max(scale, std::fabs(*values[c]));
     return scale;
 }
 
@@ -270,7 +285,6 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
                        const std::vector<double>& half) {
     if (auto early = precheck(tree, i))
         return *early;
-    const Node& node = tree.nodes[i];
     CheckResult r;
     r.expected.assign(tree.periods(), std::nullopt);
     r.residual.assign(tree.periods(), std::nullopt);
@@ -280,8 +294,9 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
     Pattern pattern;
     pattern.outcome.assign(tree.periods(), 0);
     for (std::size_t p = 0; p < tree.periods(); ++p) {
+        const auto values = tree.period_values(p);
         const Combined combined =
-            combine_children(tree, i, [&](std::size_t c) { return tree.nodes[c].values[p]; });
+            combine_children(tree, i, [&](std::size_t c) { return values[c]; });
         r.expected[p] = combined.value;
         const bool fatal = combined.fault == CombineFault::division_by_zero ||
                            combined.fault == CombineFault::overflow;
@@ -289,9 +304,10 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
             r.verdict = Verdict::error;
             r.reason = fault_text(tree, i, combined, tree.period_labels[p]);
         }
-        if (!r.expected[p] || !node.values[p])
+        const auto own = values[i];
+        if (!r.expected[p] || !own)
             continue;
-        const double expected = *r.expected[p], actual = *node.values[p];
+        const double expected = *r.expected[p], actual = *own;
         const double residual = actual - expected;
         if (!std::isfinite(residual)) { // 1.7e308 − (−1e308)
             r.verdict = Verdict::error;
@@ -302,7 +318,7 @@ CheckResult check_node(const Tree& tree, std::size_t i, const CheckOptions& opti
         }
         r.residual[p] = residual;
         ++r.compared;
-        const double scale = rounding_scale(tree, children, p, expected, actual);
+        const double scale = rounding_scale(tree, i, values, expected, actual);
         const std::optional<double> bound =
             options.rounding ? rounding_bound(tree, half, i, p) : std::nullopt;
         const double allowed =

@@ -3,17 +3,12 @@
 #include "kpitree/model/status.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace kpitree {
 
 namespace {
-
-std::size_t overlap(const Series& a, const Series& b) {
-    std::size_t n = 0;
-    for (std::size_t p = 0; p < a.size() && p < b.size(); ++p)
-        n += a[p] && b[p];
-    return n;
-}
 
 void add(std::vector<Finding>& out, Severity severity, std::optional<std::size_t> node,
          Problem problem) {
@@ -21,18 +16,40 @@ void add(std::vector<Finding>& out, Severity severity, std::optional<std::size_t
     out.push_back({severity, node, std::move(message), std::move(problem)});
 }
 
-// The findings about the values of row `i` and its place under its KGI.
-void lint_measures(const Tree& tree, std::size_t i, const LintOptions& options,
-                   std::vector<Finding>& out) {
+// Per node, the periods it has a value in, and for a usable row on a ~ link those in which
+// its parent has one as well; counted period by period (the order the tree keeps its values in).
+struct Measured {
+    std::vector<std::size_t> periods, with_parent;
+};
+
+Measured measured_periods(const Tree& tree) {
+    Measured m{std::vector<std::size_t>(tree.nodes.size(), 0),
+               std::vector<std::size_t>(tree.nodes.size(), 0)};
+    std::vector<std::pair<std::size_t, std::size_t>> hypotheses; // (node, parent)
+    for (std::size_t i = 0; i < tree.nodes.size(); ++i)
+        if (const Node& n = tree.nodes[i]; n.link == Link::hypothesis && n.parent && n.ok())
+            hypotheses.emplace_back(i, *n.parent);
+    for (std::size_t p = 0; p < tree.periods(); ++p) {
+        const auto values = tree.period_values(p);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            m.periods[i] += values[i].has_value();
+        for (const auto& [i, parent] : hypotheses)
+            m.with_parent[i] += values[i] && values[parent];
+    }
+    return m;
+}
+
+// The findings about the values of row `i` (in `measured` periods) and its place under its KGI.
+void lint_measures(const Tree& tree, std::size_t i, std::size_t measured,
+                   const LintOptions& options, std::vector<Finding>& out) {
     const Node& n = tree.nodes[i];
-    const std::size_t measured = static_cast<std::size_t>(
-        std::count_if(n.values.begin(), n.values.end(), [](auto& v) { return v.has_value(); }));
+    const std::size_t periods = tree.periods();
     if (measured == 0 && n.ok())
         add(out, Severity::warning, i, {ProblemId::unmeasured, {}});
-    else if (measured < n.values.size() && n.ok())
+    else if (measured < periods && n.ok())
         add(out, Severity::info, i,
             {ProblemId::partly_measured,
-             {std::to_string(n.values.size() - measured), std::to_string(n.values.size())}});
+             {std::to_string(periods - measured), std::to_string(periods)}});
     if (n.root && n.depth > options.max_depth)
         add(out, Severity::warning, i,
             {ProblemId::too_deep,
@@ -40,12 +57,12 @@ void lint_measures(const Tree& tree, std::size_t i, const LintOptions& options,
               std::to_string(options.max_depth)}});
 }
 
-// The findings about row `i`'s hypothesis link and its arithmetic children.
-void lint_links(const Tree& tree, std::size_t i, const LintOptions& options,
+// The findings about row `i`'s hypothesis link (with values in `both` periods along with its
+// parent) and its arithmetic children.
+void lint_links(const Tree& tree, std::size_t i, std::size_t both, const LintOptions& options,
                 std::vector<Finding>& out) {
     const Node& n = tree.nodes[i];
     if (n.link == Link::hypothesis && n.parent && n.ok()) {
-        const std::size_t both = overlap(n.values, tree.nodes[*n.parent].values);
         if (both < options.min_hypothesis_periods)
             add(out, Severity::warning, i,
                 {ProblemId::hypothesis_short,
@@ -66,6 +83,7 @@ std::vector<Finding> lint(const Tree& tree, const LintOptions& options) {
     std::vector<Finding> out;
     for (const std::string& e : tree.table_errors)
         add(out, Severity::error, std::nullopt, {ProblemId::table, {e}});
+    const Measured measured = measured_periods(tree);
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         const Node& n = tree.nodes[i];
         for (const Problem& p : n.problems)
@@ -76,8 +94,8 @@ std::vector<Finding> lint(const Tree& tree, const LintOptions& options) {
         if (n.is_root() && n.link != Link::none)
             add(out, Severity::warning, i,
                 {ProblemId::root_with_link, {std::string(link_symbol(n.link))}});
-        lint_measures(tree, i, options, out);
-        lint_links(tree, i, options, out);
+        lint_measures(tree, i, measured.periods[i], options, out);
+        lint_links(tree, i, measured.with_parent[i], options, out);
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const Finding& a, const Finding& b) { return a.severity < b.severity; });

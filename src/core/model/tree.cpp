@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <stdexcept>
 
 namespace kpitree {
 
@@ -128,17 +129,38 @@ std::string name_key(std::string_view name) {
     return fold_case(trim(name));
 }
 
+std::span<const std::optional<double>> Tree::period_values(std::size_t period) const {
+    if ((period + 1) * value_nodes_ > values_.size())
+        return {};
+    return std::span(values_).subspan(period * value_nodes_, value_nodes_);
+}
+
+Series Tree::series(std::size_t node) const {
+    Series s(periods());
+    for (std::size_t p = 0; p < s.size(); ++p)
+        s[p] = value(node, p);
+    return s;
+}
+
+void Tree::set_values(std::vector<std::optional<double>> period_major) {
+    if (period_major.size() != periods() * nodes.size())
+        throw std::invalid_argument("Tree::set_values: " + std::to_string(period_major.size()) +
+                                    " values for " + std::to_string(periods()) + " periods of " +
+                                    std::to_string(nodes.size()) + " nodes");
+    values_ = std::move(period_major);
+    value_nodes_ = nodes.size();
+}
+
 std::string Tree::place(std::size_t row) const {
     return (transposed ? "table column " : "table row ") + std::to_string(row + 1);
 }
 
 void NameIndex::build(const std::vector<std::string>& keys) {
-    constexpr std::size_t none = std::string::npos;
     std::size_t capacity = 16;
     while (capacity < 2 * keys.size())
         capacity *= 2;
-    slots_.assign(capacity, 0);
-    next_.assign(keys.size(), none);
+    slots_.assign(capacity, Slot{});
+    next_.assign(keys.size(), no_next);
     entries_.clear();
     entries_.reserve(keys.size());
     keys_.clear();
@@ -147,20 +169,25 @@ void NameIndex::build(const std::vector<std::string>& keys) {
         if (key.empty())
             continue;
         const std::size_t hash = std::hash<std::string_view>()(key);
+        const auto short_hash = static_cast<std::uint32_t>(hash);
         std::size_t slot = hash & (capacity - 1);
-        for (; slots_[slot] != 0; slot = (slot + 1) & (capacity - 1)) {
-            Entry& e = entries_[slots_[slot] - 1];
-            if (e.hash == hash && std::string_view(keys_).substr(e.offset, e.length) == key)
+        for (; slots_[slot].entry != 0; slot = (slot + 1) & (capacity - 1)) {
+            if (slots_[slot].hash != short_hash)
+                continue;
+            const Entry& e = entries_[slots_[slot].entry - 1];
+            if (std::string_view(keys_).substr(e.offset, e.length) == key)
                 break;
         }
-        if (slots_[slot] == 0) { // a new key
-            entries_.push_back({keys_.size(), key.size(), hash, i, i, 1});
+        const auto node = static_cast<std::uint32_t>(i);
+        if (slots_[slot].entry == 0) { // a new key
+            entries_.push_back({static_cast<std::uint32_t>(keys_.size()),
+                                static_cast<std::uint32_t>(key.size()), node, node, 1});
             keys_ += key;
-            slots_[slot] = entries_.size();
+            slots_[slot] = {static_cast<std::uint32_t>(entries_.size()), short_hash};
         } else {
-            Entry& e = entries_[slots_[slot] - 1];
-            next_[e.last] = i;
-            e.last = i;
+            Entry& e = entries_[slots_[slot].entry - 1];
+            next_[e.last] = node;
+            e.last = node;
             ++e.count;
         }
     }
@@ -170,9 +197,12 @@ NameIndex::Match NameIndex::lookup(std::string_view key) const {
     if (slots_.empty())
         return {};
     const std::size_t hash = std::hash<std::string_view>()(key), mask = slots_.size() - 1;
-    for (std::size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
-        const Entry& e = entries_[slots_[slot] - 1];
-        if (e.hash == hash && std::string_view(keys_).substr(e.offset, e.length) == key)
+    const auto short_hash = static_cast<std::uint32_t>(hash);
+    for (std::size_t slot = hash & mask; slots_[slot].entry != 0; slot = (slot + 1) & mask) {
+        if (slots_[slot].hash != short_hash)
+            continue;
+        const Entry& e = entries_[slots_[slot].entry - 1];
+        if (std::string_view(keys_).substr(e.offset, e.length) == key)
             return {e.count, e.first};
     }
     return {};
@@ -184,7 +214,7 @@ std::vector<std::vector<std::size_t>> NameIndex::duplicates() const {
         if (e.count < 2)
             continue;
         std::vector<std::size_t>& nodes = out.emplace_back();
-        for (std::size_t n = e.first; n != std::string::npos; n = next_[n])
+        for (std::uint32_t n = e.first; n != no_next; n = next_[n])
             nodes.push_back(n);
     }
     return out;
@@ -224,6 +254,13 @@ std::string unknown_period_reason(const Tree& tree, std::string_view typed, bool
     if (const auto guess = closest_match(typed, tree.period_labels))
         return head + "; did you mean '" + *guess + "'? Periods are " + periods;
     return head + "; periods are " + periods;
+}
+
+std::span<const Link> Tree::arithmetic_links(std::size_t node) const {
+    if (node + 1 >= arithmetic_begin.size())
+        return {};
+    return std::span<const Link>(arithmetic_link_list)
+        .subspan(arithmetic_begin[node], arithmetic_begin[node + 1] - arithmetic_begin[node]);
 }
 
 std::span<const std::size_t> Tree::arithmetic_children(std::size_t node) const {
@@ -315,17 +352,18 @@ bool number_stored_as_text(std::string_view text) {
 }
 
 // How to fix a text value: a number stored as text is converted, anything else is no value.
-void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node) {
+// The row's value in period p goes to values[p * stride] (they start missing).
+void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node,
+                 std::optional<double>* values, std::size_t stride) {
     const std::vector<std::string>& labels = tree.period_labels;
     const std::size_t periods = labels.size();
-    node.values.assign(periods, std::nullopt);
     std::size_t bad = 0;
     Problem first_bad;
     for (std::size_t p = 0; p < periods; ++p) {
         const Cell& cell = grid.at(row, tree.period_columns[p]);
         if (const auto* d = std::get_if<double>(&cell)) {
             if (std::isfinite(*d)) {
-                node.values[p] = *d;
+                values[p * stride] = *d;
                 continue;
             }
             if (bad++ == 0)
@@ -371,13 +409,16 @@ void mark_duplicates(Tree& tree, const std::vector<std::size_t>& rows) {
     }
 }
 
-void read_kind(const Cell& cell, Node& node) {
+// The Kind cell: its kind, or none when it is blank (and when it names no kind, with an error
+// on the row).
+std::optional<Kind> read_kind(const Cell& cell, Node& node) {
     if (is_blank(cell))
-        return;
+        return std::nullopt;
     const auto* s = std::get_if<std::string>(&cell);
-    node.kind = s ? parse_kind(*s) : std::nullopt;
-    if (!node.kind)
+    const std::optional<Kind> kind = s ? parse_kind(*s) : std::nullopt;
+    if (!kind)
         add_error(node, {ProblemId::invalid_kind, {cell_name(cell)}});
+    return kind;
 }
 
 enum class ChainState { unvisited, active, done };
@@ -576,7 +617,13 @@ void read_rows(const Grid& grid, Tree& tree) {
     // At most one node per row: reserving once spares a 100,000-row table the moves of every
     // node into ever larger blocks (17 of them), each block fresh memory to fault in.
     tree.nodes.reserve(grid.rows());
-    for (std::size_t r = tree.has_header ? 1 : 0; r < grid.rows(); ++r) {
+    tree.kinds.reserve(grid.rows());
+    // The values go to one period-major block with a slot per data row, closed up below once
+    // the number of nodes is known (Tree::set_values) when some rows were blank.
+    const std::size_t first = tree.has_header ? 1 : 0;
+    const std::size_t periods = tree.periods(), slots = grid.rows() - first;
+    std::vector<std::optional<double>> values(periods * slots);
+    for (std::size_t r = first; r < grid.rows(); ++r) {
         if (row_is_blank(grid, r))
             continue;
         Node node;
@@ -586,12 +633,19 @@ void read_rows(const Grid& grid, Tree& tree) {
         if (node.name.empty())
             add_error(node, {ProblemId::no_name, {tree.place(r), std::to_string(r + 1)}});
         read_link(grid.at(r, 2), node);
-        if (tree.has_kind_column)
-            read_kind(grid.at(r, 3), node);
-        read_values(grid, r, tree, node);
+        tree.kinds.push_back(tree.has_kind_column ? read_kind(grid.at(r, 3), node) : std::nullopt);
+        read_values(grid, r, tree, node, values.data() + tree.nodes.size(), slots);
         tree.node_of_row[r] = tree.nodes.size();
         tree.nodes.push_back(std::move(node));
     }
+    const std::size_t n = tree.nodes.size();
+    for (std::size_t p = 1; p < periods && n < slots; ++p) { // each period moves down
+        const auto from = values.begin() + static_cast<std::ptrdiff_t>(p * slots);
+        std::copy(from, from + static_cast<std::ptrdiff_t>(n),
+                  values.begin() + static_cast<std::ptrdiff_t>(p * n));
+    }
+    values.resize(periods * n);
+    tree.set_values(std::move(values));
 }
 
 // Tree::by_key, and the duplicate-name errors.
@@ -608,13 +662,20 @@ void index_names(Tree& tree) {
 // Node::parent and Node::children, Tree::roots; an error on each row whose parent is unknown,
 // ambiguous or itself.
 void link_parents(Tree& tree) {
+    // Siblings are mostly listed together: the previous row's parent name and what it found
+    // spare them folding and looking up the same name again.
+    std::optional<std::size_t> previous; // the last row with a parent name
+    NameIndex::Match found;
     for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
         Node& node = tree.nodes[i];
         if (node.is_root()) {
             tree.roots.push_back(i);
             continue;
         }
-        const NameIndex::Match parent = tree.by_key.lookup(name_key(node.parent_name));
+        if (!previous || tree.nodes[*previous].parent_name != node.parent_name)
+            found = tree.by_key.lookup(name_key(node.parent_name));
+        previous = i;
+        const NameIndex::Match parent = found;
         if (parent.count == 0) {
             add_error(node, {ProblemId::unknown_parent, {node.parent_name}});
         } else if (parent.count > 1) {
@@ -634,13 +695,16 @@ void list_arithmetic_children(Tree& tree) {
     tree.arithmetic_begin.assign(1, 0);
     tree.arithmetic_begin.reserve(tree.nodes.size() + 1);
     tree.arithmetic_list.clear();
+    tree.arithmetic_link_list.clear();
     tree.mixed_children.assign(tree.nodes.size(), false);
     for (std::size_t n = 0; n < tree.nodes.size(); ++n) {
         bool additive = false, multiplicative = false;
         for (std::size_t c : tree.nodes[n].children) {
             const Link link = tree.nodes[c].link;
-            if (is_arithmetic(link))
+            if (is_arithmetic(link)) {
                 tree.arithmetic_list.push_back(c);
+                tree.arithmetic_link_list.push_back(link);
+            }
             additive |= is_additive(link);
             multiplicative |= is_multiplicative(link);
         }

@@ -79,7 +79,7 @@ private:
             if (!value.value)
                 return status_message(Status::error,
                                       fault_text(tree_, p, value, label(tree_, period)));
-            const auto& actual = tree_.nodes[p].values[period];
+            const auto actual = tree_.value(p, period);
             if (actual && std::fabs(*actual - *value.value) >
                               options_.mismatch_tolerance *
                                   std::max(std::fabs(*actual), std::fabs(*value.value)))
@@ -106,18 +106,19 @@ private:
         std::vector<double> parts, rates;
         std::optional<SplitMethod> method;
         bool fallback = false;
-        if (is_additive(tree_.nodes[kids.front()].link)) {
+        const auto links = tree_.arithmetic_links(p);
+        if (is_additive(links.front())) {
             std::vector<Term> terms;
-            for (std::size_t k : kids)
-                terms.push_back({*x0_[k], *x1_[k], sign_of(tree_.nodes[k].link)});
+            for (std::size_t i = 0; i < kids.size(); ++i)
+                terms.push_back({*x0_[kids[i]], *x1_[kids[i]], sign_of(links[i])});
             parts = split_sum(terms);
             for (const Term& t : terms)
                 rates.push_back(t.sign);
             method = SplitMethod::additive;
         } else {
             std::vector<Factor> factors;
-            for (std::size_t k : kids)
-                factors.push_back({*x0_[k], *x1_[k], sign_of(tree_.nodes[k].link)});
+            for (std::size_t i = 0; i < kids.size(); ++i)
+                factors.push_back({*x0_[kids[i]], *x1_[kids[i]], sign_of(links[i])});
             auto s = split_product(factors, options_.method);
             if (!s) { // cannot happen after combine() succeeded, but never divide by zero
                 mark_all(kids,

@@ -51,19 +51,21 @@ void elasticities_below(const Tree& tree, std::size_t r, std::size_t period,
         std::string problem = out[p].status;
         if (problem.empty())
             problem = local_problem(tree, p, kids, x, period, f);
-        for (std::size_t k : kids) {
+        const auto links = tree.arithmetic_links(p);
+        for (std::size_t i = 0; i < kids.size(); ++i) {
+            const std::size_t k = kids[i];
             if (!out[k].status.empty())
                 continue;
             if (!problem.empty()) {
                 out[k].status = problem;
                 continue;
             }
-            if (tree.nodes[k].kind == Kind::constant) {
+            if (tree.kinds[k] == Kind::constant) {
                 out[k].status =
                     status_message(Status::undefined, q(tree, k) + " is a constant, not a lever");
                 continue;
             }
-            const Link link = tree.nodes[k].link;
+            const Link link = links[i];
             const double local =
                 is_multiplicative(link) ? sign_of(link) : sign_of(link) * *x[k] / f;
             out[k].value = *out[p].value * local;

@@ -10,9 +10,8 @@
 namespace kpitree {
 
 std::optional<std::size_t> last_period_with_data(const Tree& tree, std::size_t node) {
-    const Series& v = tree.nodes[node].values;
-    for (std::size_t p = std::min(v.size(), tree.periods()); p > 0; --p)
-        if (v[p - 1])
+    for (std::size_t p = tree.periods(); p > 0; --p)
+        if (tree.value(node, p - 1))
             return p - 1;
     return std::nullopt;
 }
@@ -20,10 +19,9 @@ std::optional<std::size_t> last_period_with_data(const Tree& tree, std::size_t n
 namespace detail {
 
 std::vector<std::optional<double>> values_in(const Tree& tree, std::size_t period) {
-    std::vector<std::optional<double>> v(tree.nodes.size());
-    for (std::size_t n = 0; n < tree.nodes.size(); ++n)
-        if (period < tree.nodes[n].values.size())
-            v[n] = tree.nodes[n].values[period];
+    const auto own = tree.period_values(period);
+    std::vector<std::optional<double>> v(own.begin(), own.end());
+    v.resize(tree.nodes.size());
     for (auto it = tree.top_down.rbegin(); it != tree.top_down.rend(); ++it)
         if (!v[*it] && tree.nodes[*it].ok())
             v[*it] = combine(tree, *it, [&](std::size_t c) { return v[c]; });
@@ -82,14 +80,20 @@ NodeTexts path_problems(const Tree& tree, bool hypothesis_is_problem,
             out.share(n, 0);
         return out;
     }
-    for (std::size_t n = 0; n < tree.nodes.size(); ++n) {
+    // A row's own problem: its error, or no KGI above it.
+    const auto own_problem = [&](std::size_t n) {
         if (!tree.nodes[n].ok())
             out.set(n, status_message(Status::error, tree.nodes[n].errors.front()));
         else if (!tree.nodes[n].root)
             out.set(n, status_message(Status::error, q(tree, n) + " is not connected to a KGI"));
-    }
+    };
+    // One pass over the rows under a KGI (each after its parent, so the parent's problem is
+    // known), then the others: each row is visited once (a 100,000-row tree is far from cache).
+    std::vector<bool> visited(tree.nodes.size(), false);
     std::vector<std::size_t> hypothesis_at(tree.nodes.size(), none); // the ~ row above, if any
     for (std::size_t n : tree.top_down) {
+        visited[n] = true;
+        own_problem(n);
         const Node& node = tree.nodes[n];
         if (!out[n].empty() || !node.parent)
             ; // its own problem, or a KGI
@@ -108,6 +112,9 @@ NodeTexts path_problems(const Tree& tree, bool hypothesis_is_problem,
                                           q(tree, *node.unusable_child) + " is unusable (" +
                                           tree.nodes[*node.unusable_child].errors.front() + ")"));
     }
+    for (std::size_t n = 0; n < tree.nodes.size(); ++n)
+        if (!visited[n])
+            own_problem(n);
     return out;
 }
 

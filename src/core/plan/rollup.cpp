@@ -99,7 +99,7 @@ private:
     std::optional<Kind> given(std::size_t n) const {
         if (n < kinds_.size() && kinds_[n])
             return kinds_[n];
-        return tree_.nodes[n].kind;
+        return tree_.kinds[n];
     }
 
     // A KGI or ~ row is a flow, or a ratio when all its values lie in [0, 1].
@@ -111,7 +111,8 @@ private:
 
     bool in_unit_interval(std::size_t n) const {
         bool any = false;
-        for (const auto& v : tree_.nodes[n].values) {
+        for (std::size_t p = 0; p < tree_.periods(); ++p) {
+            const auto v = tree_.value(n, p);
             if (v && (*v < 0.0 || *v > 1.0))
                 return false;
             any = any || v.has_value();

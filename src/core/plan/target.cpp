@@ -48,6 +48,12 @@ public:
     std::optional<double> value(std::size_t n) const { return values_[n]; }
 
 private:
+    // Whether the parent of n may move.
+    bool moves_parent(std::size_t n) const {
+        const auto parent = tree_.nodes[n].parent;
+        return parent && movable_[*parent];
+    }
+
     bool internal_movable(std::size_t n) const {
         return movable_[n] && !tree_.arithmetic_children(n).empty();
     }
@@ -57,8 +63,8 @@ private:
     std::string compute_bases() {
         for (auto it = members_.rbegin(); it != members_.rend(); ++it) {
             const std::size_t n = *it;
-            const auto parent = tree_.nodes[n].parent;
-            const bool needed = movable_[n] || (n != kgi_ && parent && movable_[*parent]);
+            // n's row (its parent) is read only when n itself does not move.
+            const bool needed = movable_[n] || (n != kgi_ && moves_parent(n));
             if (!needed)
                 continue;
             if (internal_movable(n)) {
@@ -88,7 +94,7 @@ private:
             if (movable_[k])
                 moving.push_back(k);
         }
-        if (is_additive(tree_.nodes[kids.front()].link))
+        if (is_additive(tree_.arithmetic_links(p).front()))
             return spread_sum(p, kids, moving);
         return spread_product(p, kids, moving);
     }
@@ -98,8 +104,10 @@ private:
                            const std::vector<std::size_t>& moving) {
         double fixed = 0, flexible = 0;
         bool all_zero = true;
-        for (std::size_t k : kids) {
-            const double term = sign_of(tree_.nodes[k].link) * *base_[k];
+        const auto links = tree_.arithmetic_links(p);
+        for (std::size_t i = 0; i < kids.size(); ++i) {
+            const std::size_t k = kids[i];
+            const double term = sign_of(links[i]) * *base_[k];
             (movable_[k] ? flexible : fixed) += term;
             if (movable_[k])
                 all_zero = all_zero && *base_[k] == 0.0;
@@ -132,9 +140,11 @@ private:
         const double goal = *target_[p];
         double fixed = 1, flexible = 1;
         std::optional<std::size_t> fixed_zero, flexible_zero;
-        for (std::size_t k : kids) {
+        const auto links = tree_.arithmetic_links(p);
+        for (std::size_t i = 0; i < kids.size(); ++i) {
+            const std::size_t k = kids[i];
             const double x = *base_[k];
-            const double factor = tree_.nodes[k].link == Link::divide ? 1.0 / x : x;
+            const double factor = links[i] == Link::divide ? 1.0 / x : x;
             (movable_[k] ? flexible : fixed) *= factor;
             if (x == 0.0)
                 (movable_[k] ? flexible_zero : fixed_zero) = k;
@@ -184,16 +194,17 @@ private:
             if (!internal_movable(p) || !std::isfinite(derivative_[p]))
                 continue;
             const auto kids = tree_.arithmetic_children(p);
+            const auto links = tree_.arithmetic_links(p);
             std::vector<double> factor(kids.size()), after(kids.size() + 1, 1.0);
             for (std::size_t i = 0; i < kids.size(); ++i) {
                 const double x = evaluated_[kids[i]].value_or(std::nan(""));
-                factor[i] = tree_.nodes[kids[i]].link == Link::divide ? 1.0 / x : x;
+                factor[i] = links[i] == Link::divide ? 1.0 / x : x;
             }
             for (std::size_t i = kids.size(); i > 0; --i)
                 after[i - 1] = after[i] * factor[i - 1];
             double before = 1.0;
             for (std::size_t i = 0; i < kids.size(); ++i) {
-                const Link link = tree_.nodes[kids[i]].link;
+                const Link link = links[i];
                 const double others = before * after[i + 1];
                 const double x = evaluated_[kids[i]].value_or(std::nan(""));
                 const double local = is_additive(link)        ? sign_of(link)
@@ -338,7 +349,7 @@ std::variant<std::vector<bool>, std::string> movable_rows(const Tree& tree,
     std::vector<bool> movable(tree.nodes.size(), !any);
     const auto fix_constants = [&] { // a constant never moves, flexible or not
         for (std::size_t n : members)
-            if (tree.nodes[n].kind == Kind::constant)
+            if (tree.kinds[n] == Kind::constant)
                 movable[n] = false;
         return movable;
     };
@@ -351,7 +362,7 @@ std::variant<std::vector<bool>, std::string> movable_rows(const Tree& tree,
         movable[n] = below[n];
     }
     for (auto it = members.rbegin(); it != members.rend(); ++it) // ancestors of flexible KPIs
-        if (movable[*it] && *it != members.front() && tree.nodes[*it].kind != Kind::constant)
+        if (movable[*it] && *it != members.front() && tree.kinds[*it] != Kind::constant)
             movable[*tree.nodes[*it].parent] = true;
     return fix_constants();
 }
@@ -461,7 +472,7 @@ spread_change(const Tree& tree, std::size_t node, std::size_t period, double val
     std::vector<bool> movable(tree.nodes.size(), false);
     const auto members = arithmetic_subtree(tree, node);
     for (std::size_t n : members)
-        movable[n] = tree.nodes[n].kind != Kind::constant;
+        movable[n] = tree.kinds[n] != Kind::constant;
     TargetSpreader spreader(tree, node, period, std::move(movable));
     if (std::string problem = spreader.run(value); !problem.empty())
         return problem;

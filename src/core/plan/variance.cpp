@@ -6,6 +6,7 @@
 #include "model/text.hpp"
 #include "plan/planning_detail.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace kpitree {
@@ -18,8 +19,12 @@ namespace {
 Tree plan_and_actual(const Tree& tree, const Series& plan, std::size_t period) {
     Tree two = tree;
     two.period_labels = {"plan", label(tree, period)};
-    for (std::size_t n = 0; n < two.nodes.size(); ++n)
-        two.nodes[n].values = {plan[n], tree.nodes[n].values[period]};
+    const std::size_t nodes = tree.nodes.size();
+    std::vector<std::optional<double>> values(2 * nodes);
+    std::copy_n(plan.begin(), std::min(plan.size(), nodes), values.begin());
+    const auto actual = tree.period_values(period);
+    std::copy(actual.begin(), actual.end(), values.begin() + static_cast<std::ptrdiff_t>(nodes));
+    two.set_values(std::move(values));
     return two;
 }
 

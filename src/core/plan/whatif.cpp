@@ -59,11 +59,10 @@ private:
     std::string error(const std::string& text) const { return status_message(Status::error, text); }
 
     std::string check_change(const WhatIfChange& c, const std::vector<WhatIfChange>& all) const {
-        const Node& n = tree_.nodes[c.node];
         if (!problems_[c.node].empty())
             return error("the change to " + q(tree_, c.node) +
                          " cannot apply: " + problems_[c.node]);
-        if (n.kind == Kind::constant)
+        if (tree_.kinds[c.node] == Kind::constant)
             return error(q(tree_, c.node) + " is a constant: it never moves");
         if (!std::isfinite(c.amount))
             return error("the change to " + q(tree_, c.node) + " is not a finite number");
@@ -127,7 +126,7 @@ private:
 
     void recompute(std::size_t p) {
         const Combined before = combine_children(tree_, p, [&](std::size_t k) { return base_[k]; });
-        const auto& own = tree_.nodes[p].values[period_];
+        const auto own = tree_.value(p, period_);
         if (own && before.value &&
             std::fabs(*own - *before.value) >
                 identity_tolerance * std::max(std::fabs(*own), std::fabs(*before.value))) {

@@ -203,7 +203,7 @@ TEST(Check, CombineIsTheSingleTreeArithmetic) {
         {"B", "P", "/", 3.0},
         {"C", "P", "/", 4.0},
     }));
-    const auto v = combine(t, 0, [&](std::size_t c) { return t.nodes[c].values[0]; });
+    const auto v = combine(t, 0, [&](std::size_t c) { return t.value(c, 0); });
     EXPECT_DOUBLE_EQ(*v, 0.5);
     EXPECT_FALSE(combine(t, 1, [](std::size_t) { return 1.0; }).has_value()); // leaf
 }

@@ -98,9 +98,9 @@ TEST(Tree, TransposedTableIsReadAsItsTranspose) {
     ASSERT_EQ(t.nodes.size(), 3u);
     EXPECT_EQ(t.nodes[1].name, "Deals");
     EXPECT_EQ(t.nodes[1].row, 2u); // the table's third column
-    EXPECT_EQ(t.nodes[1].kind, Kind::flow);
+    EXPECT_EQ(t.kinds[1], Kind::flow);
     EXPECT_EQ(t.period_labels, (std::vector<std::string>{"2024-01-01", "2024-02-01"}));
-    EXPECT_EQ(t.nodes[0].values, (Series{10.0, 24.0}));
+    EXPECT_EQ(t.series(0), (Series{10.0, 24.0}));
     EXPECT_EQ(t.place(2), "table column 3");
 }
 

@@ -150,7 +150,7 @@ TEST(Contrib, PropertyChildrenSumToTheParentOnRandomTrees) {
                 }
                 EXPECT_NEAR(sum, *c[n].value, 1e-9 * scale) << "seed " << seed << " node " << n;
             }
-            const double change = *tree.nodes[0].values[2] - *tree.nodes[0].values[0];
+            const double change = *tree.value(0, 2) - *tree.value(0, 0);
             EXPECT_NEAR(leaves, change, 1e-9 * std::max(std::fabs(change), leaf_scale))
                 << "seed " << seed;
         }

@@ -56,7 +56,7 @@ TEST(Elasticity, PropertyMatchesCentralFiniteDifferences) {
         TreeMaker maker(seed, 1, true);
         const Tree tree = read_tree(to_grid(maker.make()));
         const auto e = elasticities(tree, 0);
-        const double kgi = *tree.nodes[0].values[0];
+        const double kgi = *tree.value(0, 0);
         for (std::size_t n = 0; n < tree.nodes.size(); ++n) {
             if (tree.nodes[n].link == Link::hypothesis)
                 continue;
@@ -65,9 +65,9 @@ TEST(Elasticity, PropertyMatchesCentralFiniteDifferences) {
             auto kgi_with = [&](double factor) {
                 std::function<double(std::size_t)> eval = [&](std::size_t m) -> double {
                     if (m == n)
-                        return *tree.nodes[m].values[0] * factor;
+                        return *tree.value(m, 0) * factor;
                     if (tree.arithmetic_children(m).empty())
-                        return *tree.nodes[m].values[0];
+                        return *tree.value(m, 0);
                     return *combine(tree, m,
                                     [&](std::size_t c) { return std::optional<double>(eval(c)); });
                 };

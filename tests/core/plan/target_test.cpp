@@ -121,7 +121,7 @@ TEST(Target, PropertyReproducesTheTargetOnRandomTrees) {
         TreeMaker maker(seed, 2, false);
         const RandomTree rt = maker.make();
         const Tree tree = read_tree(to_grid(rt));
-        const double kgi = *tree.nodes[0].values[1];
+        const double kgi = *tree.value(0, 1);
         const double goal = kgi * std::uniform_real_distribution<double>(0.7, 1.4)(rng);
         TargetOptions o;
         if (seed % 2 == 0) { // one random flexible KPI
@@ -151,7 +151,7 @@ TEST(Target, PropertyReproducesTheTargetOnRandomTrees) {
                      a = tree.nodes[*a].parent)
                     related = *a == f;
                 if (!related && tree.nodes[n].link != Link::hypothesis) {
-                    EXPECT_EQ(*t[n].value, *tree.nodes[n].values[1]) << "seed " << seed;
+                    EXPECT_EQ(*t[n].value, *tree.value(n, 1)) << "seed " << seed;
                 }
             }
         }

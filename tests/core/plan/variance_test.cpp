@@ -223,7 +223,7 @@ TEST(Variance, PropertiesOnRandomTrees) {
         Series plan(tree.nodes.size());
         for (std::size_t i = 0; i < tree.nodes.size(); ++i)
             if (tree.arithmetic_children(i).empty() && tree.nodes[i].link != Link::hypothesis)
-                plan[i] = *tree.nodes[i].values[1] * factor(rng);
+                plan[i] = *tree.value(i, 1) * factor(rng);
         const auto rows = variance(tree, plan, 1);
         for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
             SCOPED_TRACE(::testing::Message() << "seed " << seed << " row " << tree.nodes[i].name);

@@ -154,14 +154,14 @@ TEST(WhatIf, PropertiesOnRandomTrees) {
         for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
             SCOPED_TRACE(::testing::Message() << "seed " << seed << " row " << tree.nodes[i].name);
             ASSERT_TRUE(same[i].value.value) << same[i].value.status;
-            EXPECT_EQ(*same[i].value.value, *tree.nodes[i].values[1]);
+            EXPECT_EQ(*same[i].value.value, *tree.value(i, 1));
         }
         for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
             if (tree.arithmetic_children(i).empty())
                 continue;
             SCOPED_TRACE(::testing::Message()
                          << "seed " << seed << " parent " << tree.nodes[i].name);
-            const double target = *tree.nodes[i].values[1] * 1.1;
+            const double target = *tree.value(i, 1) * 1.1;
             const auto rows = what_if(tree, {{i, target, false}}, 1);
             ASSERT_TRUE(rows[i].value.value) << rows[i].value.status;
             EXPECT_NEAR(*rows[i].value.value, target, 1e-9 * std::fabs(target));
