@@ -65,6 +65,10 @@ struct alignas(64) Node {
     // The fields every pass over the tree reads come first, so that a pass touches two cache
     // lines per node rather than all four (a 100,000-row tree does not fit in cache).
     Link link = Link::none;
+    // Whether `errors` holds any: ok() reads this flag in the node's first cache line instead
+    // of the vector in its second. read_tree sets both (add_error), and nothing else writes
+    // either.
+    bool has_errors = false;
     int depth = 0;                     // links below its KGI
     std::size_t row = 0;               // row index in the grid (0-based; the header row counts)
     std::optional<std::size_t> parent; // index into Tree::nodes, when resolved
@@ -87,7 +91,7 @@ struct alignas(64) Node {
     std::vector<Problem> detached_problem; // the same as a key (at most one)
 
     bool is_root() const { return parent_name.empty(); }
-    bool ok() const { return errors.empty(); }
+    bool ok() const { return !has_errors; }
 };
 
 // Tree::by_key: the nodes of each name key (name_key), in table order. The keys lie back to

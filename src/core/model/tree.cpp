@@ -63,6 +63,7 @@ namespace {
 void add_error(Node& node, Problem problem) {
     node.errors.push_back(problem_text(problem));
     node.problems.push_back(std::move(problem));
+    node.has_errors = true;
 }
 
 } // namespace
