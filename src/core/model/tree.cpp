@@ -257,18 +257,25 @@ std::string unknown_period_reason(const Tree& tree, std::string_view typed, bool
     return head + "; periods are " + periods;
 }
 
-std::span<const Link> Tree::arithmetic_links(std::size_t node) const {
-    if (node + 1 >= arithmetic_begin.size())
+namespace {
+
+// Node `node`'s run of a list laid out by Tree::arithmetic_begin (empty for an unknown node).
+template <typename T>
+std::span<const T> arithmetic_run(const std::vector<std::size_t>& begin, const std::vector<T>& list,
+                                  std::size_t node) {
+    if (node + 1 >= begin.size())
         return {};
-    return std::span<const Link>(arithmetic_link_list)
-        .subspan(arithmetic_begin[node], arithmetic_begin[node + 1] - arithmetic_begin[node]);
+    return std::span<const T>(list).subspan(begin[node], begin[node + 1] - begin[node]);
+}
+
+} // namespace
+
+std::span<const Link> Tree::arithmetic_links(std::size_t node) const {
+    return arithmetic_run(arithmetic_begin, arithmetic_link_list, node);
 }
 
 std::span<const std::size_t> Tree::arithmetic_children(std::size_t node) const {
-    if (node + 1 >= arithmetic_begin.size())
-        return {};
-    return std::span<const std::size_t>(arithmetic_list)
-        .subspan(arithmetic_begin[node], arithmetic_begin[node + 1] - arithmetic_begin[node]);
+    return arithmetic_run(arithmetic_begin, arithmetic_list, node);
 }
 
 std::vector<std::size_t> Tree::hypothesis_children(std::size_t node) const {
