@@ -172,6 +172,11 @@ struct Tree {
     // the periods() periods. Throws std::invalid_argument if the size is not
     // periods() × nodes.size(). A copy of the tree has its own values.
     void set_values(std::vector<std::optional<double>> period_major);
+    // How many periods `node` has a value in, and in how many both `node` and `other` have
+    // one: read from a bitmap of which values are present (a bit per node and period, built
+    // with the values), so that counting does not stream the whole value block.
+    std::size_t measured_periods(std::size_t node) const;
+    std::size_t measured_together(std::size_t node, std::size_t other) const;
     // "table row 4", or "table column 4" in a transposed table, for a row of the (row-layout)
     // grid.
     std::string place(std::size_t row) const;
@@ -204,8 +209,15 @@ struct Tree {
     std::vector<std::optional<Kind>> kinds;
 
 private:
+    friend struct TreeReader; // read_tree hands over the values with their bitmap (tree.cpp)
+    std::span<const std::uint64_t> present_bits(std::size_t node) const;
+
     std::vector<std::optional<double>> values_; // period-major, see value()
     std::size_t value_nodes_ = 0;               // the nodes per period in values_
+    // Bit p of node n's words (present_words_ of them, from n * present_words_) is set when
+    // values_ holds its value in period p. set_values and read_tree keep it in step with values_.
+    std::vector<std::uint64_t> present_;
+    std::size_t present_words_ = 0;
 };
 
 // Why `name` is no unique KPI of the table, for an ERROR status: "no KPI 'Salse'; did you mean

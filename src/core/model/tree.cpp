@@ -6,6 +6,7 @@
 #include "model/text.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cmath>
 #include <stdexcept>
@@ -143,13 +144,62 @@ Series Tree::series(std::size_t node) const {
     return s;
 }
 
+namespace {
+
+std::size_t words_for(std::size_t periods) {
+    return (periods + 63) / 64;
+}
+
+void mark_present(std::uint64_t* words, std::size_t period) {
+    words[period / 64] |= std::uint64_t{1} << (period % 64);
+}
+
+} // namespace
+
+// Hands the values read_rows collected to the tree together with their bitmap, which read_rows
+// fills as it reads each row (set_values would find it again with a pass over every value).
+struct TreeReader {
+    static void set_values(Tree& tree, std::vector<std::optional<double>> period_major,
+                           std::vector<std::uint64_t> present) {
+        tree.values_ = std::move(period_major);
+        tree.value_nodes_ = tree.nodes.size();
+        tree.present_ = std::move(present);
+        tree.present_words_ = words_for(tree.periods());
+    }
+};
+
 void Tree::set_values(std::vector<std::optional<double>> period_major) {
     if (period_major.size() != periods() * nodes.size())
         throw std::invalid_argument("Tree::set_values: " + std::to_string(period_major.size()) +
                                     " values for " + std::to_string(periods()) + " periods of " +
                                     std::to_string(nodes.size()) + " nodes");
-    values_ = std::move(period_major);
-    value_nodes_ = nodes.size();
+    std::vector<std::uint64_t> present(words_for(periods()) * nodes.size(), 0);
+    for (std::size_t p = 0; p < periods(); ++p)
+        for (std::size_t n = 0; n < nodes.size(); ++n)
+            if (period_major[p * nodes.size() + n])
+                mark_present(present.data() + n * words_for(periods()), p);
+    TreeReader::set_values(*this, std::move(period_major), std::move(present));
+}
+
+std::span<const std::uint64_t> Tree::present_bits(std::size_t node) const {
+    if (node >= value_nodes_)
+        return {};
+    return std::span(present_).subspan(node * present_words_, present_words_);
+}
+
+std::size_t Tree::measured_periods(std::size_t node) const {
+    std::size_t count = 0;
+    for (std::uint64_t w : present_bits(node))
+        count += static_cast<std::size_t>(std::popcount(w));
+    return count;
+}
+
+std::size_t Tree::measured_together(std::size_t node, std::size_t other) const {
+    const auto a = present_bits(node), b = present_bits(other);
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
+        count += static_cast<std::size_t>(std::popcount(a[i] & b[i]));
+    return count;
 }
 
 std::string Tree::place(std::size_t row) const {
@@ -360,9 +410,10 @@ bool number_stored_as_text(std::string_view text) {
 }
 
 // How to fix a text value: a number stored as text is converted, anything else is no value.
-// The row's value in period p goes to values[p * stride] (they start missing).
+// The row's value in period p goes to values[p * stride] (they start missing), and bit p of
+// `present` is set when it is there.
 void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node,
-                 std::optional<double>* values, std::size_t stride) {
+                 std::optional<double>* values, std::size_t stride, std::uint64_t* present) {
     const std::vector<std::string>& labels = tree.period_labels;
     const std::size_t periods = labels.size();
     std::size_t bad = 0;
@@ -372,6 +423,7 @@ void read_values(const Grid& grid, std::size_t row, const Tree& tree, Node& node
         if (const auto* d = std::get_if<double>(&cell)) {
             if (std::isfinite(*d)) {
                 values[p * stride] = *d;
+                mark_present(present, p);
                 continue;
             }
             if (bad++ == 0)
@@ -631,6 +683,8 @@ void read_rows(const Grid& grid, Tree& tree) {
     const std::size_t first = tree.has_header ? 1 : 0;
     const std::size_t periods = tree.periods(), slots = grid.rows() - first;
     std::vector<std::optional<double>> values(periods * slots);
+    const std::size_t words = words_for(periods);
+    std::vector<std::uint64_t> present(words * slots, 0); // node-major: nodes fill it in order
     for (std::size_t r = first; r < grid.rows(); ++r) {
         if (row_is_blank(grid, r))
             continue;
@@ -642,7 +696,8 @@ void read_rows(const Grid& grid, Tree& tree) {
             add_error(node, {ProblemId::no_name, {tree.place(r), std::to_string(r + 1)}});
         read_link(grid.at(r, 2), node);
         tree.kinds.push_back(tree.has_kind_column ? read_kind(grid.at(r, 3), node) : std::nullopt);
-        read_values(grid, r, tree, node, values.data() + tree.nodes.size(), slots);
+        read_values(grid, r, tree, node, values.data() + tree.nodes.size(), slots,
+                    present.data() + tree.nodes.size() * words);
         tree.node_of_row[r] = tree.nodes.size();
         tree.nodes.push_back(std::move(node));
     }
@@ -653,7 +708,8 @@ void read_rows(const Grid& grid, Tree& tree) {
                   values.begin() + static_cast<std::ptrdiff_t>(p * n));
     }
     values.resize(periods * n);
-    tree.set_values(std::move(values));
+    present.resize(words * n);
+    TreeReader::set_values(tree, std::move(values), std::move(present));
 }
 
 // Tree::by_key, and the duplicate-name errors.

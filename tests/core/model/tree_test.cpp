@@ -1,6 +1,8 @@
 #include "kpitree/model/tree.hpp"
 
 #include <gtest/gtest.h>
+#include <limits>
+#include <random>
 
 using namespace kpitree;
 
@@ -213,4 +215,78 @@ TEST(NameIndex, FindsEveryKeyAndListsDuplicatesInTableOrder) {
     EXPECT_EQ(duplicates[7], (std::vector<std::size_t>{7, 4007, 5001}));
     EXPECT_EQ(duplicates[999], (std::vector<std::size_t>{999, 4999}));
     EXPECT_EQ(NameIndex().lookup("kpi 1").count, 0u);
+}
+
+namespace {
+
+// A flat table of `rows` KGIs over `periods` periods where a value is missing (blank, text,
+// not finite) by a fixed random pattern, with blank rows between some of them.
+Grid patchy_table(std::size_t rows, std::size_t periods, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::vector<std::vector<Cell>> grid;
+    for (std::size_t r = 0; r < rows; ++r) {
+        if (rng() % 5 == 0)
+            grid.emplace_back(); // a blank row: read_tree closes the value block up over it
+        std::vector<Cell> row{"KPI " + std::to_string(r), std::string(), std::string()};
+        for (std::size_t p = 0; p < periods; ++p) {
+            switch (rng() % 4) {
+            case 0:
+                row.emplace_back(Empty{});
+                break;
+            case 1:
+                row.emplace_back(std::string("n/a"));
+                break;
+            case 2:
+                row.emplace_back(std::numeric_limits<double>::infinity());
+                break;
+            default:
+                row.emplace_back(static_cast<double>(p));
+                break;
+            }
+        }
+        grid.push_back(std::move(row));
+    }
+    return Grid::from_rows(grid);
+}
+
+// The counts measured_periods and measured_together must give, from Tree::value.
+void expect_counts_match_values(const Tree& t) {
+    for (std::size_t a = 0; a < t.nodes.size(); ++a) {
+        const std::size_t b = (a * 7 + 3) % t.nodes.size();
+        std::size_t own = 0, both = 0;
+        for (std::size_t p = 0; p < t.periods(); ++p) {
+            own += t.value(a, p).has_value();
+            both += t.value(a, p) && t.value(b, p);
+        }
+        EXPECT_EQ(t.measured_periods(a), own) << "node " << a << " of " << t.periods();
+        EXPECT_EQ(t.measured_together(a, b), both) << "nodes " << a << ", " << b;
+    }
+}
+
+} // namespace
+
+// KPI.LINT counts each row's values from the tree's bitmap of present values instead of
+// reading every value: the bitmap must agree with the values on every row, across the
+// 64-period words, after blank rows, and after set_values replaces the values.
+TEST(Tree, MeasuredPeriodsAgreeWithTheValues) {
+    for (const std::size_t periods : {1u, 63u, 64u, 65u, 130u}) {
+        Tree t = read_tree(patchy_table(40, periods, static_cast<unsigned>(periods)));
+        ASSERT_TRUE(t.table_errors.empty());
+        ASSERT_EQ(t.periods(), periods);
+        expect_counts_match_values(t);
+
+        std::vector<std::optional<double>> replaced(periods * t.nodes.size());
+        for (std::size_t i = 0; i < replaced.size(); i += 3)
+            replaced[i] = 1.0;
+        t.set_values(std::move(replaced));
+        expect_counts_match_values(t);
+    }
+}
+
+TEST(Tree, MeasuredPeriodsOfARowOutsideTheTreeAreNone) {
+    const Tree t = read_tree(marketing());
+    EXPECT_EQ(t.measured_periods(0), 2u);
+    EXPECT_EQ(t.measured_periods(t.nodes.size()), 0u);
+    EXPECT_EQ(t.measured_together(0, t.nodes.size()), 0u);
+    EXPECT_EQ(read_tree(Grid(0, 0)).measured_periods(0), 0u);
 }
