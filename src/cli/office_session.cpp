@@ -5,6 +5,7 @@
 #include "profile_cache.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <com/sun/star/beans/NamedValue.hpp>
@@ -31,10 +32,15 @@
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/task/PasswordRequest.hpp>
+#include <com/sun/star/task/XInteractionAbort.hpp>
+#include <com/sun/star/task/XInteractionHandler.hpp>
+#include <com/sun/star/task/XInteractionRequest.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/bootstrap.hxx>
+#include <cppuhelper/implbase1.hxx>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -186,6 +192,46 @@ css::uno::Sequence<css::beans::PropertyValue> load_arguments(const std::string& 
                                                      csv ? "44,34,76,1" : "9,34,76,1"))));
     }
     return css::uno::Sequence<css::beans::PropertyValue>(args.data(), sal_Int32(args.size()));
+}
+
+// Answers every request the office makes while loading by aborting it, and notes whether one
+// asked for a password. Used only after a load has failed, to tell a password-protected
+// workbook from a damaged one: the load that counts runs without a handler, as before.
+class PasswordProbe : public cppu::WeakImplHelper1<css::task::XInteractionHandler> {
+public:
+    void SAL_CALL handle(const Reference<css::task::XInteractionRequest>& request) override {
+        if (request->getRequest().isExtractableTo(cppu::UnoType<css::task::PasswordRequest>::get()))
+            asked_ = true;
+        for (const auto& continuation : request->getContinuations())
+            if (Reference<css::task::XInteractionAbort> abort(continuation, css::uno::UNO_QUERY);
+                abort.is()) {
+                abort->select();
+                return;
+            }
+    }
+    bool asked() const { return asked_; }
+
+private:
+    std::atomic<bool> asked_ = false; // set on the bridge's thread, read on ours
+};
+
+// Whether loading `path` asks for a password (a second load, with PasswordProbe answering).
+bool asks_for_password(const Reference<css::frame::XDesktop2>& desktop, const std::string& path,
+                       css::uno::Sequence<css::beans::PropertyValue> args) {
+    auto* probe = new PasswordProbe; // owned by `handler`
+    const Reference<css::task::XInteractionHandler> handler(probe);
+    args.realloc(args.getLength() + 1);
+    args.getArray()[args.getLength() - 1] = property("InteractionHandler", css::uno::Any(handler));
+    try {
+        const auto document =
+            desktop->loadComponentFromURL(to_oustring(file_url(path)), "_blank", 0, args);
+        if (Reference<css::util::XCloseable> closeable(document, css::uno::UNO_QUERY);
+            closeable.is())
+            closeable->close(true);
+    } catch (const css::uno::Exception&) {
+        // The reason is what the probe saw, whatever the load did.
+    }
+    return probe->asked();
 }
 
 // The office's pipes: /tmp/OSL_PIPE_<uid>_<name> whatever TMPDIR says (osl), for the --accept
@@ -431,6 +477,11 @@ void OfficeSession::open(const std::string& path) {
     } catch (const css::uno::Exception& e) {
         throw std::runtime_error("cannot open " + path + ": " + to_utf8(e.Message));
     }
+    if (!document_.is() && asks_for_password(desktop, path, args))
+        throw std::runtime_error("cannot open " + path +
+                                 ": it is protected by a password; save a copy without the "
+                                 "password (File > Save As, untick \"Save with password\") "
+                                 "and check the copy");
     if (!document_.is())
         throw std::runtime_error("cannot open " + path + ": LibreOffice cannot read it");
     if (!Reference<css::sheet::XSpreadsheetDocument>(document_, css::uno::UNO_QUERY).is())

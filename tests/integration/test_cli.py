@@ -141,6 +141,12 @@ class CommandLine(unittest.TestCase):
             doc.storeToURL("file://" + cls.empty, props(FilterName="calc8"))
             doc.close(True)
             cls.errors = cls.workbook_with_error_cells(office)
+            cls.locked = os.path.join(cls.dir, "locked.ods")
+            doc = office.new_calc()
+            doc.Sheets.getByIndex(0).getCellRangeByName("A1:D2").setDataArray((
+                ("Name", "Parent", "Link", "Q1"), ("Profit", "", "", 30.0)))
+            doc.storeToURL("file://" + cls.locked, props(FilterName="calc8", Password="secret"))
+            doc.close(True)
         # A UTF-8 csv with Japanese names, a zip that is no workbook, and random bytes.
         cls.japanese = os.path.join(cls.dir, "japanese.csv")
         with open(cls.japanese, "w", encoding="utf-8") as f:
@@ -389,6 +395,21 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(len(failures), 2, r.stderr)
         self.assertIn(self.corrupt, failures[0])
         self.assertIn(self.garbage, failures[1])
+
+    def test_a_password_protected_workbook_is_named_as_such_with_the_fix(self):
+        """Regression: a workbook saved with a password failed with "LibreOffice cannot read
+        it", the same words as a damaged file, which sent users looking for damage."""
+        r = run("check", self.locked, EXAMPLE)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn("Summary: 1 mismatch, 0 errors", r.stdout)  # the other is still audited
+        failures = r.stderr.splitlines()
+        self.assertEqual(len(failures), 1, r.stderr)
+        self.assertIn(self.locked, failures[0])
+        self.assertIn("protected by a password", failures[0])
+        self.assertIn("without the password", failures[0])
+        damaged = run("check", self.corrupt)
+        self.assertEqual(damaged.returncode, 2, damaged.stdout + damaged.stderr)
+        self.assertNotIn("password", damaged.stderr)
 
     def test_sigterm_or_ctrl_c_leaves_no_office_behind(self):
         """Regression: a CI timeout (SIGTERM) or Ctrl+C left soffice and the profile behind."""
