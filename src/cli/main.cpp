@@ -200,6 +200,19 @@ void start_office(std::optional<kpitree::cli::OfficeSession>& office) {
     office.emplace(oxt);
 }
 
+// Why `path` cannot be a workbook before the office sees it, or empty when it is a file.
+std::string not_a_file(const std::string& path) {
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (std::filesystem::is_regular_file(status))
+        return {};
+    if (std::filesystem::is_directory(status))
+        return "a directory, not a workbook (name the workbook files in it)";
+    if (std::filesystem::exists(status))
+        return "not a regular file";
+    return "no such file";
+}
+
 // Audits every workbook in one office session (a new one if the office dies on a workbook).
 // The exit status is the worst of them: unusable (2) over failed (1) over ok (0).
 int check_all(const std::vector<std::string>& workbooks, const Settings& settings) {
@@ -209,8 +222,8 @@ int check_all(const std::vector<std::string>& workbooks, const Settings& setting
         const std::string& workbook = workbooks[i];
         if (workbooks.size() > 1 && text_format(settings))
             print((i > 0 ? "\n== " : "== ") + workbook + " ==\n");
-        if (!std::filesystem::is_regular_file(workbook)) {
-            status = std::max(status, fail("cannot open '" + workbook + "': no such file"));
+        if (const std::string problem = not_a_file(workbook); !problem.empty()) {
+            status = std::max(status, fail("cannot open '" + workbook + "': " + problem));
             continue;
         }
         if (!office || !office->alive())

@@ -356,6 +356,7 @@ class CommandLine(unittest.TestCase):
     def test_unusable_input_exits_2_with_one_line(self):
         for args, needle in [
             (("check", os.path.join(self.dir, "missing.ods")), "no such file"),
+            (("check", self.dir), "a directory, not a workbook"),
             (("check", self.empty), "no tree table found"),
             (("check", EXAMPLE, "--range", "Nope.A1:B2"), "no sheet named 'Nope'"),
             (("check",), "no workbook given"),
