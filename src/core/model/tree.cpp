@@ -493,13 +493,24 @@ struct ChainEnd {
 
 // A cycle from `at` back to `at` along `path`: every row on it gets the error, the path keeps
 // the rows below the cycle.
+// The ring of a cycle as its rows' text shows it: "A → B → A", or for a long cycle its first
+// rows and how many more ("A → B → … 19,994 more → A"). Every row of the cycle and every row
+// below it holds this text, so it must not grow with the cycle: a 20,000-row cycle named in
+// full in each of its rows took gigabytes.
+std::string ring_text(const Tree& tree, std::span<const std::size_t> ring) {
+    constexpr std::size_t named = 6;
+    std::string text;
+    for (std::size_t i = 0; i < ring.size() && i < named; ++i)
+        text += tree.nodes[ring[i]].name + " \u2192 ";
+    if (ring.size() > named)
+        text += "\u2026 " + format_count(ring.size() - named) + " more \u2192 ";
+    return text + tree.nodes[ring.front()].name;
+}
+
 ChainEnd mark_cycle(Tree& tree, std::vector<ChainState>& state, std::vector<std::size_t>& path,
                     std::size_t at) {
     auto begin = std::find(path.begin(), path.end(), at);
-    std::string ring;
-    for (auto it = begin; it != path.end(); ++it)
-        ring += tree.nodes[*it].name + " \u2192 ";
-    ring += tree.nodes[at].name;
+    const std::string ring = ring_text(tree, std::span(begin, path.end()));
     for (auto it = begin; it != path.end(); ++it) {
         add_error(tree.nodes[*it], {ProblemId::cycle, {ring}});
         state[*it] = ChainState::done;

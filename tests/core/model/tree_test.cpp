@@ -290,3 +290,30 @@ TEST(Tree, MeasuredPeriodsOfARowOutsideTheTreeAreNone) {
     EXPECT_EQ(t.measured_together(0, t.nodes.size()), 0u);
     EXPECT_EQ(read_tree(Grid(0, 0)).measured_periods(0), 0u);
 }
+
+// Found by robustness.fuzz (check_cells, an out-of-memory): each row of a cycle and each row
+// below it held the cycle's ring naming every row in it, so a 20,000-row cycle with rows
+// hanging below took gigabytes. The ring names its first rows and how many more.
+TEST(Tree, ALongCycleIsNamedInShortTextOnEveryRow) {
+    constexpr std::size_t ring = 20000, below = 2000;
+    std::vector<std::vector<Cell>> rows;
+    for (std::size_t i = 0; i < ring; ++i) // row i's parent is row i + 1; the last's is row 0
+        rows.push_back({"KPI " + std::to_string(i), "KPI " + std::to_string((i + 1) % ring),
+                        std::string("+"), 1.0});
+    for (std::size_t i = 0; i < below; ++i)
+        rows.push_back({"Below " + std::to_string(i), std::string("KPI 7"), std::string("+"), 1.0});
+    const Tree t = read_tree(Grid::from_rows(rows));
+    ASSERT_EQ(t.nodes.size(), ring + below);
+    const std::string& cycle = t.nodes[0].errors.front();
+    EXPECT_EQ(cycle, "cycle: KPI 0 \u2192 KPI 1 \u2192 KPI 2 \u2192 KPI 3 \u2192 KPI 4 \u2192 "
+                     "KPI 5 \u2192 \u2026 19,994 more \u2192 KPI 0");
+    for (std::size_t i = 0; i < t.nodes.size(); ++i) {
+        const Node& n = t.nodes[i];
+        const std::string& text = n.ok() ? n.detached : n.errors.front();
+        ASSERT_FALSE(text.empty()) << i;
+        ASSERT_LT(text.size(), 200u) << i << ": " << text;
+    }
+    // A short cycle is still named in full.
+    const Tree small = read_tree(Grid::from_rows({{"A", "B", "+", 1.0}, {"B", "A", "+", 1.0}}));
+    EXPECT_EQ(small.nodes[0].errors.front(), "cycle: A \u2192 B \u2192 A");
+}
