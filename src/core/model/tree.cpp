@@ -173,11 +173,12 @@ void Tree::set_values(std::vector<std::optional<double>> period_major) {
         throw std::invalid_argument("Tree::set_values: " + std::to_string(period_major.size()) +
                                     " values for " + std::to_string(periods()) + " periods of " +
                                     std::to_string(nodes.size()) + " nodes");
-    std::vector<std::uint64_t> present(words_for(periods()) * nodes.size(), 0);
+    const std::size_t words = words_for(periods());
+    std::vector<std::uint64_t> present(words * nodes.size(), 0);
     for (std::size_t p = 0; p < periods(); ++p)
         for (std::size_t n = 0; n < nodes.size(); ++n)
             if (period_major[p * nodes.size() + n])
-                mark_present(present.data() + n * words_for(periods()), p);
+                mark_present(present.data() + n * words, p);
     TreeReader::set_values(*this, std::move(period_major), std::move(present));
 }
 
@@ -491,8 +492,6 @@ struct ChainEnd {
     std::vector<Problem> broken; // empty, or why the chain is broken
 };
 
-// A cycle from `at` back to `at` along `path`: every row on it gets the error, the path keeps
-// the rows below the cycle.
 // The ring of a cycle as its rows' text shows it: "A → B → A", or for a long cycle its first
 // rows and how many more ("A → B → … 19,994 more → A"). Every row of the cycle and every row
 // below it holds this text, so it must not grow with the cycle: a 20,000-row cycle named in
@@ -507,6 +506,8 @@ std::string ring_text(const Tree& tree, std::span<const std::size_t> ring) {
     return text + tree.nodes[ring.front()].name;
 }
 
+// A cycle from `at` back to `at` along `path`: every row on it gets the error, the path keeps
+// the rows below the cycle.
 ChainEnd mark_cycle(Tree& tree, std::vector<ChainState>& state, std::vector<std::size_t>& path,
                     std::size_t at) {
     auto begin = std::find(path.begin(), path.end(), at);
